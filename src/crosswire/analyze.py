@@ -1,0 +1,91 @@
+"""Analysis: a cleaned :class:`Article` in, the same article with sentences, entities, quotes
+and dates out.
+
+The :class:`Analyzer` runs spaCy once over every paragraph (batched across articles for
+speed), then hands the parses to the rule stages in order: sentences, entities, quotes, dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from crosswire.dates import extract_dates
+from crosswire.entities import SentenceIndex, extract_entities
+from crosswire.model import Article
+from crosswire.nlp import load_pipeline
+from crosswire.quotes import QuoteExtractor
+from crosswire.sentences import build_paragraphs, segment
+
+
+class Analyzer:
+    """Analyse articles with one spaCy pipeline.
+
+    Parameters
+    ----------
+    model:
+        A spaCy pipeline name or path; None takes the default English pipeline.
+    reference_date:
+        ISO date used to resolve relative dates ("on Wednesday") in articles that state no
+        publication or dateline date of their own.
+    batch_size:
+        Paragraphs per spaCy batch.
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        reference_date: str | None = None,
+        batch_size: int = 64,
+        nlp: Language | None = None,
+    ):
+        self.nlp = nlp or load_pipeline(model)
+        self.reference_date = reference_date
+        self.batch_size = batch_size
+
+    def analyze(self, article: Article) -> Article:
+        """Analyse one article in place and return it."""
+        return next(iter(self.analyze_many([article])))
+
+    def analyze_many(self, articles: Iterable[Article], chunk: int = 16) -> Iterator[Article]:
+        """Analyse articles lazily, batching their paragraphs through spaCy."""
+        pending: list[Article] = []
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= chunk:
+                yield from self._run(pending)
+                pending = []
+        if pending:
+            yield from self._run(pending)
+
+    def _run(self, articles: list[Article]) -> list[Article]:
+        texts: list[str] = []
+        for article in articles:
+            texts.extend(article.text.split("\n\n"))
+            texts.append(article.title or "")
+        docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+        for article in articles:
+            para_docs = [next(docs) for _ in article.text.split("\n\n")]
+            title_doc = next(docs)
+            self._annotate(article, para_docs, title_doc if article.title else None)
+        return articles
+
+    def _annotate(self, article: Article, docs, title_doc) -> None:
+        paragraphs = build_paragraphs(article.text, docs)
+        sentences, spans = segment(paragraphs)
+        sent_of = SentenceIndex(sentences)
+        article.sentences = sentences
+        known = {}
+        if article.dateline and article.dateline.place:
+            known[article.dateline.place] = "GPE"
+        if article.outlet:
+            known[article.outlet] = "ORG"
+        article.entities = extract_entities(paragraphs, sent_of, known)
+        article.quotes = QuoteExtractor(article.text, paragraphs, sentences, spans, article.entities).extract(title_doc)
+        reference = article.published or (article.dateline.date if article.dateline else None) or self.reference_date
+        article.dates = extract_dates(paragraphs, sent_of, reference)
+        if reference is None and any(d.date is None for d in article.dates):
+            article.warnings.append(
+                "no publication date found: relative dates are left unresolved (give one with --reference-date)"
+            )

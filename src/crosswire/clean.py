@@ -1,0 +1,424 @@
+"""Cleaning: a raw article text in, title / byline / dateline / date / body out.
+
+Cleaning works on paragraphs. Each rule either keeps a paragraph in the body or moves it
+(or a prefix of it, for datelines) into ``Article.removed`` with the reason, so every line of
+the input can be found again: in the title, the body, or a recorded removal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from crosswire.model import Article, Dateline, Removal, Source
+from crosswire.outlets import outlet_cues, wire_service
+from crosswire.read import article_id
+
+_TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$")
+_CLOSING_QUOTE_END = re.compile(r"[.!?,]?['\"’”]$")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_MONTH_NUM = {
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
+
+_BYLINE = re.compile(
+    r"^(?:By|BY|by|Written by|Story by)\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|da|van|von|al|bin|der|la|le)){0,7})"
+    r"(?:\s*[,|–—-]\s*(?P<extra>[^.!?]{0,60}))?$"
+)
+_BYLINE_WIRE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*[,|]\s*(?P<agency>[A-Za-z][\w .-]{1,30})$"
+)
+
+_CREDIT = re.compile(
+    r"^\(?\s*(?:(?:Additional\s+)?[Rr]eporting|Writing|Editing|Edited|Compiled|Translated|Produced|"
+    r"Graphics|Research|Fact-checked|Additional writing)\b[^()]*\bby\b[^()]*\)?$"
+)
+_TRAILING_CREDIT = re.compile(
+    r"\s*\((?:(?:Additional\s+)?[Rr]eporting|Writing|Editing|Compiled|Translated)\b[^()]*\bby\b[^()]*\)\s*$"
+)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b|all rights reserved|this material may not be published|"
+    r"our standards:|©\s*\d{4})",
+    re.I,
+)
+
+_FURNITURE = re.compile(
+    r"^(?:"
+    r"(?:leave|post|add|write|view|show|hide|load)\s+(?:a|your|the|all|more)?\s*(?:review|comment|reply|comments)s?"
+    r"|(?:follow|like|join)\s+us\b.*"
+    r"|share(?:\s+(?:this|on|via|the|article|story)\b.*)?"
+    r"|(?:read|see)\s+(?:more|also|next|full story)\b.*"
+    r"|related(?:\s+(?:stories|articles|coverage|news|content|topics))?:?"
+    r"|more\s+(?:on|from|stories|news)\b.*"
+    r"|(?:subscribe|sign up|signup|register|log ?in|sign in|download (?:our|the) app)\b.*"
+    r"|.*\bnewsletters?\b.*"
+    r"|.*\b(?:we|this (?:site|website)) uses? cookies\b.*"
+    r"|.*\bcookie (?:policy|settings|consent)\b.*|accept(?: all)? cookies"
+    r"|advertisement|sponsored(?: content)?|promoted(?: content)?|ad"
+    r"|click here\b.*|tap here\b.*"
+    r"|print|e-?mail|comments?|tweet|whatsapp|facebook|twitter|linkedin|telegram|reddit|copy link"
+    r"|(?:tags?|topics?|filed under|categories|keywords):.*"
+    r"|back to top|top stories|most read|most popular|trending(?: now)?|recommended(?: for you)?|editor'?s picks"
+    r"|(?:listen to|watch)(?: this)? (?:article|story|video)\b.*"
+    r"|\d+\s+min(?:ute)?s?\s+read"
+    r"|(?:report|suggest) (?:a|an) (?:correction|error|typo)\b.*"
+    r")[.!:]?$",
+    re.I,
+)
+_SECTION_LABELS = {
+    "politics",
+    "world",
+    "business",
+    "economy",
+    "sport",
+    "sports",
+    "opinion",
+    "analysis",
+    "technology",
+    "tech",
+    "science",
+    "health",
+    "europe",
+    "asia",
+    "americas",
+    "africa",
+    "middle east",
+    "news",
+    "latest",
+    "latest news",
+    "breaking",
+    "breaking news",
+    "local",
+    "national",
+    "international",
+    "culture",
+    "entertainment",
+    "lifestyle",
+    "markets",
+    "finance",
+    "world news",
+    "us news",
+    "uk news",
+    "region",
+    "society",
+    "defence",
+    "defense",
+    "diplomacy",
+    "security",
+    "energy",
+    "environment",
+    "climate",
+    "education",
+    "travel",
+    "video",
+    "photos",
+    "live",
+    "exclusive",
+    "interview",
+    "feature",
+    "features",
+    "editorial",
+}
+_SUBHEADING_BULLET = re.compile(r"^[-–—•*▪►]\s+\S")
+
+_DATELINES = [
+    # " date 2024-11-13 Brussels — "
+    re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<place>[A-Z][\w .'’-]{0,40}?)\s*[—–-]{1,2}\s+"),
+    # "BRUSSELS (Reuters) - ", "WASHINGTON, Nov 13 (Reuters) - ", "NEW YORK (AP) _ "
+    re.compile(
+        r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?)"
+        rf"(?:,\s*(?P<mdate>{_MONTHS}\s+\d{{1,2}}(?:,?\s*\d{{4}})?))?\s*"
+        r"\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*(?:[-–—_]{1,2}|:)\s*"
+    ),
+    # "KYIV — ", "WASHINGTON -- "
+    re.compile(
+        r"^(?P<place>[A-Z]{2}[A-Z.'’ -]{0,40}?(?:,\s*[A-Z][A-Za-z.]+)?)"
+        rf"(?:,\s*(?P<mdate>{_MONTHS}\s+\d{{1,2}}(?:,?\s*\d{{4}})?))?\s*(?:[-–—_]{{1,2}})\s+"
+    ),
+    # "Brussels, Nov. 13 — "
+    re.compile(
+        rf"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}),\s+(?P<mdate>{_MONTHS}\s+\d{{1,2}}(?:,?\s*\d{{4}})?)"
+        r"\s*[-–—]{1,2}\s+"
+    ),
+]
+
+_DATE_LINE = re.compile(
+    r"^(?:(?:Published|Updated|Posted|Last updated|Date|First published)\s*(?:on|at)?\s*:?\s*)?"
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?)?\.?$",
+    re.I,
+)
+
+
+@dataclass
+class _Para:
+    text: str
+    keep: bool = True
+
+
+@dataclass
+class Cleaned:
+    """The parts of one article text."""
+
+    title: str | None
+    body: list[str]
+    byline: str | None = None
+    dateline: Dateline | None = None
+    published: str | None = None
+    outlet: str | None = None
+    removed: list[Removal] = field(default_factory=list)
+
+
+def split_paragraphs(raw: str) -> list[str]:
+    """Paragraphs of a text: blank-line blocks, one line per paragraph unless hard-wrapped."""
+    blocks: list[list[str]] = [[]]
+    for line in raw.split("\n"):
+        line = line.strip()
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    paragraphs = []
+    for block in blocks:
+        if not block:
+            continue
+        if _hard_wrapped(block):
+            paragraphs.append(" ".join(block))
+        else:
+            paragraphs.extend(block)
+    return paragraphs
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Lines wrapped at a fixed width (newswire, e-mail) rather than one paragraph per line."""
+    if len(lines) < 2:
+        return False
+    inner = lines[:-1]
+    open_ended = sum(1 for line in inner if not _TERMINAL.search(line))
+    lengths = sorted(len(line) for line in inner)
+    return open_ended >= len(inner) * 0.5 and lengths[len(lengths) // 2] >= 35
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_headline(text: str) -> bool:
+    if not 2 <= _words(text) <= 40 or len(text) > 300:
+        return False
+    if _TERMINAL.search(text) and not _CLOSING_QUOTE_END.search(text):
+        return False
+    return not any(p.match(text) for p in _DATELINES)
+
+
+def parse_date_line(text: str) -> str | None:
+    """ISO date of a paragraph that is nothing but a publication date, else None."""
+    match = _DATE_LINE.match(text.strip())
+    return _iso_date(match.group("date")) if match else None
+
+
+def _iso_date(text: str, year_hint: int | None = None) -> str | None:
+    text = text.strip().rstrip(".")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return text
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    if m:
+        month, day, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if month > 12:
+            day, month = month, day
+        return _safe_date(year, month, day)
+    m = re.fullmatch(rf"(?P<m>{_MONTHS})\s+(?P<d>\d{{1,2}}),?\s*(?P<y>\d{{4}})?", text, re.I) or re.fullmatch(
+        rf"(?P<d>\d{{1,2}})\s+(?P<m>{_MONTHS}),?\s+(?P<y>\d{{4}})", text, re.I
+    )
+    if not m:
+        return None
+    month = _MONTH_NUM[m.group("m").lower()[:3]]
+    year = int(m.group("y")) if m.group("y") else year_hint
+    return _safe_date(year, month, int(m.group("d"))) if year else None
+
+
+def _safe_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """The dateline that opens ``text``, if any."""
+    for pattern in _DATELINES:
+        match = pattern.match(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        place = re.sub(r"\s+", " ", groups["place"]).strip(" ,.-")
+        if not place or _words(place) > 5:
+            continue
+        if place.isupper():
+            place = " ".join(w.capitalize() if len(w) > 2 else w for w in place.split())
+        agency = groups.get("agency")
+        date = groups.get("date") or (groups.get("mdate") and _iso_date(groups["mdate"]))
+        return Dateline(
+            text=match.group(0),
+            place=place,
+            agency=(wire_service(agency) or agency.strip()) if agency else None,
+            date=date or None,
+        )
+    return None
+
+
+def _byline(text: str) -> str | None:
+    match = _BYLINE.match(text)
+    if match and _words(text) <= 12:
+        return match.group("name").strip()
+    match = _BYLINE_WIRE.match(text)
+    if match and wire_service(match.group("agency")):
+        return match.group("name").strip()
+    return None
+
+
+def _furniture_reason(text: str) -> str | None:
+    if _COPYRIGHT.match(text):
+        return "copyright notice"
+    if _CREDIT.match(text):
+        return "credit line"
+    if _words(text) <= 14 and _FURNITURE.match(text):
+        return "site furniture"
+    if _words(text) <= 3 and text.strip(" .:|").lower() in _SECTION_LABELS:
+        return "section label"
+    return None
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Split a raw article text into its parts, recording every removal."""
+    paras = [_Para(p) for p in split_paragraphs(raw)]
+    removed: list[Removal] = []
+
+    def drop(para: _Para, reason: str) -> None:
+        para.keep = False
+        removed.append(Removal(para.text, reason))
+
+    # Furniture and credits anywhere; section labels only where sites put them.
+    for i, para in enumerate(paras):
+        reason = _furniture_reason(para.text)
+        if reason == "section label" and 2 < i < len(paras) - 4:
+            continue
+        if reason:
+            drop(para, reason)
+
+    byline = published = None
+    live = [p for p in paras if p.keep]
+    edge = live[:4] + live[-3:]
+    for para in edge:
+        if not para.keep:
+            continue
+        name = _byline(para.text)
+        if name and byline is None:
+            byline = name
+            drop(para, "byline")
+        elif (date := parse_date_line(para.text)) and published is None:
+            published = date
+            drop(para, "date line")
+
+    live = [p for p in paras if p.keep]
+    title = None
+    if len(live) > 1 and _is_headline(live[0].text):
+        title = live[0].text
+        live[0].keep = False
+        for para in live[1:4]:
+            if _norm(para.text) == _norm(title):
+                drop(para, "repeated title")
+
+    # Trailing short lines with no sentence punctuation after the article's last sentence.
+    live = [p for p in paras if p.keep]
+    for para in reversed(live):
+        if _words(para.text) <= 6 and not _TERMINAL.search(para.text) and len(live) > 1:
+            drop(para, "site furniture")
+            live.pop()
+        else:
+            break
+
+    live = [p for p in paras if p.keep]
+    if live:
+        last = live[-1]
+        credit = _TRAILING_CREDIT.search(last.text)
+        if credit and credit.start() > 0:
+            removed.append(Removal(credit.group(0).strip(), "credit line"))
+            last.text = last.text[: credit.start()].rstrip()
+
+    seen: set[str] = set()
+    for i, para in enumerate(live):
+        key = _norm(para.text)
+        if key in seen and _words(para.text) >= 3:
+            drop(para, "duplicate paragraph")
+            continue
+        seen.add(key)
+        inner = 0 < i < len(live) - 1
+        if inner and _is_subheading(para.text):
+            drop(para, "subheading")
+
+    live = [p for p in paras if p.keep]
+    dateline = None
+    if live:
+        dateline = parse_dateline(live[0].text)
+        if dateline:
+            removed.append(Removal(dateline.text.strip(), "dateline"))
+            live[0].text = live[0].text[len(dateline.text) :].lstrip()
+            published = published or dateline.date
+
+    body = [p.text for p in live if p.text]
+    return Cleaned(
+        title=title,
+        body=body,
+        byline=byline,
+        dateline=dateline,
+        published=published,
+        outlet=_outlet(body, dateline),
+        removed=removed,
+    )
+
+
+def _is_subheading(text: str) -> bool:
+    if _TERMINAL.search(text) or _CLOSING_QUOTE_END.search(text):
+        return False
+    if _SUBHEADING_BULLET.match(text):
+        return _words(text) <= 15
+    return _words(text) <= 10 and text[:1].isupper()
+
+
+def _outlet(body: list[str], dateline: Dateline | None) -> str | None:
+    for para in body[:8] + body[-3:]:
+        cues = outlet_cues(para)
+        if cues:
+            return cues[0][0]
+    if dateline and dateline.agency:
+        return dateline.agency
+    return None
+
+
+def clean(source: Source) -> Article:
+    """Turn a decoded :class:`Source` into an :class:`Article` with a clean body."""
+    parts = clean_text(source.raw)
+    return Article(
+        id=article_id(source.raw),
+        source_path=source.source_path,
+        text="\n\n".join(parts.body),
+        outlet=parts.outlet,
+        title=parts.title,
+        byline=parts.byline,
+        published=parts.published,
+        dateline=parts.dateline,
+        removed=parts.removed,
+        encoding=source.encoding,
+        warnings=list(source.warnings),
+    )

@@ -1,0 +1,396 @@
+"""Entities: spaCy's names, corrected, merged under canonical names, with people's roles.
+
+The small English model makes regular mistakes on news text, and each has a rule here:
+
+* titles it takes for organisations ("State" in "Secretary of State") are dropped;
+* spans that swallow a verb or a possessive ("Meeting Blinken", "North Korea's") are trimmed;
+* surnames it types as places or organisations ("Blinken" GPE, "Trump" ORG) become people
+  when the article names that person in full elsewhere;
+* short forms join the full name ("Blinken" -> "Antony Blinken", "EU" -> "European Union").
+
+Roles come from the title before a name ("NATO Secretary General Mark Rutte") and from
+appositives ("Tomas Okafor, leader of the dockworkers' union,").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from crosswire.lexicon import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
+from crosswire.model import Entity, Mention, Sentence
+from crosswire.sentences import Paragraph
+
+TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
+
+_GPE_ALIASES = {
+    "us": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "united states": "United States",
+    "america": "United States",
+    "the united states": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+}
+_TITLE_PHRASE = re.compile(r"(?:Secretary|Minister|Ministers|Secretaries)\s+of\s*$")
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_ORG_WORDS = {
+    "union",
+    "party",
+    "ministry",
+    "department",
+    "authority",
+    "agency",
+    "council",
+    "committee",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "bank",
+    "group",
+    "news",
+    "radio",
+    "university",
+    "court",
+    "army",
+    "police",
+    "company",
+}
+
+
+@dataclass
+class RawMention:
+    text: str
+    type: str
+    start: int
+    end: int
+    sentence: int
+    span: Span
+    roles: list[str] = field(default_factory=list)
+
+
+class SentenceIndex:
+    """Which sentence a character offset falls in."""
+
+    def __init__(self, sentences: list[Sentence]):
+        self.starts = [s.start for s in sentences]
+
+    def __call__(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ in _DETERMINERS
+        or doc[start].pos_ in {"VERB", "AUX", "ADP", "PRON", "PUNCT"}
+        or doc[start].is_lower
+        or (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in ROLE_HEADS | HONORIFICS)
+    ):
+        start += 1
+    # "Meeting Blinken in Brussels, …": a sentence-initial participle the model took for a name.
+    if span.label_ == "PERSON" and end - start >= 2 and doc[start].is_sent_start and doc[start].lower_.endswith("ing"):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if end <= start:
+        return None
+    trimmed = doc[start:end]
+    trimmed.label_ = span.label_
+    return trimmed
+
+
+def _is_title_part(span: Span) -> bool:
+    before = span.doc[max(0, span.start - 3) : span.start].text
+    return bool(_TITLE_PHRASE.search(before)) and len(span) == 1
+
+
+def _name_span(head: Token) -> Span | None:
+    """The proper-noun chain ending at ``head`` ("Elena Vask"), if it is capitalised words only."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return None
+    start = head.i
+    while start > head.sent.start:
+        prev = head.doc[start - 1]
+        if (
+            prev.pos_ == "PROPN"
+            and prev.dep_ in {"compound", "flat"}
+            and prev.text[:1].isupper()
+            and not _role_word(prev)
+        ):
+            start -= 1
+        else:
+            break
+    span = head.doc[start : head.i + 1]
+    if any(not t.text[:1].isupper() or _role_word(t) or t.lower_ in HONORIFICS for t in span):
+        return None
+    return Span(head.doc, span.start, span.end, label="PERSON")
+
+
+def _rule_people(doc, taken: set[int]) -> list[Span]:
+    """People the model missed: a name after a title ("Harbor Minister Elena Vask") or the
+    proper-noun subject of a reporting verb ("Marrow said")."""
+    from crosswire.quotes import _is_cue  # the reporting-verb test lives with the quotes
+
+    found = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ in {"compound", "flat"}:
+            continue
+        span = _name_span(tok)
+        if span is None or any(t.i in taken for t in span):
+            continue
+        speaker = tok.dep_ in {"nsubj", "nsubjpass"} and _is_cue(tok.head)
+        titled = span.start > 0 and _role_word(doc[span.start - 1]) and doc[span.start - 1].text[:1].isupper()
+        appos = any(c.dep_ == "appos" and any(_role_word(t) for t in c.subtree) for c in tok.children)
+        if speaker or titled or appos:
+            found.append(span)
+    return found
+
+
+def collect_mentions(
+    paragraphs: list[Paragraph], sent_of: SentenceIndex, known: dict[str, str] | None = None
+) -> list[RawMention]:
+    """Entity mentions of an article; ``known`` maps names the cleaning stage established
+    (the dateline's place, the outlet) to their type."""
+    known = known or {}
+    mentions = []
+    for para in paragraphs:
+        taken = {t.i for ent in para.doc.ents if ent.label_ in TYPES for t in ent}
+        for ent in [*para.doc.ents, *_rule_people(para.doc, taken)]:
+            if ent.label_ not in TYPES or _is_title_part(ent):
+                continue
+            span = _trim(ent)
+            if span is None or not any(ch.isalpha() for ch in span.text):
+                continue
+            start = para.start + span.start_char
+            kind = known.get(span.text, TYPES[span.label_])
+            mentions.append(RawMention(span.text, kind, start, start + len(span.text), sent_of(start), span))
+    _retype_people(mentions)
+    return mentions
+
+
+def _retype_people(mentions: list[RawMention]) -> None:
+    """Surnames typed as places or organisations become people when the article names them in full."""
+    full_names = {m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    full_names -= {m.text for m in mentions if m.type != "PERSON"}
+    person_tokens = {n.split()[-1] for n in full_names} | full_names
+    surnames = {m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) == 1}
+    for m in mentions:
+        if m.type == "PERSON" or m.text.lower() in _GPE_ALIASES:
+            continue
+        words = m.text.split()
+        if m.text in person_tokens:
+            m.type = "PERSON"
+        elif (
+            2 <= len(words) <= 3
+            and words[-1] in surnames
+            and all(w[:1].isupper() for w in words)
+            and not any(w.lower() in _ORG_WORDS for w in words)
+        ):
+            m.type = "PERSON"  # "Lidia Farrow" typed ORG, while "Farrow said" is a person
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in {"of", "the", "and", "for", "&"}]
+    return "".join(w[0] for w in words).upper()
+
+
+def _key(text: str) -> str:
+    return re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+
+
+def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
+    """Group mentions into entities with canonical names, in order of first mention."""
+    groups: dict[tuple[str, str], list[RawMention]] = {}
+    order: list[tuple[str, str]] = []
+
+    def add(key: tuple[str, str], m: RawMention) -> None:
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(m)
+
+    people = sorted({m.text for m in mentions if m.type == "PERSON"}, key=lambda t: -len(t.split()))
+    full_people = [p for p in people if len(p.split()) >= 2]
+    for m in mentions:
+        if m.type == "PERSON":
+            add(("PERSON", _person_canonical(m, full_people, mentions)), m)
+        elif m.type == "GPE" and m.text.lower() in _GPE_ALIASES:
+            add(("GPE", _GPE_ALIASES[m.text.lower()]), m)
+        else:
+            add((m.type, _key(m.text)), m)
+
+    # Organisations: "EU" joins "European Union", "State Department" joins "U.S. State Department".
+    for key in list(order):
+        kind, name = key
+        if kind not in {"ORG", "GPE", "LOC"} or key not in groups:
+            continue
+        for other in order:
+            okind, oname = other
+            if other == key or okind != kind or other not in groups or len(oname) <= len(name):
+                continue
+            if (name.isupper() and _acronym(oname) == name.replace(".", "")) or (
+                len(name.split()) >= 2 and oname.endswith(" " + name)
+            ):
+                groups[other].extend(groups.pop(key))
+                break
+
+    entities = []
+    for key in order:
+        if key not in groups:
+            continue
+        kind, name = key
+        group = sorted(groups[key], key=lambda m: m.start)
+        aliases = sorted({m.text for m in group} - {name})
+        roles = _merge_roles([r for m in group for r in m.roles])
+        entities.append(
+            Entity(
+                name=name,
+                type=kind,
+                aliases=aliases,
+                roles=roles,
+                mentions=[Mention(m.text, m.start, m.end, m.sentence) for m in group],
+            )
+        )
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities
+
+
+def _person_canonical(m: RawMention, full_people: list[str], mentions: list[RawMention]) -> str:
+    if len(m.text.split()) >= 2:
+        # "Joe Biden" may itself be the short form of "President Joe R. Biden" rarely; keep it.
+        longer = [p for p in full_people if p != m.text and p.endswith(" " + m.text)]
+        return longer[0] if len(longer) == 1 else m.text
+    candidates = [p for p in full_people if p.split()[-1] == m.text]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else m.text
+    # Two people share the surname: the one named most recently before this mention.
+    best, best_pos = candidates[0], -1
+    for other in mentions:
+        if other.text in candidates and best_pos < other.start < m.start:
+            best, best_pos = other.text, other.start
+    return best
+
+
+def _merge_roles(roles: list[str]) -> list[str]:
+    unique: list[str] = []
+    for role in roles:
+        role = re.sub(r"\s+", " ", role).strip(" ,")
+        if role and role.lower() not in {r.lower() for r in unique}:
+            unique.append(role)
+    return [r for r in unique if not any(r != o and r.lower() in o.lower() for o in unique)]
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _role_word(token: Token) -> bool:
+    low = token.lower_.rstrip(".")
+    return low in ROLE_HEADS or low.split("-")[0] in ROLE_HEADS
+
+
+def title_before(span: Span) -> Span | None:
+    """The title written right before a name: "NATO Secretary General" in "NATO Secretary General Mark Rutte"."""
+    doc = span.doc
+    i = span.start - 1
+    start = span.start
+    while i >= span.sent.start:
+        tok = doc[i]
+        low = tok.lower_
+        if tok.text in {"-", "–"} or low in {"of", "'s", "’s"} or low in {"-elect", "elect"}:
+            i -= 1
+            continue
+        if tok.is_punct or low in _DETERMINERS or low in HONORIFICS:
+            break
+        capitalised = tok.text[:1].isupper()
+        if capitalised and tok.pos_ in {"VERB", "AUX"} and i == tok.sent.start:
+            break  # "Meeting NATO Secretary General …"
+        if capitalised or low in ROLE_MODIFIERS or _role_word(tok):
+            start = i
+            i -= 1
+            continue
+        break
+    while start < span.start and doc[start].lower_ in {"of", "'s", "’s", "-", "and"}:
+        start += 1
+    if start >= span.start:
+        return None
+    title = doc[start : span.start]
+    if not any(_role_word(t) for t in title):
+        return None
+    # Drop leading words that are neither part of the title nor names ("Speaking").
+    while len(title) > 1 and title[0].pos_ in {"VERB", "ADV"} and not _role_word(title[0]):
+        title = doc[title.start + 1 : title.end]
+    return title
+
+
+def appositive_role(span: Span) -> str | None:
+    """A role in apposition: "Tomas Okafor, leader of the union," / "Britain's foreign secretary, David Lammy"."""
+    head = span.root
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            words = list(child.subtree)
+            if any(_role_word(t) for t in words):
+                text = span.doc[words[0].i : words[-1].i + 1].text
+                return text.strip(" ,")
+    if head.dep_ == "appos" and head.head.i < span.start and _role_word(head.head):
+        noun = head.head
+        left = min(t.i for t in noun.subtree)
+        return span.doc[left : noun.i + 1].text.strip(" ,")
+    return None
+
+
+def attach_roles(mentions: list[RawMention], paragraphs_offset: dict[int, int]) -> list[tuple[int, int]]:
+    """Find roles of people; returns the character ranges those titles cover."""
+    covered = []
+    for m in mentions:
+        if m.type != "PERSON":
+            continue
+        title = title_before(m.span)
+        if title is not None:
+            m.roles.append(_strip_possessor(title.text))
+            base = m.start - (m.span.start_char - title.start_char)
+            covered.append((base, m.start))
+        role = appositive_role(m.span)
+        if role and any(w.lower().strip(".") in ROLE_HEADS for w in _tidy_appositive(role).split()):
+            m.roles.append(_tidy_appositive(role))
+    return covered
+
+
+def _tidy_appositive(text: str) -> str:
+    """ "a 34-year-old crane operator who joined …" -> "34-year-old crane operator"."""
+    text = re.split(r"\s(?:who|which|that|whose|whom)\s|[,;(]", text)[0]
+    return re.sub(r"^(?:a|an|the)\s+", "", text.strip())
+
+
+def _strip_possessor(text: str) -> str:
+    """ "the alliance's Secretary General" -> "Secretary General"; keeps "Britain's foreign secretary"."""
+    return re.sub(r"^(?:the\s+)?[a-z][\w-]*['’]s\s+", "", text.strip())
+
+
+def extract_entities(
+    paragraphs: list[Paragraph], sent_of: SentenceIndex, known: dict[str, str] | None = None
+) -> list[Entity]:
+    """Entities of one article."""
+    mentions = collect_mentions(paragraphs, sent_of, known)
+    covered = attach_roles(mentions, {})
+    # An organisation inside a person's title is part of the title when it holds a title word
+    # ("NATO Supreme Allied Commander Europe"), but "NATO" alone stays an organisation.
+    kept = [
+        m
+        for m in mentions
+        if m.type == "PERSON"
+        or not any(a <= m.start and m.end <= b for a, b in covered)
+        or not any(_role_word(t) for t in m.span)
+    ]
+    return merge_mentions(kept)

@@ -1,0 +1,395 @@
+"""Quotes and their speakers.
+
+Direct and partial quotes come from quotation marks (:mod:`crosswire.quotemarks`); indirect
+speech from the parse (a reporting verb with a clausal complement, or "according to X").
+Each quote's speaker is found from its reporting verb: the verb's subject, followed through
+participles ("…, saying"), pronouns ("he added") and descriptions ("the NATO chief said") to
+a named person or organisation of the article. When that chain breaks, the speaker is None:
+crosswire never guesses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.entities import SentenceIndex
+from crosswire.lexicon import ROLE_SYNONYMS, SPEECH_LEMMAS, quote_verbs
+from crosswire.model import Entity, Quote, Sentence, Speaker
+from crosswire.quotemarks import QuoteSpan, find_quote_spans
+from crosswire.sentences import Paragraph
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl", "parataxis", "prep", "pobj"}
+_MALE = {"he", "him", "his"}
+_FEMALE = {"she", "her", "hers"}
+_PRONOUNS = _MALE | _FEMALE | {"it", "they", "we", "i"}
+
+
+def _is_cue(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and (token.lower_ in quote_verbs() or token.lemma_.lower() in SPEECH_LEMMAS)
+
+
+class SpeakerResolver:
+    """Maps a subject token to a named entity of the article."""
+
+    def __init__(
+        self,
+        entities: list[Entity],
+        sentences: list[Sentence],
+        sent_spans: list[Span],
+        offsets: dict,
+        quoted: bytearray,
+    ):
+        self.entities = entities
+        self.quoted = quoted  # 1 where the article text is inside quotation marks
+        self.sentences = sentences
+        self.sent_spans = sent_spans
+        self.offsets = offsets  # id(doc) -> char offset of that doc in the article text
+        self.by_char: dict[int, Entity] = {}
+        for ent in entities:
+            for m in ent.mentions:
+                for c in range(m.start, m.end):
+                    self.by_char[c] = ent
+        self.gender: dict[str, str] = {}
+        self.last_speaker: tuple[int, Entity] | None = None
+
+    def char(self, token: Token) -> int:
+        return self.offsets.get(id(token.doc), 0) + token.idx
+
+    def entity_at(self, token: Token) -> Entity | None:
+        return self.by_char.get(self.char(token))
+
+    def speaker(self, ent: Entity | None) -> Speaker | None:
+        if ent is None:
+            return None
+        role = max(ent.roles, key=len) if ent.roles else None
+        return Speaker(ent.name, role)
+
+    # -- the subject of a reporting verb, as an entity
+    def resolve_subject(self, subj: Token, sentence: int) -> Entity | None:
+        # The subject noun phrase: a name anywhere in it ("NATO chief Mark Rutte").
+        for tok in sorted(subj.subtree, key=lambda t: abs(t.i - subj.i)):
+            ent = self.entity_at(tok)
+            if ent is not None and ent.type in {"PERSON", "ORG", "GPE", "NORP"}:
+                linked = tok.head.i == subj.i and (
+                    tok.dep_ == "appos" or (tok.dep_ in {"compound", "flat"} and subj.pos_ == "PROPN")
+                )
+                if tok.i == subj.i or linked:
+                    return ent
+        low = subj.lower_
+        if low in _PRONOUNS:
+            return self.resolve_pronoun(subj, sentence)
+        return self.resolve_description(subj, sentence)
+
+    def resolve_pronoun(self, pron: Token, sentence: int) -> Entity | None:
+        low = pron.lower_
+        if low in {"i", "we", "they"}:
+            return None
+        want = "PERSON" if low in _MALE | _FEMALE else "ORG"
+        gender = "m" if low in _MALE else "f" if low in _FEMALE else None
+        pos = self.char(pron)
+        # 1. a subject earlier in the same sentence; 2. the subject of the nearest preceding
+        # sentences; 3. the most recent speaker.
+        for index in range(sentence, max(-1, sentence - 4), -1):
+            span = self.sent_spans[index]
+            for tok in sorted(span, key=lambda t: (len(list(t.ancestors)), -t.i)):
+                at = self.char(tok)
+                if at >= pos or tok.dep_ not in _SUBJECT_DEPS or tok.lower_ in _PRONOUNS:
+                    continue
+                if at < len(self.quoted) and self.quoted[at]:
+                    continue
+                ent = self.resolve_subject(tok, index)
+                if ent is not None and ent.type == want and self._gender_ok(ent, gender):
+                    return ent
+            if index < sentence:
+                # a sentence whose subject is a pronoun we resolved: the chain continues
+                spoken = self.last_speaker
+                if spoken and spoken[0] == index and self._gender_ok(spoken[1], gender):
+                    return spoken[1]
+        return None
+
+    def _gender_ok(self, ent: Entity, gender: str | None) -> bool:
+        return gender is None or self.gender.get(ent.name, gender) == gender
+
+    def note_pronoun(self, pron: Token, ent: Entity) -> None:
+        low = pron.lower_
+        if low in _MALE:
+            self.gender.setdefault(ent.name, "m")
+        elif low in _FEMALE:
+            self.gender.setdefault(ent.name, "f")
+
+    def resolve_description(self, noun: Token, sentence: int) -> Entity | None:
+        """ "the minister", "the NATO chief", "the top U.S. diplomat" -> the person with that role."""
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.tag_ in {"NNS", "NNPS"}:
+            return None  # "officials say": a group, not one person
+        words = [t.lower_ for t in noun.subtree if t.i <= noun.i and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+        head = noun.lemma_.lower()
+        wanted = ROLE_SYNONYMS.get(head, {head})
+        pos = self.char(noun)
+        best: tuple[int, Entity] | None = None
+        for ent in self.entities:
+            roles = " | ".join(ent.roles).lower()
+            names = ent.name.lower()
+            if ent.type == "PERSON":
+                if not roles or not any(re.search(rf"\b{re.escape(w)}", roles) for w in wanted):
+                    continue
+                modifiers = [w for w in words if w != noun.lower_ and w not in {"top", "new", "former"}]
+                if any(w not in roles and w.replace(".", "") not in roles.replace(".", "") for w in modifiers):
+                    continue
+            elif ent.type == "ORG":
+                if head not in names:
+                    continue
+            else:
+                continue
+            last = max((m.start for m in ent.mentions if m.start < pos), default=None)
+            if last is not None and (best is None or last > best[0]):
+                best = (last, ent)
+        return best[1] if best else None
+
+
+def _subjects_of(verb: Token) -> list[Token]:
+    """Candidate speakers of a reporting verb, nearest first.
+
+    The verb's own subject; for a participle or conjunct ("…, saying", "and called for") the
+    subject of the verb it hangs from; beyond that, only subjects of reporting verbs higher up
+    ("Sybiha said the war was … and called for 'strength'").
+    """
+    found: list[Token] = []
+    token = verb
+    for step in range(5):
+        if step == 0 or _is_cue(token) or not found:
+            for child in token.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    found.append(child)
+                elif child.dep_ == "agent":  # passive: "was told by X"
+                    found.extend(g for g in child.children if g.dep_ == "pobj")
+        if token.dep_ in _CLIMB_DEPS and token.head is not token:
+            token = token.head
+        else:
+            break
+    return found
+
+
+def _subject_of(verb: Token) -> Token | None:
+    subjects = _subjects_of(verb)
+    return subjects[0] if subjects else None
+
+
+_WH = {"how", "what", "whether", "why", "who", "whom", "when", "where", "if", "which"}
+
+
+def _finite_clause(head: Token) -> bool:
+    """Reported speech is a clause with its own subject and a finite verb: not "how", not "sending …"."""
+    first = min(head.subtree, key=lambda t: t.i)
+    if first.lower_ in _WH:
+        return False
+    has_subject = any(c.dep_ in _SUBJECT_DEPS | {"expl"} for c in head.children)
+    finite = head.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in head.children
+    )
+    return has_subject and finite
+
+
+def _according_to(span: Span) -> Token | None:
+    for tok in span:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            for child in tok.doc[tok.i + 1].children:
+                if child.dep_ == "pobj":
+                    return child
+    return None
+
+
+def _cue_for(span: Span, q_start: int, q_end: int, base: int) -> Token | None:
+    """The reporting verb that governs the quote at ``[q_start, q_end)`` (article offsets)."""
+    inside = [t for t in span if q_start <= base + t.idx < q_end]
+    outside = [t for t in span if not (q_start <= base + t.idx < q_end) and _is_cue(t)]
+    if not outside:
+        return None
+    # A cue verb that heads the quote, or that the quote's words hang from.
+    inside_ids = {t.i for t in inside}
+    for tok in inside:
+        head = tok.head
+        for _ in range(6):
+            if head.i not in inside_ids and _is_cue(head):
+                return head
+            if head.head is head:
+                break
+            head = head.head
+    for cue in outside:
+        if any(child.i in inside_ids for child in cue.children):
+            return cue
+        if cue.head.i in inside_ids:
+            return cue
+    # Otherwise the nearest reporting verb.
+    return min(outside, key=lambda t: min(abs(base + t.idx - q_start), abs(base + t.idx - q_end)))
+
+
+def _kind(text: str, q: QuoteSpan, sent_start: int) -> str:
+    before = text[sent_start : q.open_at].rstrip()
+    inner = text[q.start : q.end]
+    starts_upper = inner[:1].isupper() or inner[:1].isdigit()
+    if not before or (before.endswith((":", ",", "—", "–", ".", "!", "?")) and starts_upper):
+        return "direct"
+    return "partial"
+
+
+class QuoteExtractor:
+    """Quotes of one article; call :meth:`extract` once per article."""
+
+    def __init__(
+        self,
+        text: str,
+        paragraphs: list[Paragraph],
+        sentences: list[Sentence],
+        sent_spans: list[Span],
+        entities: list[Entity],
+    ):
+        self.text = text
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.sent_spans = sent_spans
+        self.sent_of = SentenceIndex(sentences)
+        offsets = {id(p.doc): p.start for p in paragraphs}
+        quoted = bytearray(len(text))
+        for para in paragraphs:
+            for q in para.quotes:
+                quoted[para.start + q.open_at : para.start + q.outer_end] = b"\x01" * (q.outer_end - q.open_at)
+        self.resolver = SpeakerResolver(entities, sentences, sent_spans, offsets, quoted)
+
+    def extract(self, title_doc: Doc | None = None) -> list[Quote]:
+        quotes: list[Quote] = []
+        by_sentence: dict[int, list[Quote]] = {}
+        for para in self.paragraphs:
+            for q in para.quotes:
+                start, end = para.start + q.start, para.start + q.end
+                index = self.sent_of(start)
+                quote = self._marked_quote(q, para, index, start, end, by_sentence)
+                if quote is not None:
+                    quotes.append(quote)
+                    by_sentence.setdefault(index, []).append(quote)
+        quotes.extend(self._indirect(quotes))
+        quotes.sort(key=lambda q: (q.start, q.kind))
+        if title_doc is not None:
+            quotes[:0] = self._title_quotes(title_doc)
+        return quotes
+
+    def _marked_quote(
+        self, q: QuoteSpan, para: Paragraph, index: int, start: int, end: int, by_sentence: dict[int, list[Quote]]
+    ) -> Quote | None:
+        sentence = self.sentences[index]
+        span = self.sent_spans[index]
+        kind = _kind(self.text, QuoteSpan(start, end, para.start + q.open_at, None), sentence.start)
+        inner = self.text[start:end]
+        cue = _cue_for(span, start, end, para.start)
+        if kind == "partial" and cue is None and _according_to(span) is None and len(inner.split()) < 3:
+            return None  # a title, nickname or scare quote, not reported speech
+        speaker = None
+        if cue is not None:
+            subj = _subject_of(cue)
+            if subj is not None:
+                speaker = self.resolver.resolve_subject(subj, index)
+                if speaker is not None:
+                    self.resolver.note_pronoun(subj, speaker)
+        else:
+            acc = _according_to(span)
+            if acc is not None:
+                speaker = self.resolver.resolve_subject(acc, index)
+        if cue is None and speaker is None and kind == "direct":
+            speaker = self._floating_speaker(index, by_sentence)
+        if speaker is not None:
+            self.resolver.last_speaker = (index, speaker)
+        return Quote(
+            text=inner,
+            kind=kind,
+            speaker=self.resolver.speaker(speaker),
+            cue=cue.text if cue is not None else ("according to" if _according_to(span) is not None else None),
+            sentence=index,
+            start=start,
+            end=end,
+        )
+
+    def _floating_speaker(self, index: int, by_sentence: dict[int, list[Quote]]) -> Entity | None:
+        """A quote standing alone continues the quote of the sentence just before it."""
+        for prev in (index, index - 1):
+            for quote in reversed(by_sentence.get(prev, [])):
+                if quote.speaker is not None:
+                    return next((e for e in self.resolver.entities if e.name == quote.speaker.name), None)
+        return None
+
+    def _indirect(self, marked: list[Quote]) -> list[Quote]:
+        found = []
+        for index, span in enumerate(self.sent_spans):
+            base = self.resolver.offsets[id(span.doc)]
+            for verb in span:
+                if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_LEMMAS:
+                    continue
+                comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+                if comp is None or not _finite_clause(comp):
+                    continue
+                words = list(comp.subtree)
+                start, end = base + words[0].idx, base + words[-1].idx + len(words[-1])
+                if words[0].lower_ == "that":
+                    start = base + words[1].idx if len(words) > 1 else start
+                if self._mostly_quoted(start, end, marked) or end - start < 12:
+                    continue
+                subj = _subject_of(verb)
+                if subj is None:
+                    continue
+                speaker = self.resolver.resolve_subject(subj, index)
+                found.append(
+                    Quote(
+                        self.text[start:end], "indirect", self.resolver.speaker(speaker), verb.text, index, start, end
+                    )
+                )
+            acc = _according_to(span)
+            if acc is not None and not any(q.sentence == index for q in marked):
+                speaker = self.resolver.resolve_subject(acc, index)
+                if speaker is not None:
+                    s = self.sentences[index]
+                    found.append(
+                        Quote(s.text, "indirect", self.resolver.speaker(speaker), "according to", index, s.start, s.end)
+                    )
+        return found
+
+    @staticmethod
+    def _mostly_quoted(start: int, end: int, marked: list[Quote]) -> bool:
+        covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in marked if q.kind != "indirect")
+        return covered > (end - start) * 0.5
+
+    def _title_quotes(self, doc: Doc) -> list[Quote]:
+        quotes = []
+        self.resolver.offsets[id(doc)] = 0
+        saved = self.resolver.by_char
+        # Entity offsets refer to the body; in the title, match people by name instead.
+        self.resolver.by_char = {}
+        names = {}
+        for ent in self.resolver.entities:
+            for alias in [ent.name, *ent.aliases]:
+                names[alias] = ent
+        for ent in doc.ents:
+            target = names.get(ent.text)
+            if target is not None:
+                for c in range(ent.start_char, ent.end_char):
+                    self.resolver.by_char[c] = target
+        for q in find_quote_spans(doc.text):
+            cue = _cue_for(doc[:], q.start, q.end, 0)
+            speaker = None
+            if cue is not None and (subj := _subject_of(cue)) is not None and subj.lower_ not in _PRONOUNS:
+                speaker = self.resolver.resolve_subject(subj, 0)
+            kind = _kind(doc.text, q, 0)
+            quotes.append(
+                Quote(
+                    doc.text[q.start : q.end],
+                    kind,
+                    self.resolver.speaker(speaker),
+                    cue.text if cue is not None else None,
+                    None,
+                    q.start,
+                    q.end,
+                    in_title=True,
+                )
+            )
+        self.resolver.by_char = saved
+        return quotes

@@ -1,0 +1,167 @@
+"""Reading: files and folders in, decoded :class:`Source` objects or :class:`Skipped` out.
+
+Every path given, and every file found under a folder, ends as exactly one of the two, so
+nothing is lost silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from crosswire.model import Skipped, Source
+
+#: An article is a few thousand words; anything this large is not one article.
+DEFAULT_MAX_BYTES = 5_000_000
+
+#: Extensions read as plain text. Anything else is skipped with a reason.
+TEXT_SUFFIXES = {"", ".txt", ".text"}
+
+_CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
+
+
+class DecodeError(ValueError):
+    """Bytes that are not a text we can read; the message is for the user."""
+
+
+def article_id(text: str) -> str:
+    """Stable content id: the same text gives the same id, whatever its encoding or newlines."""
+    norm = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    norm = "\n".join(line.rstrip() for line in norm.strip().split("\n"))
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode article bytes; return ``(text, encoding)`` or raise :class:`DecodeError`.
+
+    UTF-8 (with or without BOM) and UTF-16 with BOM are taken as they are. Otherwise the
+    single-byte Western encodings news sites still emit: cp1252 when the bytes use its
+    0x80-0x9F range (curly quotes, dashes), latin-1 when they do not.
+    """
+    if not data.strip():
+        raise DecodeError("empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"starts with a UTF-8 BOM but is not valid UTF-8 ({exc.reason})") from exc
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"starts with a UTF-16 BOM but is not valid UTF-16 ({exc.reason})") from exc
+    if b"\x00" in data:
+        raise DecodeError("binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        _check_controls(text)
+        return text, "utf-8"
+    if any(0x80 <= b <= 0x9F for b in data):
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("latin-1"), "latin-1"
+    else:
+        text, encoding = data.decode("latin-1"), "latin-1"
+    _check_controls(text)
+    _check_plausible(data, text, encoding)
+    return text, encoding
+
+
+def _check_controls(text: str) -> None:
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_OK)
+    if controls > max(2, len(sample) * 0.01):
+        raise DecodeError(f"binary file ({controls} control characters in the first {len(sample)})")
+
+
+def _check_plausible(data: bytes, text: str, encoding: str) -> None:
+    """Reject bytes that decode only because a single-byte codec accepts anything."""
+    high = [ch for ch in text if ord(ch) > 127]
+    if not high:
+        return
+    # Text in a Western single-byte encoding uses non-ASCII sparingly and mostly as letters
+    # and punctuation next to ASCII letters; random or foreign bytes do not.
+    letters = sum(1 for ch in high if unicodedata.category(ch)[0] in "LP")
+    best = from_bytes(data[:20000], cp_isolation=[encoding.replace("-", "_")]).best()
+    chaos = best.chaos if best is not None else 1.0
+    if len(high) > len(text) * 0.3 or letters < len(high) * 0.6 or chaos > 0.3:
+        raise DecodeError(
+            f"undecodable bytes: not UTF-8, and as {encoding} it reads as garbage "
+            f"({len(high)} unusual characters, noise {chaos:.0%})"
+        )
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source | Skipped:
+    """Read one file as an article source."""
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return Skipped(shown, f"cannot read: {exc.strerror or exc}")
+    if size > max_bytes:
+        return Skipped(
+            shown,
+            f"file too large: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit "
+            "for one article (raise it with --max-bytes)",
+        )
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        return Skipped(shown, f"unsupported file type '{path.suffix}': only plain-text articles are read")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Skipped(shown, f"cannot read: {exc.strerror or exc}")
+    try:
+        text, encoding = decode(data)
+    except DecodeError as exc:
+        return Skipped(shown, str(exc))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Source(source_path=shown, raw=unicodedata.normalize("NFC", text), encoding=encoding)
+
+
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
+    """Expand paths into files, in a stable order; folders are walked recursively.
+
+    Hidden files and folders (``.git``) are passed over, as a shell glob would.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = False
+            for root, dirs, files in os.walk(path, onerror=None):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue
+                    found = True
+                    yield Path(root) / name
+            if not found:
+                yield Skipped(str(path), "folder holds no files")
+        elif path.is_file():
+            yield path
+        elif path.is_symlink():
+            yield Skipped(str(path), "cannot read: broken symbolic link")
+        elif path.exists():
+            yield Skipped(str(path), "not a regular file")
+        else:
+            yield Skipped(str(path), "no such file or folder")
+
+
+def read_paths(paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source | Skipped]:
+    """Every input as a :class:`Source` or a :class:`Skipped`."""
+    for item in iter_files(paths):
+        if isinstance(item, Skipped):
+            yield item
+        elif item.is_symlink() and not item.exists():
+            yield Skipped(str(item), "cannot read: broken symbolic link")
+        else:
+            yield read_file(item, max_bytes)

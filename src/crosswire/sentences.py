@@ -1,0 +1,77 @@
+"""Sentences: spaCy's segmentation per paragraph, repaired around quotations.
+
+The statistical parser cuts sentences inside quotations (``"…wait... We need…," he said``) and
+after a closing mark before the attribution (``"…?" he asked``). Both cuts are undone here, so
+a quotation and its attribution always sit in one sentence, and paragraph breaks always end
+one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from crosswire.model import Sentence
+from crosswire.quotemarks import QuoteSpan, find_quote_spans, inside_quote
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of ``Article.text`` with its spaCy parse and quote marks."""
+
+    index: int
+    start: int
+    doc: Doc
+    quotes: list[QuoteSpan]
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+
+def segment(paragraphs: list[Paragraph]) -> tuple[list[Sentence], list[Span]]:
+    """Sentences of the article, with their spaCy spans (same order, same length)."""
+    sentences: list[Sentence] = []
+    spans: list[Span] = []
+    for para in paragraphs:
+        for span in _paragraph_sentences(para):
+            text = span.text.strip()
+            if not text:
+                continue
+            lead = len(span.text) - len(span.text.lstrip())
+            start = para.start + span.start_char + lead
+            sentences.append(Sentence(len(sentences), text, start, start + len(text), para.index))
+            spans.append(span)
+    return sentences, spans
+
+
+def _paragraph_sentences(para: Paragraph) -> list[Span]:
+    doc = para.doc
+    starts = [s.start for s in doc.sents]
+    kept = [0]
+    for tok_start in starts[1:]:
+        char = doc[tok_start].idx
+        prev_text = doc[kept[-1] : tok_start].text
+        token = doc[tok_start]
+        if inside_quote(para.quotes, char):
+            continue  # a quotation of several sentences stays whole
+        if token.text[:1].islower() or (token.is_punct and token.text not in {"(", "-", "—", "–"}):
+            continue  # '"…?" he asked.' / a stray closing mark
+        if not prev_text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", ")", ":")):
+            continue  # the model cut a sentence with no end punctuation
+        kept.append(tok_start)
+    bounds = [*kept, len(doc)]
+    return [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+
+
+def build_paragraphs(text: str, docs: list[Doc]) -> list[Paragraph]:
+    """Pair the ``\\n\\n``-separated paragraphs of ``text`` with their parses."""
+    paragraphs = []
+    offset = 0
+    for index, doc in enumerate(docs):
+        start = text.index(doc.text, offset) if doc.text else offset
+        paragraphs.append(Paragraph(index, start, doc, find_quote_spans(doc.text)))
+        offset = start + len(doc.text)
+    return paragraphs

@@ -1,0 +1,59 @@
+"""Service functions: what the CLI (and later the web app and API) call.
+
+``analyze_paths`` is the whole per-article pipeline: read, clean, check, analyse. Every input
+ends as an analysed article or as a :class:`Skipped` with a reason.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+
+from crosswire.analyze import Analyzer
+from crosswire.clean import clean
+from crosswire.language import non_english_reason
+from crosswire.model import AnalysisResult, Article, Skipped
+from crosswire.read import DEFAULT_MAX_BYTES, read_paths
+
+
+def prepare(
+    paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article], list[Skipped]]:
+    """Read and clean; return the articles worth analysing and what was skipped."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in read_paths(paths, max_bytes):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        article = clean(item)
+        if not article.text.strip():
+            what = ", ".join(sorted({r.reason for r in article.removed})) or "nothing"
+            skipped.append(Skipped(item.source_path, f"no article text: only boilerplate ({what})"))
+            continue
+        reason = non_english_reason(article.text)
+        if reason:
+            skipped.append(Skipped(item.source_path, reason))
+            continue
+        articles.append(article)
+    return articles, skipped
+
+
+def analyze_paths(
+    paths: Iterable[str | os.PathLike],
+    *,
+    model: str | None = None,
+    reference_date: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    analyzer: Analyzer | None = None,
+    progress: Callable[[Article], None] | None = None,
+) -> AnalysisResult:
+    """Read, clean and analyse every article under ``paths``."""
+    articles, skipped = prepare(paths, max_bytes)
+    analyzer = analyzer or Analyzer(model=model, reference_date=reference_date)
+    done = []
+    for article in analyzer.analyze_many(articles):
+        done.append(article)
+        if progress:
+            progress(article)
+    return AnalysisResult(articles=done, skipped=skipped)
