@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from crosswire import __version__
@@ -80,7 +81,7 @@ def analyze(
     try:
         analyzer = Analyzer(model=model, reference_date=reference_date)
     except PipelineError as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(EXIT_NOTHING) from None
     articles, skipped = prepare(paths, max_bytes)
     show = not quiet and err.is_terminal and len(articles) > 1
@@ -109,8 +110,12 @@ def analyze(
         console = Console(file=output.open("w", encoding="utf-8") if output else None, width=140 if output else None)
         render_result(console, result)
     for item in skipped:
-        err.print(f"[yellow]skipped[/] {item.path}: {item.reason}")
+        err.print(f"[yellow]skipped[/] {escape(item.path)}: {escape(item.reason)}", soft_wrap=True)
     if not result.articles and skipped:
         raise typer.Exit(EXIT_NOTHING)
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+if __name__ == "__main__":
+    app()

@@ -287,11 +287,11 @@ class QuoteExtractor:
             return None  # a title, nickname or scare quote, not reported speech
         speaker = None
         if cue is not None:
-            subj = _subject_of(cue)
-            if subj is not None:
+            for subj in _subjects_of(cue):
                 speaker = self.resolver.resolve_subject(subj, index)
                 if speaker is not None:
                     self.resolver.note_pronoun(subj, speaker)
+                    break
         else:
             acc = _according_to(span)
             if acc is not None:

@@ -1,0 +1,218 @@
+"""Per-article analysis on real text: sentences, entities and roles, quotes and speakers, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _quote(article, fragment, kinds=("direct", "partial", "indirect")):
+    matches = sorted((q for q in article.quotes if fragment in q.text and q.kind in kinds), key=lambda q: len(q.text))
+    assert matches, f"no quote containing {fragment!r}: {[q.text for q in article.quotes]}"
+    return matches[0]
+
+
+def _speaker(article, fragment):
+    q = _quote(article, fragment)
+    return q.speaker.name if q.speaker else None
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def test_sentence_offsets_point_into_the_text(seeds, sample):
+    for article in [*seeds.values(), *sample.values()]:
+        assert article.sentences
+        for i, s in enumerate(article.sentences):
+            assert s.index == i
+            assert article.text[s.start : s.end] == s.text
+        for q in article.quotes:
+            if not q.in_title:
+                assert article.text[q.start : q.end] == q.text
+                sentence = article.sentences[q.sentence]
+                assert sentence.start <= q.start and q.end <= sentence.end
+
+
+def test_quote_over_several_sentences_stays_in_one_sentence(seeds):
+    reuters = seeds["003"]
+    (sentence,) = [s for s in reuters.sentences if "put on hold and wait" in s.text]
+    assert "We need to speed up all critical decisions" in sentence.text
+    assert sentence.text.endswith("he said.")
+
+
+def test_paragraph_breaks_end_sentences(analyze_text):
+    article = analyze_text("Port talks collapse\n\nThe talks collapsed on Monday\n\nUnions said they would strike.")
+    assert [s.text for s in article.sentences] == ["The talks collapsed on Monday", "Unions said they would strike."]
+
+
+# ---------------------------------------------------------------- entities
+
+
+def test_short_names_merge_into_canonical_names_with_roles(seeds):
+    voa = seeds["000"]
+    blinken = voa.entity("Blinken")
+    assert blinken.name == "Antony Blinken" and blinken.type == "PERSON"
+    assert "U.S. Secretary of State" in blinken.roles
+    assert len(blinken.mentions) >= 5
+    assert voa.entity("Mark Rutte").roles == ["NATO Secretary General"]
+    assert voa.entity("Andrii Sybiha").roles == ["Ukrainian Foreign Minister"]
+    assert "foreign secretary" in voa.entity("David Lammy").roles[0]
+
+
+def test_model_errors_are_corrected(seeds):
+    reuters = seeds["003"]
+    # "State" in "Secretary of State" is not an organisation
+    assert reuters.entity("State") is None
+    # "Blinken" tagged GPE by the model, "Trump" tagged ORG: both people
+    assert reuters.entity("Blinken").type == "PERSON"
+    assert reuters.entity("Trump").name == "Donald Trump" and reuters.entity("Trump").type == "PERSON"
+    # "Meeting Blinken in Brussels": the participle is not part of the name
+    assert all(not e.name.startswith("Meeting") for e in reuters.entities)
+    # "NATO Supreme Allied Commander Europe General Christopher Cavoli": a title, not an organisation
+    assert reuters.entity("Christopher Cavoli").roles[0].startswith("NATO Supreme Allied Commander")
+    assert reuters.entity("NATO").type == "ORG"
+
+
+def test_people_the_model_misses_are_found_by_title_and_reporting_verb(sample):
+    wire = sample["01"]
+    vask = wire.entity("Elena Vask")
+    assert vask is not None and vask.type == "PERSON" and vask.roles == ["Harbor Minister"]
+    assert wire.entity("Marrow").name == "Ines Marrow"
+    assert wire.entity("Ines Marrow").roles == ["chief executive of the port authority"]
+    assert wire.entity("Port Alder") is None or wire.entity("Port Alder").type == "GPE"
+
+
+def test_acronyms_join_their_organisation(analyze_text):
+    article = analyze_text(
+        "Ministers meet\n\nThe European Union said on Monday it would extend sanctions. "
+        "The EU also pledged new aid, its foreign policy chief Josep Borrell said."
+    )
+    eu = article.entity("EU")
+    assert eu is not None and eu.name == "European Union"
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def test_direct_quotes_with_curly_marks_and_named_speakers(seeds):
+    voa = seeds["000"]
+    q = _quote(voa, "President Biden has committed")
+    assert q.kind == "direct" and q.speaker.name == "Antony Blinken" and q.cue == "told"
+    assert q.speaker.role == "U.S. Secretary of State"
+    assert _speaker(voa, "These North Korean soldiers") == "Mark Rutte"
+
+
+def test_pronoun_speakers_are_resolved(seeds, sample):
+    voa = seeds["000"]
+    q = _quote(voa, "air defenses it needs")
+    assert q.cue == "added" and q.speaker.name == "Antony Blinken"
+    anadolu = seeds["004"]
+    assert _speaker(anadolu, "Now we see North Koreans") == "Mark Rutte"  # "he said"
+    assert _speaker(anadolu, "present an extra threat") == "Mark Rutte"  # "he added"
+    assert _speaker(sample["01"], "keep every berth open") == "Elena Vask"  # "she said"
+    assert _speaker(sample["01"], "If the hiring pledge is broken") == "Tomas Okafor"  # "he added"
+
+
+def test_title_speakers_are_resolved(sample):
+    # "… national defense problem," the minister said.
+    q = _quote(sample["01"], "national defense problem")
+    assert q.speaker.name == "Elena Vask" and q.cue == "said"
+
+
+def test_quote_split_by_its_attribution(sample):
+    wire = sample["01"]
+    first, second = _quote(wire, "Nobody won this strike"), _quote(wire, "first cranes to be moving")
+    assert first.sentence == second.sentence
+    assert first.speaker.name == second.speaker.name == "Elena Vask"
+    assert first.kind == second.kind == "direct"
+
+
+def test_partial_quotes(seeds, sample):
+    voa = seeds["000"]
+    q = _quote(voa, "a two-way street")
+    assert q.kind == "partial" and q.speaker.name == "Antony Blinken" and q.cue == "described"
+    okafor = _quote(sample["01"], "a fair start, not a final word")
+    assert okafor.kind == "partial" and okafor.speaker.name == "Tomas Okafor"
+    # Single-word quotes with a reporting verb are reported speech, spoken by the subject of "said".
+    reuters = seeds["003"]
+    appeasement = _quote(reuters, "appeasement")
+    assert appeasement.kind == "partial" and appeasement.speaker.name == "Andrii Sybiha" and appeasement.cue == "called"
+
+
+def test_quote_in_headline_with_single_marks(seeds):
+    anadolu = seeds["004"]
+    (title_quote,) = [q for q in anadolu.quotes if q.in_title]
+    assert title_quote.text.startswith("We had very productive discussion")
+    assert title_quote.sentence is None and title_quote.cue == "says"
+    assert title_quote.speaker.name == "Antony Blinken"
+
+
+def test_straight_quotes_and_multi_sentence_quote(seeds):
+    caliber = seeds["001"]
+    q = _quote(caliber, "put on hold and wait")
+    assert q.kind == "direct" and q.speaker.name == "Andrii Sybiha"
+    assert "speed up all critical decisions" in q.text
+
+
+def test_indirect_speech_and_according_to(sample, analyze_text):
+    wire = sample["01"]
+    q = _quote(wire, "backlog of more than 40 vessels")
+    assert q.kind == "indirect" and q.speaker.name == "Elena Vask" and q.cue == "said"
+    assert not q.text.startswith("that")
+    article = analyze_text(
+        "Storm closes schools\n\nSchools in the region will stay closed until Friday, "
+        "according to Governor Maria Lind. Officials said the roads were still flooded."
+    )
+    acc = [q for q in article.quotes if q.cue == "according to"]
+    assert acc and acc[0].speaker.name == "Maria Lind" and acc[0].kind == "indirect"
+    officials = _quote(article, "roads were still flooded")
+    assert officials.kind == "indirect" and officials.speaker is None  # a group, not a guess
+
+
+def test_no_speaker_is_guessed(analyze_text):
+    article = analyze_text(
+        "Quiet night in the capital\n\nThe streets were empty on Sunday.\n\n"
+        '"We have never seen anything like this," one resident said.'
+    )
+    q = _quote(article, "never seen anything like this")
+    assert q.speaker is None and q.cue == "said"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(analyze_text):
+    article = analyze_text('Film review\n\nThe film "Northern Lights" opened in 40 cinemas on Friday.')
+    assert article.quotes == []
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_relative_dates_resolve_against_the_dateline(seeds):
+    voa = seeds["000"]
+    resolved = {(d.text, d.date) for d in voa.dates}
+    assert ("Wednesday", "2024-11-13") in resolved
+    assert ("January 20th", "2025-01-20") in resolved
+    assert ("January", "2025-01") in resolved
+    assert all(d.text != "the final months" for d in voa.dates)  # vague spans are not dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "date"),
+    [
+        ("The minister resigned on Monday.", "Monday", "2024-11-11"),
+        ("The board will meet on Friday.", "Friday", "2024-11-15"),
+        ("Biden leaves office on Jan. 20.", "Jan. 20", "2025-01-20"),
+        ("The deal expires next year.", "next year", "2025"),
+        ("Prices rose last month.", "last month", "2024-10"),
+        ("The law passed on March 3, 2021.", "March 3, 2021", "2021-03-03"),
+        ("Talks resumed yesterday.", "yesterday", "2024-11-12"),
+    ],
+)
+def test_date_resolution(analyze_text, sentence, text, date):
+    article = analyze_text(f"Headline for a test\n\nCity officials spoke to reporters. {sentence}", "2024-11-13")
+    assert (text, date) in {(d.text, d.date) for d in article.dates}
+
+
+def test_undated_article_keeps_relative_dates_unresolved_and_says_why(seeds):
+    reuters = seeds["003"]
+    wednesday = [d for d in reuters.dates if d.text == "Wednesday"]
+    assert wednesday and wednesday[0].date is None
+    assert any("no publication date" in w for w in reuters.warnings)

@@ -1,0 +1,170 @@
+"""Cleaning: every part found, every removal recorded, no body sentence lost."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from crosswire.clean import clean, clean_text, parse_dateline, split_paragraphs
+from crosswire.model import Source
+from crosswire.read import read_paths
+
+from .conftest import SAMPLE, SEEDS
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _sources(folder):
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not present")
+    return [s for s in read_paths([folder]) if isinstance(s, Source)]
+
+
+def _all_sources():
+    folders = [SAMPLE] + ([SEEDS] if SEEDS.is_dir() else [])
+    return [s for f in folders for s in read_paths([f]) if isinstance(s, Source)]
+
+
+@pytest.mark.parametrize("source", _all_sources(), ids=lambda s: s.source_path.split("/")[-1])
+def test_every_input_line_is_accounted_for(source):
+    article = clean(source)
+    body, title = _norm(article.text), _norm(article.title or "")
+    removed = [_norm(r.text) for r in article.removed]
+    for line in source.raw.split("\n"):
+        line = _norm(line)
+        if not line:
+            continue
+        if line in body or line == title or line in removed:
+            continue
+        # a dateline: removed prefix + the rest of the line in the body
+        prefix = next((r for r in removed if line.startswith(r)), None)
+        assert prefix is not None and _norm(line[len(prefix) :]) in body, f"lost: {line!r}"
+
+
+@pytest.mark.parametrize("source", _all_sources(), ids=lambda s: s.source_path.split("/")[-1])
+def test_no_body_sentence_is_lost(source):
+    article = clean(source)
+    body = _norm(article.text)
+    for line in source.raw.split("\n"):
+        for sentence in re.split(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"])", _norm(line)):
+            if len(sentence.split()) >= 6 and re.search(r"[.!?][\"”’)]?$", sentence):
+                if any(r.reason in {"credit line", "copyright notice"} and sentence in r.text for r in article.removed):
+                    continue
+                tail = re.sub(r"^.*?[—–-]\s+", "", sentence) if article.dateline else sentence
+                assert sentence in body or tail in body, f"sentence lost: {sentence!r}"
+
+
+def test_seed_parts(seeds):
+    reuters = seeds["003"]
+    assert reuters.title.startswith("Blinken, in Brussels, pledges")
+    assert reuters.byline == "Simon Lewis"
+    assert reuters.outlet == "Reuters"
+    assert (reuters.dateline.place, reuters.dateline.agency) == ("Brussels", "Reuters")
+    assert reuters.text.startswith("U.S. Secretary of State Antony Blinken assured NATO")
+    reasons = {r.reason for r in reuters.removed}
+    assert {"repeated title", "byline", "dateline", "credit line"} <= reasons
+    assert "Editing by" not in reuters.text
+
+    voa = seeds["000"]
+    assert voa.title is None and voa.published == "2024-11-13" and voa.dateline.place == "Brussels"
+    assert voa.outlet == "VOA"  # from "told VOA"
+
+    caliber = seeds["001"]
+    assert caliber.outlet == "Caliber.Az" and caliber.byline == "Khagan Isayev"
+
+    turan = seeds["002"]
+    assert turan.outlet == "TURAN"
+    footer = {r.text for r in turan.removed}
+    assert {"Leave a review", "Politics", "Follow us on social networks", "News Line"} <= footer
+    assert "Leave a review" not in turan.text
+
+    anadolu = seeds["004"]
+    assert anadolu.title.startswith("'We had very productive discussion")
+    assert any(r.reason == "subheading" and "Winds of change" in r.text for r in anadolu.removed)
+    assert "Winds of change" not in anadolu.text
+
+
+def test_sample_parts(sample):
+    assert sample["01"].byline == "Marta Lindqvist" and sample["01"].outlet == "Meridian"
+    assert sample["02"].byline == "Darius Velk" and sample["02"].outlet == "Vostrand.info"
+    assert sample["03"].published == "2026-03-04" and sample["03"].outlet == "Radio Kell"
+    agg = sample["04"]
+    assert agg.encoding == "cp1252" and agg.published == "2026-03-04"
+    assert sum(r.reason == "duplicate paragraph" for r in agg.removed) == 1
+    assert any(r.reason == "site furniture" and "cookies" in r.text for r in agg.removed)
+    assert any(r.reason == "subheading" for r in sample["05"].removed)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "agency", "date"),
+    [
+        ("BRUSSELS (Reuters) - U.S. officials", "Brussels", "Reuters", None),
+        ("WASHINGTON, Nov 13 (Reuters) - The", "Washington", "Reuters", None),
+        ("NEW YORK (AP) _ Stocks rose", "New York", "AP", None),
+        ("date 2024-11-13 Brussels — U.S. Secretary", "Brussels", None, "2024-11-13"),
+        ("KYIV — Ukraine said", "Kyiv", None, None),
+        ("Brussels, Nov. 13, 2024 — The alliance", "Brussels", None, "2024-11-13"),
+    ],
+)
+def test_datelines(text, place, agency, date):
+    dateline = parse_dateline(text)
+    assert (dateline.place, dateline.agency, dateline.date) == (place, agency, date)
+
+
+def test_no_dateline_in_ordinary_sentences():
+    assert parse_dateline("The minister said on Tuesday that talks would resume.") is None
+    assert parse_dateline("US Secretary of State Antony Blinken has assured NATO leaders.") is None
+
+
+def test_furniture_credit_copyright_and_newsletter_are_removed_with_reasons():
+    raw = "\n\n".join(
+        [
+            "Council approves new tram line after long debate",
+            "By Ana Ruiz and Tom Becker",
+            "Published: 12 March 2025 10:15 GMT",
+            "The city council approved a new tram line on Tuesday, ending a two-year dispute.",
+            "Read more: Why trams are back",
+            "The mayor said construction would begin in the autumn.",
+            "Sign up for our morning newsletter",
+            "Residents had objected to the loss of parking spaces.",
+            "(Reporting by Ana Ruiz; Editing by Tom Becker)",
+            "© 2025 City Wire. All rights reserved.",
+            "Share on Facebook",
+        ]
+    )
+    parts = clean_text(raw)
+    assert parts.title == "Council approves new tram line after long debate"
+    assert parts.byline == "Ana Ruiz and Tom Becker"
+    assert parts.published == "2025-03-12"
+    assert len(parts.body) == 3
+    reasons = [r.reason for r in parts.removed]
+    assert reasons.count("site furniture") == 3
+    assert "credit line" in reasons and "copyright notice" in reasons and "date line" in reasons
+
+
+def test_trailing_credit_inside_last_paragraph():
+    parts = clean_text(
+        "Title of the piece here\n\nThe talks ended without a deal.(Reporting by A. B.; Editing by C. D.)"
+    )
+    assert parts.body == ["The talks ended without a deal."]
+    assert parts.removed[-1].reason == "credit line"
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs():
+    raw = (
+        "Cambodian leader Hun Sen on Friday rejected opposition demands \n"
+        "for talks outside the country, accusing them of trying to \n"
+        "internationalize the crisis.\n"
+    )
+    assert split_paragraphs(raw) == [
+        "Cambodian leader Hun Sen on Friday rejected opposition demands for talks outside the country, "
+        "accusing them of trying to internationalize the crisis."
+    ]
+
+
+def test_short_last_sentence_is_kept():
+    parts = clean_text("Port reopens\n\nThe port reopened on Monday after a week.\n\nNo one was hurt.")
+    assert parts.body[-1] == "No one was hurt."

@@ -1,0 +1,108 @@
+"""The command line and its JSON contract, on good and bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from crosswire.cli import EXIT_NOTHING, EXIT_SKIPPED, app
+
+from .conftest import SAMPLE, SEEDS
+
+runner = CliRunner()
+SCHEMA = json.loads(resources.files("crosswire.schemas").joinpath("analysis.schema.json").read_text("utf-8"))
+
+FRENCH = (
+    "Le ministre a déclaré mercredi que le gouvernement soutiendrait les dockers aussi longtemps que "
+    "nécessaire, et que les négociations reprendraient la semaine prochaine à Paris avec les syndicats."
+)
+
+
+def _run(*args):
+    result = runner.invoke(app, ["analyze", *map(str, args)])
+    return result, result.stdout
+
+
+def test_json_output_follows_the_published_schema(tmp_path):
+    paths = [SAMPLE] + ([SEEDS] if SEEDS.is_dir() else [])
+    result, out = _run(*paths, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(out)
+    jsonschema.validate(data, SCHEMA)
+    assert len(data["articles"]) == 5 + (5 if SEEDS.is_dir() else 0)
+    assert data["skipped"] == []
+
+
+def test_schema_rejects_a_broken_document():
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"articles": [{"id": "x"}], "skipped": []}, SCHEMA)
+
+
+def test_text_output(tmp_path):
+    out_file = tmp_path / "out.txt"
+    result, _ = _run(SAMPLE / "01_wire.txt", "--format", "text", "-o", out_file)
+    assert result.exit_code == 0
+    text = out_file.read_text()
+    assert "Elena Vask" in text and "Harbor Minister" in text and "1 analysed, 0 skipped" in text
+
+
+def test_bad_inputs_are_skipped_with_reasons_and_the_run_goes_on(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes((SAMPLE / "01_wire.txt").read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    (folder / "noise.txt").write_bytes(b"abc " + bytes(range(0xA0, 0x100)) * 30)
+    (folder / "french.txt").write_text(f"Les dockers reprennent le travail\n\n{FRENCH}\n", encoding="utf-8")
+    (folder / "boilerplate.txt").write_text("Share this article\n\nSubscribe to our newsletter\n\nRead more\n")
+    with (folder / "huge.txt").open("wb") as fh:
+        fh.truncate(50_000_000)
+    (folder / "broken.txt").symlink_to(folder / "gone.txt")
+    proc = subprocess.run(
+        [sys.executable, "-m", "crosswire.cli", "analyze", str(folder), "-q"], capture_output=True, text=True
+    )
+    assert "Traceback" not in proc.stderr
+    assert proc.returncode == EXIT_SKIPPED
+    data = json.loads(proc.stdout)
+    jsonschema.validate(data, SCHEMA)
+    assert [a["source_path"].split("/")[-1] for a in data["articles"]] == ["good.txt"]
+    reasons = {s["path"].split("/")[-1]: s["reason"] for s in data["skipped"]}
+    assert set(reasons) == {
+        "empty.txt",
+        "binary.txt",
+        "noise.txt",
+        "french.txt",
+        "boilerplate.txt",
+        "huge.txt",
+        "broken.txt",
+    }
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "undecodable" in reasons["noise.txt"]
+    assert "not English" in reasons["french.txt"] and "'fr'" in reasons["french.txt"]
+    assert "only boilerplate" in reasons["boilerplate.txt"]
+    assert "too large" in reasons["huge.txt"]
+    assert "cannot read" in reasons["broken.txt"]
+    for path in reasons:
+        assert path in proc.stderr  # each skip is also reported to the user
+
+
+def test_nothing_analysable_exits_with_its_own_code(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result, _ = _run(tmp_path)
+    assert result.exit_code == EXIT_NOTHING
+
+
+def test_reference_date_option(tmp_path):
+    result, out = _run(SAMPLE / "01_wire.txt", "--reference-date", "2026-03-04")
+    assert result.exit_code == 0
+    dates = {d["text"]: d["date"] for d in json.loads(out)["articles"][0]["dates"]}
+    assert dates["Wednesday"] == "2026-03-04" and dates["Friday"] == "2026-03-06" and dates["March 31"] == "2026-03-31"
+    bad, _ = _run(SAMPLE / "01_wire.txt", "--reference-date", "yesterday")
+    assert bad.exit_code == 2 and "ISO date" in bad.output

@@ -1,0 +1,105 @@
+"""Reading: encodings, ids, and every bad input turned into a readable reason."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from crosswire.model import Skipped, Source
+from crosswire.read import article_id, decode, read_paths
+
+TEXT = "The minister said the port would reopen on Friday — “a fair start,” she added. Café owners cheered.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("cp1252"), "cp1252"),
+        (TEXT.replace("—", "-").replace("“", '"').replace("”", '"').encode("latin-1"), "latin-1"),
+        (TEXT.encode("utf-16"), "utf-16"),
+    ],
+)
+def test_encodings_are_detected(data, encoding):
+    text, found = decode(data)
+    assert found == encoding
+    assert "Café" in text
+
+
+def test_id_depends_on_content_not_encoding_or_newlines(tmp_path):
+    (tmp_path / "a.txt").write_bytes(TEXT.encode("utf-8"))
+    (tmp_path / "b.txt").write_bytes(TEXT.replace("\n", "\r\n").encode("cp1252"))
+    (tmp_path / "c.txt").write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))
+    items = list(read_paths([tmp_path]))
+    assert all(isinstance(i, Source) for i in items)
+    ids = {article_id(i.raw) for i in items}
+    assert len(ids) == 1
+    assert all("\r" not in i.raw for i in items)
+    assert article_id(TEXT + " More.") not in ids
+
+
+def _reason(tmp_path, name, data) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    (item,) = read_paths([path])
+    assert isinstance(item, Skipped), item
+    return item.reason
+
+
+def test_empty_file(tmp_path):
+    assert "empty" in _reason(tmp_path, "empty.txt", b"  \n\n")
+
+
+def test_binary_file(tmp_path):
+    assert "binary" in _reason(tmp_path, "img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+def test_undecodable_bytes(tmp_path):
+    noise = bytes(b for b in range(0xA0, 0x100)) * 20
+    assert "undecodable" in _reason(tmp_path, "noise.txt", b"Some words " + noise)
+
+
+def test_huge_file_is_skipped_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(50_000_000)
+    (item,) = read_paths([path])
+    assert isinstance(item, Skipped)
+    assert "too large" in item.reason and "50.0 MB" in item.reason
+
+
+def test_unreadable_file_in_a_folder_does_not_stop_the_rest(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "locked.txt").write_text(TEXT, encoding="utf-8")
+    os.symlink(tmp_path / "missing.txt", tmp_path / "broken.txt")
+    real = type(tmp_path).read_bytes
+
+    def guarded(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(type(tmp_path), "read_bytes", guarded)
+    items = {os.path.basename(getattr(i, "source_path", getattr(i, "path", ""))): i for i in read_paths([tmp_path])}
+    assert isinstance(items["good.txt"], Source)
+    assert "Permission denied" in items["locked.txt"].reason
+    assert "cannot read" in items["broken.txt"].reason
+
+
+def test_missing_path_and_unsupported_type(tmp_path):
+    (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.4")
+    items = list(read_paths([tmp_path / "nope", tmp_path / "doc.pdf"]))
+    assert [type(i) for i in items] == [Skipped, Skipped]
+    assert "no such file" in items[0].reason
+    assert "unsupported file type '.pdf'" in items[1].reason
+
+
+def test_folders_are_walked_in_a_stable_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text(TEXT)
+    (tmp_path / "1.txt").write_text(TEXT)
+    (tmp_path / ".hidden.txt").write_text(TEXT)
+    names = [os.path.relpath(i.source_path, tmp_path) for i in read_paths([tmp_path])]
+    assert names == ["1.txt", os.path.join("b", "2.txt")]
