@@ -97,6 +97,7 @@ def _trim(span: Span) -> Span | None:
         or doc[start].pos_ in {"VERB", "AUX", "ADP", "PRON", "PUNCT"}
         or doc[start].is_lower
         or (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in ROLE_HEADS | HONORIFICS)
+        or (span.label_ == "PERSON" and doc[start].pos_ in {"ADV", "SCONJ", "CCONJ", "DET", "INTJ"})
     ):
         start += 1
     # "Meeting Blinken in Brussels, …": a sentence-initial participle the model took for a name.
@@ -177,7 +178,25 @@ def collect_mentions(
             kind = known.get(span.text, TYPES[span.label_])
             mentions.append(RawMention(span.text, kind, start, start + len(span.text), sent_of(start), span))
     _retype_people(mentions)
+    mentions.extend(_surname_mentions(paragraphs, sent_of, mentions))
+    mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _surname_mentions(
+    paragraphs: list[Paragraph], sent_of: SentenceIndex, mentions: list[RawMention]
+) -> list[RawMention]:
+    """Later bare surnames the model missed ("Turecki disagrees") of people it named in full."""
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    covered = {c for m in mentions for c in range(m.start, m.end)}
+    extra = []
+    for para in paragraphs:
+        for tok in para.doc:
+            start = para.start + tok.idx
+            if tok.text in surnames and tok.pos_ == "PROPN" and start not in covered:
+                span = Span(para.doc, tok.i, tok.i + 1, label="PERSON")
+                extra.append(RawMention(tok.text, "PERSON", start, start + len(tok), sent_of(start), span))
+    return extra
 
 
 def _retype_people(mentions: list[RawMention]) -> None:
@@ -273,8 +292,12 @@ def _person_canonical(m: RawMention, full_people: list[str], mentions: list[RawM
         longer = [p for p in full_people if p != m.text and p.endswith(" " + m.text)]
         return longer[0] if len(longer) == 1 else m.text
     candidates = [p for p in full_people if p.split()[-1] == m.text]
-    if len(candidates) <= 1:
-        return candidates[0] if candidates else m.text
+    if not candidates:
+        # Family name first ("Kim Dae-jung" … "Kim said"), when no one has it as a last name.
+        candidates = [p for p in full_people if p.split()[0] == m.text]
+        return candidates[0] if len(candidates) == 1 else m.text
+    if len(candidates) == 1:
+        return candidates[0]
     # Two people share the surname: the one named most recently before this mention.
     best, best_pos = candidates[0], -1
     for other in mentions:

@@ -28,6 +28,8 @@ _PRONOUNS = _MALE | _FEMALE | {"it", "they", "we", "i"}
 
 
 def _is_cue(token: Token) -> bool:
+    if token.lower_ in {"said", "says"}:
+        return True  # "Said Hunter, …": the model tags a sentence-initial "Said" as a name
     return token.pos_ in {"VERB", "AUX"} and (token.lower_ in quote_verbs() or token.lemma_.lower() in SPEECH_LEMMAS)
 
 
@@ -53,6 +55,7 @@ class SpeakerResolver:
                 for c in range(m.start, m.end):
                     self.by_char[c] = ent
         self.gender: dict[str, str] = {}
+        self._pronoun_cache: dict[int, Entity | None] = {}
         self.last_speaker: tuple[int, Entity] | None = None
 
     def char(self, token: Token) -> int:
@@ -83,32 +86,45 @@ class SpeakerResolver:
             return self.resolve_pronoun(subj, sentence)
         return self.resolve_description(subj, sentence)
 
-    def resolve_pronoun(self, pron: Token, sentence: int) -> Entity | None:
+    def resolve_pronoun(self, pron: Token, sentence: int, depth: int = 0) -> Entity | None:
+        """The person (or, for "it", organisation) a subject pronoun stands for.
+
+        Looks at subjects earlier in the same sentence, then at the main subjects of up to
+        three preceding sentences; a preceding subject that is the same pronoun is followed
+        back in turn ("He was worried … he wrote").
+        """
         low = pron.lower_
-        if low in {"i", "we", "they"}:
+        if low in {"i", "we", "they"} or depth > 6:
             return None
+        key = self.char(pron)
+        if key in self._pronoun_cache:
+            return self._pronoun_cache[key]
         want = "PERSON" if low in _MALE | _FEMALE else "ORG"
         gender = "m" if low in _MALE else "f" if low in _FEMALE else None
-        pos = self.char(pron)
-        # 1. a subject earlier in the same sentence; 2. the subject of the nearest preceding
-        # sentences; 3. the most recent speaker.
+        same = _MALE if gender == "m" else _FEMALE if gender == "f" else {"it"}
+        found = None
         for index in range(sentence, max(-1, sentence - 4), -1):
             span = self.sent_spans[index]
             for tok in sorted(span, key=lambda t: (len(list(t.ancestors)), -t.i)):
                 at = self.char(tok)
-                if at >= pos or tok.dep_ not in _SUBJECT_DEPS or tok.lower_ in _PRONOUNS:
+                if at >= key or tok.dep_ not in _SUBJECT_DEPS:
                     continue
                 if at < len(self.quoted) and self.quoted[at]:
                     continue
+                if tok.lower_ in _PRONOUNS:
+                    if tok.lower_ in same and index < sentence:
+                        found = self.resolve_pronoun(tok, index, depth + 1)
+                        if found is not None:
+                            break
+                    continue
                 ent = self.resolve_subject(tok, index)
                 if ent is not None and ent.type == want and self._gender_ok(ent, gender):
-                    return ent
-            if index < sentence:
-                # a sentence whose subject is a pronoun we resolved: the chain continues
-                spoken = self.last_speaker
-                if spoken and spoken[0] == index and self._gender_ok(spoken[1], gender):
-                    return spoken[1]
-        return None
+                    found = ent
+                    break
+            if found is not None:
+                break
+        self._pronoun_cache[key] = found
+        return found
 
     def _gender_ok(self, ent: Entity, gender: str | None) -> bool:
         return gender is None or self.gender.get(ent.name, gender) == gender
@@ -121,32 +137,66 @@ class SpeakerResolver:
             self.gender.setdefault(ent.name, "f")
 
     def resolve_description(self, noun: Token, sentence: int) -> Entity | None:
-        """ "the minister", "the NATO chief", "the top U.S. diplomat" -> the person with that role."""
+        """ "the minister", "the NATO chief", "the company" -> the entity that role or noun names.
+
+        The head noun must match one of a person's roles (or a synonym: "chief" for "Secretary
+        General"), or, for organisations, its name or kind. Modifiers ("NATO", "Ukrainian")
+        break ties; then the entity mentioned most recently before the description, or, when
+        none was, the one named just after it ("the prime minister … Prime Minister Bulatovic").
+        """
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.tag_ in {"NNS", "NNPS"}:
             return None  # "officials say": a group, not one person
-        words = [t.lower_ for t in noun.subtree if t.i <= noun.i and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+        if any(t.lower_ in {"a", "an", "one", "another", "some"} for t in noun.children):
+            return None  # "one resident said": someone the article does not name
         head = noun.lemma_.lower()
+        modifiers = {
+            t.lower_.strip(".")
+            for t in noun.subtree
+            if t.i < noun.i and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in {"top", "new", "former"}
+        }
         wanted = ROLE_SYNONYMS.get(head, {head})
         pos = self.char(noun)
-        best: tuple[int, Entity] | None = None
+        scored = []
         for ent in self.entities:
-            roles = " | ".join(ent.roles).lower()
-            names = ent.name.lower()
             if ent.type == "PERSON":
+                roles = " | ".join(ent.roles).lower()
                 if not roles or not any(re.search(rf"\b{re.escape(w)}", roles) for w in wanted):
                     continue
-                modifiers = [w for w in words if w != noun.lower_ and w not in {"top", "new", "former"}]
-                if any(w not in roles and w.replace(".", "") not in roles.replace(".", "") for w in modifiers):
-                    continue
-            elif ent.type == "ORG":
-                if head not in names:
-                    continue
+                fit = sum(1 for m in modifiers if m in roles.replace(".", "") or m in roles)
+            elif ent.type == "ORG" and (head in ent.name.lower() or head in _ORG_KINDS):
+                fit = int(head in ent.name.lower())
             else:
                 continue
-            last = max((m.start for m in ent.mentions if m.start < pos), default=None)
-            if last is not None and (best is None or last > best[0]):
-                best = (last, ent)
-        return best[1] if best else None
+            before = [m.start for m in ent.mentions if m.start < pos]
+            after = [m.start for m in ent.mentions if m.start > pos]
+            if before:
+                scored.append((fit, 1, max(before), ent))
+            elif after:
+                scored.append((fit, 0, -min(after), ent))
+        if not scored:
+            return None
+        best = max(scored, key=lambda x: x[:3])
+        return best[3]
+
+
+_ORG_KINDS = {
+    "company",
+    "firm",
+    "corporation",
+    "group",
+    "agency",
+    "ministry",
+    "department",
+    "organization",
+    "organisation",
+    "union",
+    "bank",
+    "party",
+    "committee",
+    "council",
+    "commission",
+    "club",
+}
 
 
 def _subjects_of(verb: Token) -> list[Token]:
@@ -158,6 +208,9 @@ def _subjects_of(verb: Token) -> list[Token]:
     """
     found: list[Token] = []
     token = verb
+    # "Hodler quoted Metaxa as saying": the one quoted is the object of "quoted".
+    if verb.lower_ in {"saying", "telling", "writing"} and verb.head.lemma_ == "quote":
+        found.extend(c for c in verb.head.children if c.dep_ == "dobj")
     for step in range(5):
         if step == 0 or _is_cue(token) or not found:
             for child in token.children:
@@ -170,6 +223,18 @@ def _subjects_of(verb: Token) -> list[Token]:
         else:
             break
     return found
+
+
+def _inverted_subject(verb: Token) -> list[Token]:
+    """ "Said Hunter, ``…''" / "… , said Abe Harumasa, editor": a name right after the verb."""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ == "PROPN":
+        end = nxt.i
+        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        return [doc[end]]
+    return []
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -287,7 +352,7 @@ class QuoteExtractor:
             return None  # a title, nickname or scare quote, not reported speech
         speaker = None
         if cue is not None:
-            for subj in _subjects_of(cue):
+            for subj in _subjects_of(cue) or _inverted_subject(cue):
                 speaker = self.resolver.resolve_subject(subj, index)
                 if speaker is not None:
                     self.resolver.note_pronoun(subj, speaker)
@@ -311,12 +376,32 @@ class QuoteExtractor:
         )
 
     def _floating_speaker(self, index: int, by_sentence: dict[int, list[Quote]]) -> Entity | None:
-        """A quote standing alone continues the quote of the sentence just before it."""
+        """Who speaks a quote that stands alone, with no reporting verb of its own.
+
+        It continues the quote just before it (in this sentence or the previous one); failing
+        that, it belongs to whoever the previous sentence of the same or the previous paragraph
+        reports on: the subject of its reporting verb, or its main subject when that is a person
+        ("Patrick Ewing did not want to sound like a striker. ``I'm not going to …''").
+        """
         for prev in (index, index - 1):
             for quote in reversed(by_sentence.get(prev, [])):
                 if quote.speaker is not None:
                     return next((e for e in self.resolver.entities if e.name == quote.speaker.name), None)
+        if index == 0 or self.sentences[index].paragraph - self.sentences[index - 1].paragraph > 1:
+            return None
+        span = self.sent_spans[index - 1]
+        subjects = [t for t in span if t.dep_ in _SUBJECT_DEPS and not self._in_quote(t)]
+        cues = [t for t in subjects if _is_cue(t.head)]
+        main = [t for t in subjects if t.head.dep_ == "ROOT"]
+        for subj in cues + main:
+            ent = self.resolver.resolve_subject(subj, index - 1)
+            if ent is not None and ent.type in {"PERSON", "ORG"}:
+                return ent
         return None
+
+    def _in_quote(self, token: Token) -> bool:
+        at = self.resolver.char(token)
+        return at < len(self.resolver.quoted) and bool(self.resolver.quoted[at])
 
     def _indirect(self, marked: list[Quote]) -> list[Quote]:
         found = []
