@@ -216,3 +216,14 @@ def test_undated_article_keeps_relative_dates_unresolved_and_says_why(seeds):
     wednesday = [d for d in reuters.dates if d.text == "Wednesday"]
     assert wednesday and wednesday[0].date is None
     assert any("no publication date" in w for w in reuters.warnings)
+
+
+def test_parallel_analysis_gives_the_same_result(analyzer, sample):
+    from crosswire.service import prepare
+
+    from .conftest import SAMPLE
+
+    articles, _ = prepare([SAMPLE])
+    parallel = list(analyzer.analyze_many(articles, n_process=2))
+    assert [a.id for a in parallel] == [a.id for a in sample.values()]
+    assert [a.to_dict() for a in parallel] == [a.to_dict() for a in sample.values()]

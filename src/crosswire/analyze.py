@@ -7,6 +7,7 @@ speed), then hands the parses to the rule stages in order: sentences, entities, 
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -31,6 +32,8 @@ class Analyzer:
         publication or dateline date of their own.
     batch_size:
         Paragraphs per spaCy batch.
+    n_process:
+        spaCy worker processes for :meth:`analyze_many` (1: parse in this process).
     """
 
     def __init__(
@@ -38,38 +41,39 @@ class Analyzer:
         model: str | None = None,
         reference_date: str | None = None,
         batch_size: int = 64,
+        n_process: int = 1,
         nlp: Language | None = None,
     ):
         self.nlp = nlp or load_pipeline(model)
         self.reference_date = reference_date
         self.batch_size = batch_size
+        self.n_process = n_process
 
     def analyze(self, article: Article) -> Article:
         """Analyse one article in place and return it."""
-        return next(iter(self.analyze_many([article])))
+        return next(iter(self.analyze_many([article], n_process=1)))
 
-    def analyze_many(self, articles: Iterable[Article], chunk: int = 16) -> Iterator[Article]:
-        """Analyse articles lazily, batching their paragraphs through spaCy."""
-        pending: list[Article] = []
-        for article in articles:
-            pending.append(article)
-            if len(pending) >= chunk:
-                yield from self._run(pending)
-                pending = []
-        if pending:
-            yield from self._run(pending)
+    def analyze_many(self, articles: Iterable[Article], n_process: int | None = None) -> Iterator[Article]:
+        """Analyse articles lazily, in order, streaming their paragraphs through one spaCy pipe.
 
-    def _run(self, articles: list[Article]) -> list[Article]:
-        texts: list[str] = []
-        for article in articles:
-            texts.extend(article.text.split("\n\n"))
-            texts.append(article.title or "")
-        docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
-        for article in articles:
-            para_docs = [next(docs) for _ in article.text.split("\n\n")]
-            title_doc = next(docs)
-            self._annotate(article, para_docs, title_doc if article.title else None)
-        return articles
+        With ``n_process`` > 1 spaCy parses in that many worker processes (worth it from a few
+        dozen articles on; each worker loads its own copy of the model).
+        """
+        n_process = self.n_process if n_process is None else n_process
+        waiting: deque[tuple[Article, int]] = deque()
+
+        def texts() -> Iterator[str]:
+            for article in articles:
+                parts = [*article.text.split("\n\n"), article.title or ""]
+                waiting.append((article, len(parts)))
+                yield from parts
+
+        docs = iter(self.nlp.pipe(texts(), batch_size=self.batch_size, n_process=n_process))
+        for doc in docs:
+            article, count = waiting.popleft()
+            batch = [doc, *(next(docs) for _ in range(count - 1))]
+            self._annotate(article, batch[:-1], batch[-1] if article.title else None)
+            yield article
 
     def _annotate(self, article: Article, docs, title_doc) -> None:
         paragraphs = build_paragraphs(article.text, docs)

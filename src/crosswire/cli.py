@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -16,10 +17,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from crosswire import __version__
 from crosswire.analyze import Analyzer
+from crosswire.model import AnalysisResult
 from crosswire.nlp import PipelineError
 from crosswire.read import DEFAULT_MAX_BYTES
 from crosswire.render import render_result
-from crosswire.service import analyze_paths, prepare
+from crosswire.service import prepare
 
 app = typer.Typer(
     help="crosswire: what happened in a news story, who said what, and how well each piece is supported.",
@@ -74,6 +76,9 @@ def analyze(
         typer.Option(callback=_check_date, help="Date (YYYY-MM-DD) to resolve 'on Wednesday' in undated articles."),
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Skip files larger than this.")] = DEFAULT_MAX_BYTES,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: one per core for 40+ articles).")
+    ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Clean and analyse articles: sentences, entities with roles, quotes with speakers, dates."""
@@ -95,8 +100,9 @@ def analyze(
         disable=not show,
     ) as bar:
         task = bar.add_task("analyse", total=len(articles))
-        result = analyze_paths([], analyzer=analyzer)
-        for article in analyzer.analyze_many(articles):
+        result = AnalysisResult()
+        workers = jobs or ((os.cpu_count() or 1) if len(articles) >= 40 else 1)
+        for article in analyzer.analyze_many(articles, n_process=workers):
             result.articles.append(article)
             bar.advance(task)
     result.skipped = skipped
