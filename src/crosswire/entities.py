@@ -259,8 +259,11 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
             okind, oname = other
             if other == key or okind != kind or other not in groups or len(oname) <= len(name):
                 continue
-            if (name.isupper() and _acronym(oname) == name.replace(".", "")) or (
-                len(name.split()) >= 2 and oname.endswith(" " + name)
+            if (
+                (name.isupper() and _acronym(oname) == name.replace(".", ""))
+                or (len(name.split()) >= 2 and oname.endswith(" " + name))
+                # "InfoCision" for "InfoCision Management Corp."
+                or (kind == "ORG" and " " not in name and oname.split()[0] == name)
             ):
                 groups[other].extend(groups.pop(key))
                 break

@@ -38,6 +38,8 @@ _EXTRA_QUOTE_VERBS = {
         "predict": ("", "s", "ed", "ing"),
         "reaffirm": ("", "s", "ed", "ing"),
         "tell": ("",),
+        "accuse": ("", "s", "d"),
+        "charge": ("", "s", "d"),
     }.items()
     for suffix in forms
 } | {"told", "telling", "tells", "said", "saying", "says", "wrote", "written"}

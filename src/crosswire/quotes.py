@@ -211,6 +211,9 @@ def _subjects_of(verb: Token) -> list[Token]:
     # "Hodler quoted Metaxa as saying": the one quoted is the object of "quoted".
     if verb.lower_ in {"saying", "telling", "writing"} and verb.head.lemma_ == "quote":
         found.extend(c for c in verb.head.children if c.dep_ == "dobj")
+    # "… overheard Spyros Metaxa describing them as ``stupid''": the participle's noun speaks.
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
+        found.append(verb.head)
     for step in range(5):
         if step == 0 or _is_cue(token) or not found:
             for child in token.children:
@@ -363,6 +366,8 @@ class QuoteExtractor:
                 speaker = self.resolver.resolve_subject(acc, index)
         if cue is None and speaker is None and kind == "direct":
             speaker = self._floating_speaker(index, by_sentence)
+        if cue is None and speaker is None and kind == "partial":
+            speaker = self._sentence_subject(span, index)
         if speaker is not None:
             self.resolver.last_speaker = (index, speaker)
         return Quote(
@@ -397,6 +402,18 @@ class QuoteExtractor:
             ent = self.resolver.resolve_subject(subj, index - 1)
             if ent is not None and ent.type in {"PERSON", "ORG"}:
                 return ent
+        return None
+
+    def _sentence_subject(self, span: Span, index: int) -> Entity | None:
+        """A partial quote with no reporting verb: the words of the person the sentence is about,
+        when its main subject names one ("Holbrooke spoke …, where he planned to drive home to
+        Milosevic ``the extreme gravity of the situation''"). Descriptions do not count here."""
+        for tok in span:
+            if tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT" and not self._in_quote(tok):
+                if tok.pos_ != "PROPN" and tok.lower_ not in _MALE | _FEMALE:
+                    return None
+                ent = self.resolver.resolve_subject(tok, index)
+                return ent if ent is not None and ent.type == "PERSON" else None
         return None
 
     def _in_quote(self, token: Token) -> bool:
