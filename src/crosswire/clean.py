@@ -218,6 +218,8 @@ def _is_headline(text: str) -> bool:
         return False
     if _TERMINAL.search(text) and not _CLOSING_QUOTE_END.search(text):
         return False
+    if re.search(r"[.!?]['\"’”]$", text):
+        return False  # a sentence ending in a quotation ('… called it an “insult.”') is body text
     return not any(p.match(text) for p in _DATELINES)
 
 
@@ -364,7 +366,10 @@ def clean_text(raw: str) -> Cleaned:
             continue
         seen.add(key)
         inner = 0 < i < len(live) - 1
-        if inner and _is_subheading(para.text):
+        # A heading stands alone between paragraphs of prose; a run of short lines is a
+        # list, a fact box or verse, and stays.
+        isolated = inner and _is_prose(live[i - 1].text) and _is_prose(live[i + 1].text)
+        if isolated and _is_subheading(para.text):
             drop(para, "subheading")
 
     live = [p for p in paras if p.keep]
@@ -388,7 +393,13 @@ def clean_text(raw: str) -> Cleaned:
     )
 
 
+def _is_prose(text: str) -> bool:
+    return _words(text) > 12 or bool(_TERMINAL.search(text) or _CLOSING_QUOTE_END.search(text))
+
+
 def _is_subheading(text: str) -> bool:
+    if re.search(r":\s*\S*\d", text):
+        return False  # "Running time: 1 hour, 30 minutes" is a fact, not a heading
     if _TERMINAL.search(text) or _CLOSING_QUOTE_END.search(text):
         return False
     if _SUBHEADING_BULLET.match(text):

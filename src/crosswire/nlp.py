@@ -28,7 +28,8 @@ def load_pipeline(name: str | None = None) -> Language:
     errors = []
     for candidate in candidates:
         try:
-            nlp = spacy.load(candidate)
+            # crosswire matches word forms, never lemmas: skip the lemmatizer's cost.
+            nlp = spacy.load(candidate, exclude=["lemmatizer"])
         except OSError as exc:
             errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
             continue

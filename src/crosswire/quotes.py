@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.entities import SentenceIndex
-from crosswire.lexicon import ROLE_SYNONYMS, SPEECH_LEMMAS, quote_verbs
+from crosswire.lexicon import ROLE_HEADS, ROLE_SYNONYMS, SPEECH_FORMS, quote_verbs
 from crosswire.model import Entity, Quote, Sentence, Speaker
 from crosswire.quotemarks import QuoteSpan, find_quote_spans
 from crosswire.sentences import Paragraph
@@ -30,7 +30,7 @@ _PRONOUNS = _MALE | _FEMALE | {"it", "they", "we", "i"}
 def _is_cue(token: Token) -> bool:
     if token.lower_ in {"said", "says"}:
         return True  # "Said Hunter, …": the model tags a sentence-initial "Said" as a name
-    return token.pos_ in {"VERB", "AUX"} and (token.lower_ in quote_verbs() or token.lemma_.lower() in SPEECH_LEMMAS)
+    return token.pos_ in {"VERB", "AUX"} and (token.lower_ in quote_verbs() or token.lower_ in SPEECH_FORMS)
 
 
 class SpeakerResolver:
@@ -121,6 +121,11 @@ class SpeakerResolver:
                 if ent is not None and ent.type == want and self._gender_ok(ent, gender):
                     found = ent
                     break
+                if ent is None and index < sentence and tok.head.dep_ == "ROOT" and _is_role_noun(tok):
+                    # "the speaker seemed unable …. he said": the pronoun stands for someone the
+                    # article names only by title; a person further back would be a guess.
+                    self._pronoun_cache[key] = None
+                    return None
             if found is not None:
                 break
         self._pronoun_cache[key] = found
@@ -148,7 +153,7 @@ class SpeakerResolver:
             return None  # "officials say": a group, not one person
         if any(t.lower_ in {"a", "an", "one", "another", "some"} for t in noun.children):
             return None  # "one resident said": someone the article does not name
-        head = noun.lemma_.lower()
+        head = noun.lower_
         modifiers = {
             t.lower_.strip(".")
             for t in noun.subtree
@@ -199,6 +204,10 @@ _ORG_KINDS = {
 }
 
 
+def _is_role_noun(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and token.lower_ in ROLE_HEADS and token.tag_ not in {"NNS", "NNPS"}
+
+
 def _subjects_of(verb: Token) -> list[Token]:
     """Candidate speakers of a reporting verb, nearest first.
 
@@ -209,7 +218,7 @@ def _subjects_of(verb: Token) -> list[Token]:
     found: list[Token] = []
     token = verb
     # "Hodler quoted Metaxa as saying": the one quoted is the object of "quoted".
-    if verb.lower_ in {"saying", "telling", "writing"} and verb.head.lemma_ == "quote":
+    if verb.lower_ in {"saying", "telling", "writing"} and verb.head.lower_ in {"quote", "quoted", "quotes", "quoting"}:
         found.extend(c for c in verb.head.children if c.dep_ == "dobj")
     # "… overheard Spyros Metaxa describing them as ``stupid''": the participle's noun speaks.
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
@@ -243,6 +252,16 @@ def _inverted_subject(verb: Token) -> list[Token]:
 def _subject_of(verb: Token) -> Token | None:
     subjects = _subjects_of(verb)
     return subjects[0] if subjects else None
+
+
+def _is_name_like(text: str) -> bool:
+    """ "Nightline", "Pistol Pete", "Operation Desert Fox": a name in quote marks, not speech."""
+    words = re.findall(r"[\w'’-]+", text)
+    if not 0 < len(words) <= 4 or re.search(r"[.!?,]$", text.strip()):
+        return False
+    if len(words) == 1 and words[0].isupper():
+        return False  # "NO", "STOP": a shouted word is speech
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 _WH = {"how", "what", "whether", "why", "who", "whom", "when", "where", "if", "which"}
@@ -351,8 +370,14 @@ class QuoteExtractor:
         kind = _kind(self.text, QuoteSpan(start, end, para.start + q.open_at, None), sentence.start)
         inner = self.text[start:end]
         cue = _cue_for(span, start, end, para.start)
-        if kind == "partial" and cue is None and _according_to(span) is None and len(inner.split()) < 3:
-            return None  # a title, nickname or scare quote, not reported speech
+        if _is_name_like(inner) or (
+            kind == "partial"
+            and cue is None
+            and _according_to(span) is None
+            and len(inner.split()) < 3
+            and self._sentence_subject(span, index) is None
+        ):
+            return None  # a title, show, nickname or scare quote: not reported speech
         speaker = None
         if cue is not None:
             for subj in _subjects_of(cue) or _inverted_subject(cue):
@@ -425,7 +450,7 @@ class QuoteExtractor:
         for index, span in enumerate(self.sent_spans):
             base = self.resolver.offsets[id(span.doc)]
             for verb in span:
-                if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_LEMMAS:
+                if verb.pos_ != "VERB" or verb.lower_ not in SPEECH_FORMS:
                     continue
                 comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
                 if comp is None or not _finite_clause(comp):
