@@ -376,7 +376,7 @@ def appositive_role(span: Span) -> str | None:
     return None
 
 
-def attach_roles(mentions: list[RawMention], paragraphs_offset: dict[int, int]) -> list[tuple[int, int]]:
+def attach_roles(mentions: list[RawMention]) -> list[tuple[int, int]]:
     """Find roles of people; returns the character ranges those titles cover."""
     covered = []
     for m in mentions:
@@ -409,7 +409,7 @@ def extract_entities(
 ) -> list[Entity]:
     """Entities of one article."""
     mentions = collect_mentions(paragraphs, sent_of, known)
-    covered = attach_roles(mentions, {})
+    covered = attach_roles(mentions)
     # An organisation inside a person's title is part of the title when it holds a title word
     # ("NATO Supreme Allied Commander Europe"), but "NATO" alone stays an organisation.
     kept = [

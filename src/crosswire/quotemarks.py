@@ -70,7 +70,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     if open_at is not None:
         spans.append(_make(text, open_at, open_len, len(text), None))
     spans = [s for s in spans if s.end > s.start]
-    return _merge(spans, _single_spans(text, spans))
+    return sorted(spans + _single_spans(text, spans), key=lambda s: s.open_at)
 
 
 def _make(text: str, open_at: int, open_len: int, end: int, close_at: int | None) -> QuoteSpan:
@@ -111,10 +111,6 @@ def _single_spans(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
                 spans[-1] = QuoteSpan(spans[-1].start, spans[-1].end, open_at, pos, double=False)
             open_at = None
     return spans
-
-
-def _merge(doubles: list[QuoteSpan], singles: list[QuoteSpan]) -> list[QuoteSpan]:
-    return sorted(doubles + singles, key=lambda s: s.open_at)
 
 
 def inside_quote(spans: list[QuoteSpan], pos: int) -> QuoteSpan | None:
