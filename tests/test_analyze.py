@@ -227,3 +227,21 @@ def test_parallel_analysis_gives_the_same_result(analyzer, sample):
     parallel = list(analyzer.analyze_many(articles, n_process=2))
     assert [a.id for a in parallel] == [a.id for a in sample.values()]
     assert [a.to_dict() for a in parallel] == [a.to_dict() for a in sample.values()]
+
+
+def test_words_reported_through_someone_else(analyze_text):
+    article = analyze_text(
+        "Bid scandal widens\n\nIOC member Karl Brenner said he overheard Spyros Velanis, who led the rival bid, "
+        'describing the rules as "stupid" for years. "For me there is only one purpose: winning," '
+        "Brenner quoted Velanis as saying."
+    )
+    assert _speaker(article, "stupid") == "Spyros Velanis"
+    assert _speaker(article, "only one purpose") == "Spyros Velanis"
+
+
+def test_the_object_of_an_ordinary_verb_is_not_the_speaker(analyze_text):
+    article = analyze_text(
+        "Leaders speak\n\nPresident Anna Kerr called Prime Minister Tomas Lind on Monday, saying "
+        '"the border must stay open."'
+    )
+    assert _speaker(article, "border must stay open") == "Anna Kerr"

@@ -204,6 +204,10 @@ _ORG_KINDS = {
 }
 
 
+_QUOTE_FORMS = {"quote", "quoted", "quotes", "quoting", "cited", "cites", "citing"}
+_HEARD = {"heard", "overheard", "hears", "overhears", "recorded", "caught", "saw", "watched"}
+
+
 def _is_role_noun(token: Token) -> bool:
     return token.pos_ in {"NOUN", "PROPN"} and token.lower_ in ROLE_HEADS and token.tag_ not in {"NNS", "NNPS"}
 
@@ -217,9 +221,14 @@ def _subjects_of(verb: Token) -> list[Token]:
     """
     found: list[Token] = []
     token = verb
-    # "Hodler quoted Metaxa as saying": the one quoted is the object of "quoted".
-    if verb.lower_ in {"saying", "telling", "writing"} and verb.head.lower_ in {"quote", "quoted", "quotes", "quoting"}:
-        found.extend(c for c in verb.head.children if c.dep_ == "dobj")
+    # Words reported through someone else: "Hodler quoted Metaxa as saying", "he overheard
+    # Metaxa describing them as ``stupid''": the one quoted is the object, not the subject.
+    if verb.lower_ in _QUOTE_FORMS:
+        found.extend(c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN")
+    elif verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "pcomp"}:
+        head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if head.lower_ in _QUOTE_FORMS | _HEARD:  # not "Biden called Trump, saying …"
+            found.extend(c for c in head.children if c.dep_ == "dobj" and c.pos_ == "PROPN")
     # "… overheard Spyros Metaxa describing them as ``stupid''": the participle's noun speaks.
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         found.append(verb.head)
