@@ -106,6 +106,7 @@ def test_sample_parts(sample):
         ("NEW YORK (AP) _ Stocks rose", "New York", "AP", None),
         ("date 2024-11-13 Brussels — U.S. Secretary", "Brussels", None, "2024-11-13"),
         ("KYIV — Ukraine said", "Kyiv", None, None),
+        ("SEOUL, South Korea (AP) _ North Korea said", "Seoul, South Korea", "AP", None),
         ("Brussels, Nov. 13, 2024 — The alliance", "Brussels", None, "2024-11-13"),
     ],
 )
@@ -168,3 +169,30 @@ def test_hard_wrapped_text_is_joined_into_paragraphs():
 def test_short_last_sentence_is_kept():
     parts = clean_text("Port reopens\n\nThe port reopened on Monday after a week.\n\nNo one was hurt.")
     assert parts.body[-1] == "No one was hurt."
+
+
+def test_label_lines_and_lists_are_not_subheadings():
+    prose = "The band recorded the album over two years in a converted barn outside the city."
+    parts = clean_text(
+        "\n\n".join(
+            [
+                "Ten songs with secret messages",
+                prose,
+                "Hidden Message: For Ethel",
+                prose + " Again.",
+                "Trichloroethylene",
+                "Benzene",
+                "Vinyl chloride",
+                prose + " Later.",
+            ]
+        )
+    )
+    assert "Hidden Message: For Ethel" in parts.body
+    assert {"Trichloroethylene", "Benzene", "Vinyl chloride"} <= set(parts.body)
+    assert not [r for r in parts.removed if r.reason == "subheading"]
+
+
+def test_an_isolated_heading_between_paragraphs_is_a_subheading():
+    prose = "The band recorded the album over two years in a converted barn outside the city."
+    parts = clean_text("\n\n".join(["Album review", prose, "Winds of change in the studio", prose + " Again."]))
+    assert [r.text for r in parts.removed if r.reason == "subheading"] == ["Winds of change in the studio"]

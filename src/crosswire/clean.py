@@ -266,8 +266,11 @@ def parse_dateline(text: str) -> Dateline | None:
         place = re.sub(r"\s+", " ", groups["place"]).strip(" ,.-")
         if not place or _words(place) > 5:
             continue
-        if place.isupper():
-            place = " ".join(w.capitalize() if len(w) > 2 else w for w in place.split())
+        # "BRUSSELS" -> "Brussels"; "SEOUL, South Korea" -> "Seoul, South Korea"
+        head, sep, rest = place.partition(",")
+        if head.isupper():
+            head = " ".join(w.capitalize() if len(w) > 2 else w for w in head.split())
+        place = head + sep + rest
         agency = groups.get("agency")
         date = groups.get("date") or (groups.get("mdate") and _iso_date(groups["mdate"]))
         return Dateline(
@@ -398,8 +401,8 @@ def _is_prose(text: str) -> bool:
 
 
 def _is_subheading(text: str) -> bool:
-    if re.search(r":\s*\S*\d", text):
-        return False  # "Running time: 1 hour, 30 minutes" is a fact, not a heading
+    if re.search(r":\s*\S*\d", text) or re.search(r"\w:\s+\S+\s+\S+", text):
+        return False  # "Running time: 1 hour", "Hidden Message: For Ethel": a label and its value
     if _TERMINAL.search(text) or _CLOSING_QUOTE_END.search(text):
         return False
     if _SUBHEADING_BULLET.match(text):
