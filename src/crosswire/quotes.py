@@ -379,10 +379,11 @@ class QuoteExtractor:
         kind = _kind(self.text, QuoteSpan(start, end, para.start + q.open_at, None), sentence.start)
         inner = self.text[start:end]
         cue = _cue_for(span, start, end, para.start)
+        according = _according_to(span) if cue is None else None
         if _is_name_like(inner) or (
             kind == "partial"
             and cue is None
-            and _according_to(span) is None
+            and according is None
             and len(inner.split()) < 3
             and self._sentence_subject(span, index) is None
         ):
@@ -394,13 +395,11 @@ class QuoteExtractor:
                 if speaker is not None:
                     self.resolver.note_pronoun(subj, speaker)
                     break
-        else:
-            acc = _according_to(span)
-            if acc is not None:
-                speaker = self.resolver.resolve_subject(acc, index)
-        if cue is None and speaker is None and kind == "direct":
+        elif according is not None:
+            speaker = self.resolver.resolve_subject(according, index)
+        elif kind == "direct":
             speaker = self._floating_speaker(index, by_sentence)
-        if cue is None and speaker is None and kind == "partial":
+        else:
             speaker = self._sentence_subject(span, index)
         if speaker is not None:
             self.resolver.last_speaker = (index, speaker)
@@ -408,7 +407,7 @@ class QuoteExtractor:
             text=inner,
             kind=kind,
             speaker=self.resolver.speaker(speaker),
-            cue=cue.text if cue is not None else ("according to" if _according_to(span) is not None else None),
+            cue=cue.text if cue is not None else ("according to" if according is not None else None),
             sentence=index,
             start=start,
             end=end,
