@@ -81,6 +81,16 @@ def test_people_the_model_misses_are_found_by_title_and_reporting_verb(sample):
     assert wire.entity("Port Alder") is None or wire.entity("Port Alder").type == "GPE"
 
 
+def test_roles_stated_as_predicates(sample, analyze_text):
+    # "Tomas Okafor, who leads the Estravian Dockworkers' Union, said …"
+    assert sample["05"].entity("Tomas Okafor").roles == ["leader of the Estravian Dockworkers' Union"]
+    article = analyze_text(
+        "Budget fight\n\nMaria Lind became the new finance minister in March. She said taxes would not rise."
+    )
+    assert article.entity("Maria Lind").roles == ["finance minister"]
+    assert _speaker(article, "taxes would not rise") == "Maria Lind"
+
+
 def test_acronyms_join_their_organisation(analyze_text):
     article = analyze_text(
         "Ministers meet\n\nThe European Union said on Monday it would extend sanctions. "

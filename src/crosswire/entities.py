@@ -387,10 +387,40 @@ def attach_roles(mentions: list[RawMention]) -> list[tuple[int, int]]:
             m.roles.append(_strip_possessor(title.text))
             base = m.start - (m.span.start_char - title.start_char)
             covered.append((base, m.start))
-        role = appositive_role(m.span)
+        role = appositive_role(m.span) or predicate_role(m.span)
         if role and any(w.lower().strip(".") in ROLE_HEADS for w in _tidy_appositive(role).split()):
             m.roles.append(_tidy_appositive(role))
     return covered
+
+
+_COPULAS = {"is", "was", "became", "becomes", "remains", "remained", "serves", "served"}
+_LEADS = {"leads": "leader", "led": "leader", "heads": "head", "headed": "head", "chairs": "chair", "runs": "head"}
+
+
+def predicate_role(span: Span) -> str | None:
+    """A role stated as a predicate: "Gingrich became the first Republican House Speaker",
+    "Tomas Okafor, who leads the dockworkers' union," -> "leader of the dockworkers' union"."""
+    head = span.root
+    relcl = next((c for c in head.children if c.dep_ == "relcl"), None)
+    subj = next((c for c in relcl.children if c.dep_ == "nsubj"), None) if relcl is not None else None
+    if subj is not None and subj.lower_ == "who":
+        verb = relcl
+    elif head.dep_ == "nsubj":
+        verb = head.head
+    else:
+        return None
+    if verb.lower_ in _LEADS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            words = span.doc[min(t.i for t in obj.subtree) : obj.i + 1]
+            return f"{_LEADS[verb.lower_]} of {words.text}"
+    if verb.lower_ in _COPULAS or verb.lemma_ == "be":
+        attr = next((c for c in verb.children if c.dep_ in {"attr", "oprd"}), None)
+        if attr is not None and _role_word(attr):
+            left = min(t.i for t in attr.subtree)
+            words = [t for t in span.doc[left : attr.i + 1] if t.lower_ not in {"the", "a", "an", "first", "new"}]
+            return " ".join(t.text for t in words)
+    return None
 
 
 def _tidy_appositive(text: str) -> str:
