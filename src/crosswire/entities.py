@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from crosswire.lexicon import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
+from crosswire.lexicon import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS, is_reporting_verb
 from crosswire.model import Entity, Mention, Sentence
 from crosswire.sentences import Paragraph
 
@@ -142,8 +142,6 @@ def _name_span(head: Token) -> Span | None:
 def _rule_people(doc, taken: set[int]) -> list[Span]:
     """People the model missed: a name after a title ("Harbor Minister Elena Vask") or the
     proper-noun subject of a reporting verb ("Marrow said")."""
-    from crosswire.quotes import _is_cue  # the reporting-verb test lives with the quotes
-
     found = []
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ in {"compound", "flat"}:
@@ -151,7 +149,7 @@ def _rule_people(doc, taken: set[int]) -> list[Span]:
         span = _name_span(tok)
         if span is None or any(t.i in taken for t in span):
             continue
-        speaker = tok.dep_ in {"nsubj", "nsubjpass"} and _is_cue(tok.head)
+        speaker = tok.dep_ in {"nsubj", "nsubjpass"} and is_reporting_verb(tok.head)
         titled = span.start > 0 and _role_word(doc[span.start - 1]) and doc[span.start - 1].text[:1].isupper()
         appos = any(c.dep_ == "appos" and any(_role_word(t) for t in c.subtree) for c in tok.children)
         if speaker or titled or appos:
@@ -414,7 +412,7 @@ def predicate_role(span: Span) -> str | None:
         if obj is not None:
             words = span.doc[min(t.i for t in obj.subtree) : obj.i + 1]
             return f"{_LEADS[verb.lower_]} of {words.text}"
-    if verb.lower_ in _COPULAS or verb.lemma_ == "be":
+    if verb.lower_ in _COPULAS:
         attr = next((c for c in verb.children if c.dep_ in {"attr", "oprd"}), None)
         if attr is not None and _role_word(attr):
             left = min(t.i for t in attr.subtree)

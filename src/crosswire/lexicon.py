@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from spacy.tokens import Token
+
 
 @functools.cache
 def quote_verbs() -> frozenset[str]:
@@ -312,3 +314,10 @@ ROLE_SYNONYMS = {
     "diplomat": {"secretary of state", "foreign minister", "foreign secretary", "ambassador", "envoy", "diplomat"},
     "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
 }
+
+
+def is_reporting_verb(token: Token) -> bool:
+    """A verb that reports speech ("said", "told", "warned"), by its word form."""
+    if token.lower_ in {"said", "says"}:
+        return True  # "Said Hunter, …": the model tags a sentence-initial "Said" as a name
+    return token.pos_ in {"VERB", "AUX"} and (token.lower_ in quote_verbs() or token.lower_ in SPEECH_FORMS)

@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.entities import SentenceIndex
-from crosswire.lexicon import ROLE_HEADS, ROLE_SYNONYMS, SPEECH_FORMS, quote_verbs
+from crosswire.lexicon import ROLE_HEADS, ROLE_SYNONYMS, SPEECH_FORMS, is_reporting_verb
 from crosswire.model import Entity, Quote, Sentence, Speaker
 from crosswire.quotemarks import QuoteSpan, find_quote_spans
 from crosswire.sentences import Paragraph
@@ -25,12 +25,6 @@ _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl", "para
 _MALE = {"he", "him", "his"}
 _FEMALE = {"she", "her", "hers"}
 _PRONOUNS = _MALE | _FEMALE | {"it", "they", "we", "i"}
-
-
-def _is_cue(token: Token) -> bool:
-    if token.lower_ in {"said", "says"}:
-        return True  # "Said Hunter, …": the model tags a sentence-initial "Said" as a name
-    return token.pos_ in {"VERB", "AUX"} and (token.lower_ in quote_verbs() or token.lower_ in SPEECH_FORMS)
 
 
 class SpeakerResolver:
@@ -56,7 +50,11 @@ class SpeakerResolver:
                     self.by_char[c] = ent
         self.gender: dict[str, str] = {}
         self._pronoun_cache: dict[int, Entity | None] = {}
-        self.last_speaker: tuple[int, Entity] | None = None
+
+    def in_quote(self, token: Token) -> bool:
+        """Is the token inside quotation marks (the quoted words, not the reporter's)?"""
+        at = self.char(token)
+        return at < len(self.quoted) and bool(self.quoted[at])
 
     def char(self, token: Token) -> int:
         return self.offsets.get(id(token.doc), 0) + token.idx
@@ -109,7 +107,7 @@ class SpeakerResolver:
                 at = self.char(tok)
                 if at >= key or tok.dep_ not in _SUBJECT_DEPS:
                     continue
-                if at < len(self.quoted) and self.quoted[at]:
+                if self.in_quote(tok):
                     continue
                 if tok.lower_ in _PRONOUNS:
                     if tok.lower_ in same and index < sentence:
@@ -233,7 +231,7 @@ def _subjects_of(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         found.append(verb.head)
     for step in range(5):
-        if step == 0 or _is_cue(token) or not found:
+        if step == 0 or is_reporting_verb(token) or not found:
             for child in token.children:
                 if child.dep_ in _SUBJECT_DEPS:
                     found.append(child)
@@ -300,7 +298,7 @@ def _according_to(span: Span) -> Token | None:
 def _cue_for(span: Span, q_start: int, q_end: int, base: int) -> Token | None:
     """The reporting verb that governs the quote at ``[q_start, q_end)`` (article offsets)."""
     inside = [t for t in span if q_start <= base + t.idx < q_end]
-    outside = [t for t in span if not (q_start <= base + t.idx < q_end) and _is_cue(t)]
+    outside = [t for t in span if not (q_start <= base + t.idx < q_end) and is_reporting_verb(t)]
     if not outside:
         return None
     # A cue verb that heads the quote, or that the quote's words hang from.
@@ -308,7 +306,7 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int) -> Token | None:
     for tok in inside:
         head = tok.head
         for _ in range(6):
-            if head.i not in inside_ids and _is_cue(head):
+            if head.i not in inside_ids and is_reporting_verb(head):
                 return head
             if head.head is head:
                 break
@@ -401,8 +399,6 @@ class QuoteExtractor:
             speaker = self._floating_speaker(index, by_sentence)
         else:
             speaker = self._sentence_subject(span, index)
-        if speaker is not None:
-            self.resolver.last_speaker = (index, speaker)
         return Quote(
             text=inner,
             kind=kind,
@@ -428,8 +424,8 @@ class QuoteExtractor:
         if index == 0 or self.sentences[index].paragraph - self.sentences[index - 1].paragraph > 1:
             return None
         span = self.sent_spans[index - 1]
-        subjects = [t for t in span if t.dep_ in _SUBJECT_DEPS and not self._in_quote(t)]
-        cues = [t for t in subjects if _is_cue(t.head)]
+        subjects = [t for t in span if t.dep_ in _SUBJECT_DEPS and not self.resolver.in_quote(t)]
+        cues = [t for t in subjects if is_reporting_verb(t.head)]
         main = [t for t in subjects if t.head.dep_ == "ROOT"]
         for subj in cues + main:
             ent = self.resolver.resolve_subject(subj, index - 1)
@@ -442,16 +438,12 @@ class QuoteExtractor:
         when its main subject names one ("Holbrooke spoke …, where he planned to drive home to
         Milosevic ``the extreme gravity of the situation''"). Descriptions do not count here."""
         for tok in span:
-            if tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT" and not self._in_quote(tok):
+            if tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT" and not self.resolver.in_quote(tok):
                 if tok.pos_ != "PROPN" and tok.lower_ not in _MALE | _FEMALE:
                     return None
                 ent = self.resolver.resolve_subject(tok, index)
                 return ent if ent is not None and ent.type == "PERSON" else None
         return None
-
-    def _in_quote(self, token: Token) -> bool:
-        at = self.resolver.char(token)
-        return at < len(self.resolver.quoted) and bool(self.resolver.quoted[at])
 
     def _indirect(self, marked: list[Quote]) -> list[Quote]:
         found = []
