@@ -60,6 +60,9 @@ def _load(hint: Any, value: Any) -> Any:
     if origin is list:
         (item,) = typing.get_args(hint)
         return [_load(item, v) for v in value]
+    if origin is dict:
+        _, item = typing.get_args(hint)
+        return {k: _load(item, v) for k, v in value.items()}
     if isinstance(hint, type) and issubclass(hint, Record):
         return hint.from_dict(value)
     return value
@@ -203,4 +206,161 @@ class AnalysisResult(Record):
     """What ``crosswire analyze`` prints: the analysed articles and what was skipped."""
 
     articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+# --- Story: what `crosswire brief` produces from the analysed articles of one story. ---
+#
+# Sentence references are always (article id, sentence index into that article's ``sentences``).
+
+
+@dataclass(slots=True)
+class Citation(Record):
+    article: str
+    sentence: int
+
+
+@dataclass(slots=True)
+class AlignedPair(Record):
+    """A sentence of the derived article and the sentence of its source it repeats."""
+
+    sentence: int
+    source_sentence: int
+    similarity: float
+    text: str = ""
+    source_text: str = ""
+
+
+@dataclass(slots=True)
+class Derivation(Record):
+    """This article repeats narrative sentences of ``article``: the evidence and the direction.
+
+    ``score`` is the share of this article's narrative sentences aligned to the source;
+    ``direction`` says why this article is taken to copy the other, not the reverse.
+    """
+
+    article: str
+    score: float
+    pairs: list[AlignedPair] = field(default_factory=list)
+    direction: str = ""
+
+
+@dataclass(slots=True)
+class StoryArticle(Record):
+    id: str
+    source_path: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    origin_group: int
+    derived_from: list[Derivation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Support(Record):
+    article: str
+    sentence: int
+    text: str
+
+
+@dataclass(slots=True)
+class Side(Record):
+    """One side of a disagreement: the value and the sentences that state it."""
+
+    value: str
+    support: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Disagreement(Record):
+    """Outlets state the same claim with different values of ``kind`` (number, date, name)."""
+
+    kind: str
+    sides: list[Side] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Claim(Record):
+    """Sentences from the story's articles that state the same fact.
+
+    ``outlets`` counts distinct outlets (articles without an outlet count once each);
+    ``independent`` counts distinct origin groups among the supporting articles.
+    """
+
+    id: int
+    text: str
+    support: list[Support] = field(default_factory=list)
+    outlets: int = 0
+    independent: int = 0
+    single_origin: bool = True
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Rendering(Record):
+    """How one article prints a quote; ``fidelity`` compares it with the other renderings.
+
+    ``fidelity`` is one of ``verbatim``, ``truncated``, ``elided``, ``extended``, ``altered``.
+    ``added`` and ``missing`` are the words this rendering has that the fullest other rendering
+    lacks, and the reverse.
+    """
+
+    article: str
+    sentence: int | None
+    text: str
+    fidelity: str
+    kind: str = "direct"
+    added: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class QuoteGroup(Record):
+    speaker: Speaker | None
+    text: str
+    renderings: list[Rendering] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BriefSentence(Record):
+    text: str
+    claim: int
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TimelineEvent(Record):
+    date: str
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StoryEntity(Record):
+    name: str
+    type: str
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Coverage(Record):
+    """Claim ids only this article reports, and best-supported claim ids it leaves out."""
+
+    unique: list[int] = field(default_factory=list)
+    omitted: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Story(Record):
+    title: str | None
+    independent_sources: int
+    articles: list[StoryArticle] = field(default_factory=list)
+    brief: list[BriefSentence] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[QuoteGroup] = field(default_factory=list)
+    entities: list[StoryEntity] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    coverage: dict[str, Coverage] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
