@@ -17,11 +17,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from crosswire import __version__
 from crosswire.analyze import Analyzer
-from crosswire.model import AnalysisResult
+from crosswire.model import AnalysisResult, Article, Skipped
 from crosswire.nlp import PipelineError
 from crosswire.read import DEFAULT_MAX_BYTES
 from crosswire.render import render_result
-from crosswire.service import prepare
+from crosswire.service import load_analysis, prepare
+from crosswire.story import build_story
 
 app = typer.Typer(
     help="crosswire: what happened in a news story, who said what, and how well each piece is supported.",
@@ -39,6 +40,12 @@ EXIT_NOTHING = 3
 class Format(StrEnum):
     json = "json"
     text = "text"
+
+
+class BriefFormat(StrEnum):
+    json = "json"
+    md = "md"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -65,6 +72,40 @@ def _check_date(value: str | None) -> str | None:
         raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc
 
 
+def _analyse(analyzer: Analyzer, articles: list[Article], jobs: int, quiet: bool, err: Console) -> list[Article]:
+    """Analyse with a progress bar (on a terminal, unless quiet)."""
+    show = not quiet and err.is_terminal and len(articles) > 1
+    done = []
+    with Progress(
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.speed}/s"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not show,
+    ) as bar:
+        task = bar.add_task("analyse", total=len(articles))
+        workers = jobs or ((os.cpu_count() or 1) if len(articles) >= 40 else 1)
+        for article in analyzer.analyze_many(articles, n_process=workers):
+            done.append(article)
+            bar.advance(task)
+    return done
+
+
+def _load_analyzer(model: str | None, reference_date: str | None, err: Console) -> Analyzer:
+    try:
+        return Analyzer(model=model, reference_date=reference_date)
+    except PipelineError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(EXIT_NOTHING) from None
+
+
+def _report_skipped(skipped: list[Skipped], err: Console) -> None:
+    for item in skipped:
+        err.print(f"[yellow]skipped[/] {escape(item.path)}: {escape(item.reason)}", soft_wrap=True)
+
+
 @app.command()
 def analyze(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders of them.", show_default=False)],
@@ -83,29 +124,9 @@ def analyze(
 ) -> None:
     """Clean and analyse articles: sentences, entities with roles, quotes with speakers, dates."""
     err = Console(stderr=True)
-    try:
-        analyzer = Analyzer(model=model, reference_date=reference_date)
-    except PipelineError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True)
-        raise typer.Exit(EXIT_NOTHING) from None
+    analyzer = _load_analyzer(model, reference_date, err)
     articles, skipped = prepare(paths, max_bytes)
-    show = not quiet and err.is_terminal and len(articles) > 1
-    with Progress(
-        TextColumn("analysing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.speed}/s"),
-        TimeRemainingColumn(),
-        console=err,
-        disable=not show,
-    ) as bar:
-        task = bar.add_task("analyse", total=len(articles))
-        result = AnalysisResult()
-        workers = jobs or ((os.cpu_count() or 1) if len(articles) >= 40 else 1)
-        for article in analyzer.analyze_many(articles, n_process=workers):
-            result.articles.append(article)
-            bar.advance(task)
-    result.skipped = skipped
+    result = AnalysisResult(articles=_analyse(analyzer, articles, jobs, quiet, err), skipped=skipped)
     if format is Format.json:
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
         if output:
@@ -115,12 +136,89 @@ def analyze(
     else:
         console = Console(file=output.open("w", encoding="utf-8") if output else None, width=140 if output else None)
         render_result(console, result)
-    for item in skipped:
-        err.print(f"[yellow]skipped[/] {escape(item.path)}: {escape(item.reason)}", soft_wrap=True)
+    _report_skipped(skipped, err)
     if not result.articles and skipped:
         raise typer.Exit(EXIT_NOTHING)
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def brief(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="The articles of one story: files or folders.", show_default=False)
+    ] = None,
+    format: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Length of the brief, in words.")] = 120,
+    analysis: Annotated[
+        Path | None,
+        typer.Option(help="Use articles saved by 'crosswire analyze --format json' instead of analysing PATHS."),
+    ] = None,
+    embeddings: Annotated[
+        bool, typer.Option(help="Also group claims by sentence embeddings (MiniLM, ONNX Runtime).")
+    ] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: en_core_web_sm).")] = None,
+    reference_date: Annotated[
+        str | None,
+        typer.Option(callback=_check_date, help="Date (YYYY-MM-DD) to resolve 'on Wednesday' in undated articles."),
+    ] = None,
+    max_bytes: Annotated[int, typer.Option(help="Skip files larger than this.")] = DEFAULT_MAX_BYTES,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: automatic).")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Brief one story: who copies whom, claims by independent sources, quotes across outlets, a cited brief."""
+    err = Console(stderr=True)
+    if not paths and not analysis:
+        raise typer.BadParameter("give the story's articles (PATH...) or --analysis FILE")
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    if analysis:
+        try:
+            saved = load_analysis(analysis)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            err.print(f"[red]error:[/] cannot read {escape(str(analysis))}: {escape(str(exc))}", soft_wrap=True)
+            raise typer.Exit(EXIT_NOTHING) from None
+        articles, skipped = saved.articles, saved.skipped
+    if paths:
+        analyzer = _load_analyzer(model, reference_date, err)
+        fresh, more_skipped = prepare(paths, max_bytes)
+        articles += _analyse(analyzer, fresh, jobs, quiet, err)
+        skipped += more_skipped
+    _report_skipped(skipped, err)
+    if not articles:
+        err.print("[red]error:[/] no article to brief", soft_wrap=True)
+        raise typer.Exit(EXIT_NOTHING)
+    encoder = _encoder(err) if embeddings else None
+    story = build_story(articles, words=words, encoder=encoder, skipped=skipped)
+    text = _render_story(story, articles, format)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _encoder(err: Console):
+    from crosswire import embed
+
+    if not embed.available():
+        err.print("[red]error:[/] --embeddings needs the MiniLM model packages (see README, Models)", soft_wrap=True)
+        raise typer.Exit(2)
+    return embed.default_encoder()
+
+
+def _render_story(story, articles: list[Article], format: BriefFormat) -> str:
+    from crosswire import report
+
+    data = story.to_dict()
+    if format is BriefFormat.json:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    by_id = {a.id: a.to_dict() for a in articles}
+    if format is BriefFormat.md:
+        return report.to_markdown(data, by_id)
+    return report.to_html(data, by_id)
 
 
 if __name__ == "__main__":

@@ -1,19 +1,22 @@
 """Service functions: what the CLI (and later the web app and API) call.
 
 ``analyze_paths`` is the whole per-article pipeline: read, clean, check, analyse. Every input
-ends as an analysed article or as a :class:`Skipped` with a reason.
+ends as an analysed article or as a :class:`Skipped` with a reason. ``brief_paths`` goes on to
+the story: origins, claims, quotes across outlets and the cited brief.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable
 
 from crosswire.analyze import Analyzer
 from crosswire.clean import clean
 from crosswire.language import non_english_reason
-from crosswire.model import AnalysisResult, Article, Skipped
+from crosswire.model import AnalysisResult, Article, Skipped, Story
 from crosswire.read import DEFAULT_MAX_BYTES, read_paths
+from crosswire.story import build_story
 
 
 def prepare(
@@ -57,3 +60,25 @@ def analyze_paths(
         if progress:
             progress(article)
     return AnalysisResult(articles=done, skipped=skipped)
+
+
+def brief_paths(
+    paths: Iterable[str | os.PathLike],
+    *,
+    words: int = 120,
+    encoder=None,
+    model: str | None = None,
+    reference_date: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    analyzer: Analyzer | None = None,
+) -> tuple[Story, list[Article]]:
+    """Analyse the articles under ``paths`` as one story; return the story and the articles."""
+    result = analyze_paths(paths, model=model, reference_date=reference_date, max_bytes=max_bytes, analyzer=analyzer)
+    story = build_story(result.articles, words=words, encoder=encoder, skipped=result.skipped)
+    return story, result.articles
+
+
+def load_analysis(path: str | os.PathLike) -> AnalysisResult:
+    """Articles saved by ``crosswire analyze --format json``, so a brief needs no re-analysis."""
+    with open(path, encoding="utf-8") as f:
+        return AnalysisResult.from_dict(json.load(f))

@@ -1,0 +1,226 @@
+"""The brief and the rest of a story's reading: title, timeline, people and organisations, coverage.
+
+The brief is extractive: it picks one sentence per claim. Its selection follows concept coverage
+(as in Gillick and Favre's ICSI summariser): a *concept* is a content-word stem or stem bigram,
+weighted by the number of independent origins whose articles state it, so that what more
+independent sources support is picked first and a wire story copied by five sites counts once.
+Sentences are taken greedily by uncovered weight per word; a sentence whose concepts are mostly
+covered already is not taken (nothing is said twice). The picked sentences are then ordered as a
+reader would meet them in the articles (earlier in an article first), and each cites every
+sentence of its claim.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from crosswire.model import (
+    Article,
+    BriefSentence,
+    Citation,
+    Claim,
+    Coverage,
+    StoryEntity,
+    TimelineEvent,
+)
+from crosswire.textsim import content_stems, words
+
+DEFAULT_WORDS = 120
+REDUNDANT = 0.6
+"""A candidate whose weighted concepts are this much covered already would repeat the brief."""
+MIN_WORDS = 6
+INDEPENDENCE = 1.0
+"""Exponent of a claim's independent origins in its score: support first, then coverage."""
+MAX_WORDS = 55
+_DANGLING = re.compile(r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|but|and|so|also)\b", re.I)
+_QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
+# '"…," he said.': the speaker is in another sentence.
+_PRONOUN_ATTRIBUTION = re.compile(r"[,.!?…][\"”’']\s*(?:he|she|they|it)\s+\w+", re.I)
+_QUOTE_MARK = re.compile(r"^[\"“‘']")
+
+
+def concepts(text: str) -> set[str]:
+    stems = content_stems(words(text))
+    return set(stems) | {f"{a} {b}" for a, b in itertools.pairwise(stems)}
+
+
+def concept_weights(articles: Sequence[Article], origin_group: dict[str, int]) -> dict[str, float]:
+    """Concept → number of independent origins stating it (concepts of a single origin weigh 0)."""
+    origins_of: dict[str, set[int]] = defaultdict(set)
+    for article in articles:
+        group = origin_group[article.id]
+        for sent in article.sentences:
+            for concept in concepts(sent.text):
+                origins_of[concept].add(group)
+    n_origins = len(set(origin_group.values()))
+    floor = 2 if n_origins > 1 else 1
+    weights = {}
+    for concept, groups in origins_of.items():
+        if len(groups) >= floor:
+            # Bigrams say more than single stems: "north korea" over "north".
+            weights[concept] = len(groups) * (1.5 if " " in concept else 1.0)
+    return weights
+
+
+def _readable(text: str) -> bool:
+    n = len(words(text))
+    return MIN_WORDS <= n <= MAX_WORDS and not _QUESTION.search(text)
+
+
+def select(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    origin_group: dict[str, int],
+    words_budget: int = DEFAULT_WORDS,
+    misquoting: set[tuple[str, int]] = frozenset(),
+) -> list[BriefSentence]:
+    """The brief: about ``words_budget`` words, one sentence per claim, every sentence cited.
+
+    ``misquoting`` holds ``(article id, sentence)`` of sentences whose quote rendering is
+    extended, altered or elided: the brief never repeats a misquote when its claim has another
+    sentence, and never picks one at all.
+    """
+    weights = concept_weights(articles, origin_group)
+    by_id = {a.id: a for a in articles}
+    candidates = []
+    for claim in claims:
+        for support in claim.support:
+            if not _readable(support.text) or (support.article, support.sentence) in misquoting:
+                continue
+            article = by_id[support.article]
+            position = support.sentence / max(1, len(article.sentences))
+            candidates.append((claim, support, concepts(support.text), len(words(support.text)), position))
+
+    covered: set[str] = set()
+    chosen: list[tuple] = []
+    used_claims: set[int] = set()
+    total = 0
+    while total < words_budget:
+        best, best_score = None, 0.0
+        for cand in candidates:
+            claim, support, cons, length, position = cand
+            if claim.id in used_claims or total + length > words_budget + max(20, words_budget // 5):
+                continue
+            all_weight = sum(weights.get(c, 0.0) for c in cons)
+            gain = sum(weights.get(c, 0.0) for c in cons - covered)
+            if all_weight == 0 or gain <= (1 - REDUNDANT) * all_weight:
+                continue
+            score = gain / length
+            score *= claim.independent**INDEPENDENCE
+            if _DANGLING.match(support.text.lstrip("\"“'‘ ")) or _PRONOUN_ATTRIBUTION.search(support.text):
+                score *= 0.3  # "He added …" needs the sentence before it
+            score *= 1.0 - 0.3 * position  # leads carry the news
+            if score > best_score:
+                best, best_score = cand, score
+        if best is None:
+            break
+        claim, support, cons, length, position = best
+        chosen.append(best)
+        used_claims.add(claim.id)
+        covered |= cons
+        total += length
+
+    chosen.sort(key=lambda c: (c[4], c[0].id))
+    return [
+        BriefSentence(
+            text=support.text,
+            claim=claim.id,
+            citations=[Citation(s.article, s.sentence) for s in claim.support],
+        )
+        for claim, support, *_ in chosen
+    ]
+
+
+def title(articles: Sequence[Article], origin_group: dict[str, int], brief: list[BriefSentence]) -> str | None:
+    """The article title that best states what most origins report; else the brief's first sentence."""
+    weights = concept_weights(articles, origin_group)
+    best, best_score = None, -1.0
+    for article in articles:
+        if not article.title:
+            continue
+        cons = concepts(article.title)
+        score = sum(weights.get(c, 0.0) for c in cons) / max(1, len(words(article.title))) ** 0.5
+        if _QUOTE_MARK.match(article.title.strip()):
+            score *= 0.5  # a headline quote says what one person said, not what happened
+        if score > best_score:
+            best, best_score = article.title, score
+    if best:
+        return best
+    return brief[0].text if brief else None
+
+
+def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[TimelineEvent]:
+    """Dated claims in calendar order: each claim's most cited resolved date, with its support."""
+    by_id = {a.id: a for a in articles}
+    events = []
+    for claim in claims:
+        dates = Counter()
+        for support in claim.support:
+            for mention in by_id[support.article].dates:
+                if mention.sentence == support.sentence and mention.date:
+                    dates[mention.date] += 1
+        if not dates:
+            continue
+        # The most cited date; then the most precise (day over month over year); then the earliest.
+        date = min(dates, key=lambda d: (-dates[d], -len(d), d))
+        cites = [Citation(s.article, s.sentence) for s in claim.support]
+        events.append(TimelineEvent(date=date, text=claim.text, citations=cites))
+    events.sort(key=lambda e: (e.date, -len(e.citations)))
+    return events
+
+
+def _role_key(role: str) -> str:
+    return re.sub(r"[^a-z ]", "", role.lower().replace("u.s.", "us"))
+
+
+def entities(articles: Sequence[Article]) -> list[StoryEntity]:
+    """Entities merged across articles: a surname joins the one full name that ends with it."""
+    merged: dict[tuple[str, str], StoryEntity] = {}
+    mentions: Counter = Counter()
+    for article in articles:
+        for ent in article.entities:
+            key = (ent.name, ent.type)
+            story_ent = merged.setdefault(key, StoryEntity(name=ent.name, type=ent.type))
+            for alias in ent.aliases:
+                if alias not in story_ent.aliases and alias != ent.name:
+                    story_ent.aliases.append(alias)
+            for role in ent.roles:
+                if _role_key(role) not in {_role_key(r) for r in story_ent.roles}:
+                    story_ent.roles.append(role)
+            if article.id not in story_ent.articles:
+                story_ent.articles.append(article.id)
+            mentions[key] += len(ent.mentions)
+    people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
+    for key in list(merged):
+        name, kind = key
+        if kind != "PERSON" or " " in name:
+            continue
+        full = [p for p in people if p[0].split()[-1] == name]
+        if len(full) == 1:
+            target, source = merged[full[0]], merged.pop(key)
+            for article_id in source.articles:
+                if article_id not in target.articles:
+                    target.articles.append(article_id)
+            for role in source.roles:
+                if _role_key(role) not in {_role_key(r) for r in target.roles}:
+                    target.roles.append(role)
+            if name not in target.aliases:
+                target.aliases.append(name)
+            mentions[full[0]] += mentions.pop(key)
+    return sorted(merged.values(), key=lambda e: (-len(e.articles), -mentions[(e.name, e.type)], e.name))
+
+
+def coverage(articles: Sequence[Article], claims: Sequence[Claim], top: int = 10) -> dict[str, Coverage]:
+    """Per article: the claims only it reports, and the best-supported claims it leaves out."""
+    best = [c for c in claims if c.independent >= 2] or [c for c in claims if c.outlets >= 2]
+    best = best[:top]
+    result = {}
+    for article in articles:
+        supported = {c.id for c in claims if any(s.article == article.id for s in c.support)}
+        unique = [c.id for c in claims if {s.article for s in c.support} == {article.id}]
+        omitted = [c.id for c in best if c.id not in supported]
+        result[article.id] = Coverage(unique=unique, omitted=omitted)
+    return result

@@ -1,0 +1,200 @@
+"""Claims: the sentences of all articles that state the same fact, and how well each is supported.
+
+Sentences are compared by TF-IDF cosine over content-word stems (quoted words included: what a
+person said is part of the fact) and, when a sentence encoder is given, by the cosine of their
+embeddings; the higher of the two decides, so "bolster its support" and "shore up support" can
+meet through meaning when they share too few words. Average-linkage agglomerative clustering
+(scikit-learn) with a distance threshold groups them; two sentences of the same article are kept
+apart, since an article does not corroborate itself.
+
+Each claim counts its outlets and its independent origins (origin groups, see
+:mod:`crosswire.origins`). Within a claim, sentences that give different numbers, dates or
+speakers for the same fact are a disagreement, reported with each side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from crosswire.model import Article, Citation, Claim, Disagreement, Side, Support
+from crosswire.textsim import content_stems, words
+
+SIMILARITY = 0.4
+"""Average similarity above which sentences are grouped into one claim (TF-IDF cosine)."""
+EMBEDDING_SIMILARITY = 0.75
+"""The same for sentence-embedding cosine, when an encoder is used."""
+MIN_WORDS = 4
+"""Shorter sentences ("He declined.") state no checkable fact on their own."""
+
+_NUMBER_WORDS = {
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "dozen": "12",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "hundred": "100",
+}
+_NUMBER = re.compile(
+    r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|per cent))?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I
+)
+_SCALE = re.compile(r"^\s*(million|billion|trillion|thousand|hundred)\b", re.I)
+
+
+def sentence_units(articles: Sequence[Article]) -> list[tuple[int, int]]:
+    """``(article position, sentence index)`` of every sentence long enough to state a fact."""
+    units = []
+    for pos, article in enumerate(articles):
+        for sent in article.sentences:
+            if len(words(sent.text)) >= MIN_WORDS:
+                units.append((pos, sent.index))
+    return units
+
+
+def similarity_matrix(texts: list[str], embeddings: np.ndarray | None = None) -> np.ndarray:
+    """Pairwise similarity in [0, 1]: TF-IDF cosine, raised by embedding cosine where that is higher."""
+    if not texts:
+        return np.zeros((0, 0))
+    vectorizer = TfidfVectorizer(analyzer=lambda t: content_stems(words(t)), sublinear_tf=True)
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:  # every sentence is stopwords only
+        return np.eye(len(texts))
+    sim = (matrix @ matrix.T).toarray()
+    if embeddings is not None and len(embeddings) == len(texts):
+        emb = embeddings @ embeddings.T
+        # Map the embedding scale onto the TF-IDF one so one threshold serves both.
+        rescaled = np.clip((emb - EMBEDDING_SIMILARITY) / (1 - EMBEDDING_SIMILARITY), 0, 1)
+        rescaled = SIMILARITY + rescaled * (1 - SIMILARITY)
+        sim = np.where(emb >= EMBEDDING_SIMILARITY, np.maximum(sim, rescaled), sim)
+    np.fill_diagonal(sim, 1.0)
+    return np.clip(sim, 0.0, 1.0)
+
+
+def cluster(sim: np.ndarray, owners: list[int], threshold: float = SIMILARITY) -> list[list[int]]:
+    """Groups of unit positions whose average similarity reaches ``threshold``."""
+    n = len(owners)
+    if n == 0:
+        return []
+    if n == 1:
+        return [[0]]
+    dist = 1.0 - sim
+    same = np.equal.outer(owners, owners)
+    dist[same] = 1.0 + 1.0  # never join two sentences of one article
+    np.fill_diagonal(dist, 0.0)
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold
+    ).fit_predict(dist)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels):
+        groups[label].append(i)
+    return list(groups.values())
+
+
+def build_claims(
+    articles: Sequence[Article],
+    origin_group: dict[str, int],
+    embeddings: np.ndarray | None = None,
+    threshold: float = SIMILARITY,
+) -> list[Claim]:
+    """Claims over the articles' sentences, most independent support first.
+
+    ``embeddings`` (optional) holds one row per :func:`sentence_units` unit, in that order.
+    """
+    units = sentence_units(articles)
+    texts = [articles[a].sentences[s].text for a, s in units]
+    sim = similarity_matrix(texts, embeddings)
+    groups = cluster(sim, [a for a, _ in units], threshold)
+
+    claims = []
+    for members in groups:
+        members.sort(key=lambda m: units[m])
+        central = max(members, key=lambda m: (sim[m, members].sum(), -m))
+        support = [Support(articles[units[m][0]].id, units[m][1], texts[m]) for m in members]
+        support_articles = [articles[units[m][0]] for m in members]
+        outlets = {a.outlet or a.id for a in support_articles}
+        origins = {origin_group[a.id] for a in support_articles}
+        claims.append(
+            Claim(
+                id=0,
+                text=texts[central],
+                support=support,
+                outlets=len(outlets),
+                independent=len(origins),
+                single_origin=len(origins) == 1,
+                disagreements=disagreements(articles, [units[m] for m in members]),
+            )
+        )
+    claims.sort(key=lambda c: (-c.independent, -c.outlets, -len(c.support), _first_position(c)))
+    for i, claim in enumerate(claims):
+        claim.id = i
+    return claims
+
+
+def _first_position(claim: Claim) -> tuple[int, str]:
+    return min((s.sentence, s.article) for s in claim.support)
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers stated in ``text``, normalised ("two" → "2", "1,200" → "1200", "5 million")."""
+    found = set()
+    for m in _NUMBER.finditer(text):
+        raw = m.group(0).lower().replace(",", "")
+        value = _NUMBER_WORDS.get(raw, raw)
+        value = re.sub(r"\s*(percent|per cent)$", "%", value)
+        scale = _SCALE.match(text[m.end() :])
+        if scale:
+            value = f"{value} {scale.group(1).lower()}"
+        found.add(value)
+    return found
+
+
+def _values(article: Article, sentence: int) -> dict[str, set[str]]:
+    sent = article.sentences[sentence]
+    text = sent.text
+    dates = set()
+    for d in article.dates:
+        if d.sentence == sentence and d.date:
+            dates.add(d.date)
+            text = text.replace(d.text, " ")
+    speakers = {q.speaker.name for q in article.quotes if q.sentence == sentence and q.speaker}
+    return {"number": numbers(text), "date": dates, "speaker": speakers}
+
+
+def disagreements(articles: Sequence[Article], members: list[tuple[int, int]]) -> list[Disagreement]:
+    """Kinds of value on which the sentences of one claim conflict, with each side.
+
+    Sentences that leave a value out do not disagree with those that give it, and a sentence
+    whose values include another's adds detail rather than contradicting it.
+    """
+    found = []
+    for kind in ("number", "date", "speaker"):
+        by_value: dict[frozenset[str], list[Citation]] = defaultdict(list)
+        for pos, sentence in members:
+            values = _values(articles[pos], sentence)[kind]
+            if values:
+                by_value[frozenset(values)].append(Citation(articles[pos].id, sentence))
+        if len(by_value) < 2:
+            continue
+        sets = list(by_value)
+        conflict = any(not (x <= y or y <= x) for i, x in enumerate(sets) for y in sets[i + 1 :])
+        if conflict:
+            sides = [Side(", ".join(sorted(v)), cites) for v, cites in by_value.items()]
+            found.append(Disagreement(kind=kind, sides=sides))
+    return found

@@ -1,0 +1,274 @@
+"""Quotes across outlets: one quote's renderings side by side, each with a fidelity class.
+
+Renderings of one quote are merged when their speakers agree (or one is unknown) and their words
+overlap (a run of :data:`MIN_RUN` words, after case, punctuation, British/American spelling and
+ellipses are normalised away). Pieces of one quote that an article splits around its attribution
+("…," he said. "…") are joined into one rendering.
+
+Each rendering is then compared with the rendering of another article that shares most words
+with it (difflib opcodes over words):
+
+* ``extended``: words the other outlets print *outside* the quote marks, as narrative or
+  paraphrase, stand inside the marks here;
+* ``altered``: words changed or added inside the quote that no other outlet prints;
+* ``elided``: words dropped inside the quote, with or without an ellipsis;
+* ``truncated``: a contiguous part of a longer rendering;
+* ``verbatim``: the same words as another rendering, or the fullest rendering with nothing
+  added, changed or dropped.
+
+A quote only one article prints has nothing to be compared with: its fidelity is ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from crosswire.model import Article, QuoteGroup, Rendering, Speaker
+from crosswire.textsim import STOPWORDS, narrative_words, words
+
+MIN_RUN = 4
+"""Shared consecutive words (two of them content words) that make two quotes renderings of one quote."""
+NARRATIVE_SHARE = 0.6
+"""Share of added content words found in another outlet's narrative for ``extended``."""
+SEVERITY = ["extended", "altered", "elided", "truncated", "verbatim", None]
+
+_ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[\s*\.\.\.\s*\]")
+
+
+@dataclass(slots=True)
+class _Piece:
+    article: int
+    quote: int
+    words: list[str]
+    speaker: str | None
+
+
+def _pieces(articles: Sequence[Article]) -> list[_Piece]:
+    pieces = []
+    for pos, article in enumerate(articles):
+        for qi, quote in enumerate(article.quotes):
+            if quote.kind == "indirect":
+                continue
+            toks = words(quote.text)
+            if len(toks) >= 2:
+                pieces.append(_Piece(pos, qi, toks, quote.speaker.name if quote.speaker else None))
+    return pieces
+
+
+def _longest_run(a: list[str], b: list[str]) -> int:
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size
+
+
+def _same_quote(p: _Piece, q: _Piece) -> bool:
+    if p.speaker and q.speaker and p.speaker != q.speaker:
+        return False
+    match = SequenceMatcher(None, p.words, q.words, autojunk=False).find_longest_match(0, len(p.words), 0, len(q.words))
+    run = p.words[match.a : match.a + match.size]
+    shorter = min(len(p.words), len(q.words))
+    if match.size == shorter and shorter >= 2:
+        return True
+    # A shared phrase is not enough ("making sure that Ukraine has"): most of the shorter quote
+    # must be in the other one.
+    if _matched(p.words, q.words) < 0.5 * shorter:
+        return False
+    return match.size >= MIN_RUN and sum(w not in STOPWORDS for w in run) >= 2
+
+
+def _union(pieces: list[_Piece]) -> list[list[int]]:
+    parent = list(range(len(pieces)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i in range(len(pieces)):
+        for j in range(i + 1, len(pieces)):
+            if find(i) != find(j) and _same_quote(pieces[i], pieces[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(pieces)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+@dataclass(slots=True)
+class _Rendering:
+    article: int
+    quotes: list[int]
+    words: list[str]
+    text: str
+    raw: str
+
+
+def _renderings(articles: Sequence[Article], pieces: list[_Piece], members: list[int]) -> list[_Rendering]:
+    """An article's renderings of one quote: pieces split around an attribution in adjacent
+    sentences are joined; a repeat (a headline quote printed again in the body) is dropped."""
+    by_article: dict[int, list[_Piece]] = {}
+    for m in members:
+        by_article.setdefault(pieces[m].article, []).append(pieces[m])
+    out = []
+    for pos, own in by_article.items():
+        article = articles[pos]
+        kept: list[_Piece] = []
+        for piece in sorted(own, key=lambda p: -len(p.words)):
+            if not any(_longest_run(piece.words, k.words) == len(piece.words) for k in kept):
+                kept.append(piece)
+        kept.sort(key=lambda p: (not article.quotes[p.quote].in_title, article.quotes[p.quote].start))
+        runs: list[list[_Piece]] = []
+        for piece in kept:
+            quote = article.quotes[piece.quote]
+            if runs and not quote.in_title:
+                last = article.quotes[runs[-1][-1].quote]
+                if not last.in_title and quote.sentence is not None and quote.sentence - last.sentence <= 1:
+                    runs[-1].append(piece)
+                    continue
+            runs.append([piece])
+        for run in runs:
+            text = " … ".join(article.quotes[p.quote].text.strip(" ,.;:") for p in run)
+            raw = " ".join(article.quotes[p.quote].text for p in run)
+            out.append(_Rendering(pos, [p.quote for p in run], [w for p in run for w in p.words], text, raw))
+    return out
+
+
+def _narrative_window(article: Article, quote_indices: list[int]) -> list[str]:
+    """Narrative words of the sentences around a rendering: what the outlet says in its own voice."""
+    found: list[str] = []
+    for qi in quote_indices:
+        sentence = article.quotes[qi].sentence
+        if sentence is None:
+            continue
+        for s in range(max(0, sentence - 1), min(len(article.sentences), sentence + 2)):
+            found.extend(narrative_words(article, s))
+    return found
+
+
+def _from_narrative(segment: list[str], narratives: list[list[str]]) -> bool:
+    """Whether most of ``segment`` runs, in order, through one of the other outlets' narratives."""
+    if not any(w not in STOPWORDS for w in segment):
+        return False
+    need = max(2, NARRATIVE_SHARE * len(segment))
+    return any(_longest_run(segment, narrative) >= need for narrative in narratives)
+
+
+def classify(
+    rendering: _Rendering, others: list[_Rendering], narratives: dict[int, list[str]]
+) -> tuple[str | None, list[str], list[str]]:
+    """``(fidelity, added words, missing words)`` of one rendering against the others."""
+    if not others:
+        return None, [], []
+    r = rendering.words
+    if any(o.words == r for o in others):
+        return ("elided" if _ELLIPSIS.search(rendering.raw) else "verbatim"), [], []
+    best = max(others, key=lambda o: (_matched(r, o.words), len(o.words)))
+    ops = SequenceMatcher(None, r, best.words, autojunk=False).get_opcodes()
+    equal_at = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    other_narratives = [narratives[id(o)] for o in others]
+    added: list[str] = []
+    missing: list[str] = []
+    extended = altered = elided = False
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        # Words beyond either end of the shared part are truncation or extension; between two
+        # shared stretches they are changes or cuts inside the quote.
+        inside = bool(equal_at) and equal_at[0] < k < equal_at[-1]
+        mine, theirs = r[i1:i2], best.words[j1:j2]
+        if mine:
+            added.extend(mine)
+            if _from_narrative(mine, other_narratives):
+                extended = True
+            elif theirs or (inside and not _ELLIPSIS.search(best.raw)):
+                # Words the reference cut with an ellipsis are the reference's elision, not ours.
+                altered = True
+        if theirs:
+            missing.extend(theirs)
+            if inside and not mine:
+                elided = True
+    if _ELLIPSIS.search(rendering.raw):
+        elided = True
+    if extended:
+        return "extended", added, missing
+    if altered:
+        return "altered", added, missing
+    if elided:
+        return "elided", added, missing
+    if missing:
+        return "truncated", added, missing
+    return "verbatim", added, missing
+
+
+def _matched(a: list[str], b: list[str]) -> int:
+    return sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+
+
+def compare_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
+    """Every direct or partial quote of the story, renderings merged across articles.
+
+    Groups with an ``extended`` or ``altered`` rendering come first, then groups printed by more
+    articles; within a group, the most serious fidelity class comes first.
+    """
+    pieces = _pieces(articles)
+    groups = []
+    for members in _union(pieces):
+        renderings = _renderings(articles, pieces, members)
+        narratives = {id(r): _narrative_window(articles[r.article], r.quotes) for r in renderings}
+        # Compare with renderings that are not themselves extended or altered when there are any;
+        # which those are depends on the comparison, so repeat until the classes settle.
+        others = {id(r): [o for o in renderings if o.article != r.article] for r in renderings}
+        classes = {id(r): classify(r, others[id(r)], narratives) for r in renderings}
+        for _ in range(3):
+            flagged = {k for k, v in classes.items() if v[0] in ("extended", "altered")}
+            updated = {
+                id(r): classify(r, [o for o in others[id(r)] if id(o) not in flagged] or others[id(r)], narratives)
+                for r in renderings
+            }
+            if updated == classes:
+                break
+            classes = updated
+        out = []
+        for rendering in renderings:
+            fidelity, added, missing = classes[id(rendering)]
+            article = articles[rendering.article]
+            first = article.quotes[rendering.quotes[0]]
+            out.append(
+                Rendering(
+                    article=article.id,
+                    sentence=first.sentence,
+                    text=rendering.text,
+                    fidelity=fidelity,
+                    kind=first.kind,
+                    added=added,
+                    missing=missing,
+                )
+            )
+        out.sort(key=lambda x: SEVERITY.index(x.fidelity))
+        speakers = Counter(pieces[m].speaker for m in members if pieces[m].speaker)
+        speaker = _speaker(articles, pieces, members, speakers.most_common(1)[0][0]) if speakers else None
+        reference = max(
+            out, key=lambda x: (x.fidelity in ("verbatim", "truncated", "elided", None), len(words(x.text)))
+        )
+        groups.append(QuoteGroup(speaker=speaker, text=reference.text, renderings=out))
+    groups.sort(key=_group_order)
+    return groups
+
+
+def _speaker(articles: Sequence[Article], pieces: list[_Piece], members: list[int], name: str) -> Speaker:
+    roles = Counter()
+    for m in members:
+        quote = articles[pieces[m].article].quotes[pieces[m].quote]
+        if quote.speaker and quote.speaker.name == name and quote.speaker.role:
+            roles[quote.speaker.role] += 1
+    return Speaker(name, roles.most_common(1)[0][0] if roles else None)
+
+
+def _group_order(group: QuoteGroup) -> tuple:
+    worst = min(SEVERITY.index(r.fidelity) for r in group.renderings)
+    flagged = worst <= SEVERITY.index("altered")
+    return (not flagged, -len(group.renderings), worst)

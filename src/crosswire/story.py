@@ -1,0 +1,82 @@
+"""From the analysed articles of one story to the :class:`~crosswire.model.Story`.
+
+The stages, each in its own module:
+
+1. :mod:`crosswire.origins`: which articles copy which; origin groups = independent sources;
+2. :mod:`crosswire.claims`: sentences that state the same fact, with their support;
+3. :mod:`crosswire.fidelity`: each quote's renderings across outlets, with a fidelity class;
+4. :mod:`crosswire.brief`: the cited brief, the title, the timeline, entities and coverage.
+
+Nothing here parses text again: everything comes from the analysed articles, so a story can be
+rebuilt from stored articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crosswire import brief as briefing
+from crosswire.claims import build_claims, sentence_units
+from crosswire.fidelity import compare_quotes
+from crosswire.model import Article, Skipped, Story, StoryArticle
+from crosswire.origins import derivations
+
+
+def build_story(
+    articles: Sequence[Article],
+    *,
+    words: int = briefing.DEFAULT_WORDS,
+    encoder=None,
+    skipped: Sequence[Skipped] = (),
+) -> Story:
+    """The story told by ``articles`` (analysed, as :class:`crosswire.analyze.Analyzer` returns them).
+
+    Parameters
+    ----------
+    words:
+        Length of the brief, in words (about: the last sentence may run over).
+    encoder:
+        Optional sentence encoder (an object with ``encode(list[str]) -> ndarray`` of normalised
+        rows, such as :class:`crosswire.embed.SentenceEncoder`) to group claims by meaning as well
+        as by shared words.
+    skipped:
+        Inputs that did not become articles; carried into the story so nothing is lost silently.
+    """
+    articles = list(articles)
+    derived, groups = derivations(articles)
+    embeddings = None
+    if encoder is not None:
+        units = sentence_units(articles)
+        embeddings = encoder.encode([articles[a].sentences[s].text for a, s in units])
+    claims = build_claims(articles, groups, embeddings=embeddings)
+    quotes = compare_quotes(articles)
+    misquoting = {
+        (r.article, r.sentence)
+        for group in quotes
+        for r in group.renderings
+        if r.fidelity in ("extended", "altered", "elided") and r.sentence is not None
+    }
+    brief = briefing.select(articles, claims, groups, words, misquoting)
+    return Story(
+        title=briefing.title(articles, groups, brief),
+        independent_sources=len(set(groups.values())),
+        articles=[
+            StoryArticle(
+                id=a.id,
+                source_path=a.source_path,
+                outlet=a.outlet,
+                title=a.title,
+                published=a.published,
+                origin_group=groups[a.id],
+                derived_from=derived[a.id],
+            )
+            for a in articles
+        ],
+        brief=brief,
+        claims=claims,
+        quotes=quotes,
+        entities=briefing.entities(articles),
+        timeline=briefing.timeline(articles, claims),
+        coverage=briefing.coverage(articles, claims),
+        skipped=list(skipped),
+    )

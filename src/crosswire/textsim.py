@@ -1,0 +1,167 @@
+"""Words, stems and masks shared by the story stages (origins, claims, quote comparison, brief).
+
+Two views of a sentence matter:
+
+* its *words*: lowercased, with British spellings mapped to American ones, so that
+  "defence" and "defense" compare equal;
+* its *narrative words*: the same with everything inside quote marks removed. Two outlets that
+  quote the same speech are not copying each other; only the reporter's own words show that.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from crosswire.model import Article
+from crosswire.quotemarks import find_quote_spans
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+# Spelling variants that differ between outlets quoting the same words.
+_BRITISH = {
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "programme": "program",
+    "programmes": "programs",
+    "centre": "center",
+    "centres": "centers",
+    "theatre": "theater",
+    "labour": "labor",
+    "favour": "favor",
+    "honour": "honor",
+    "colour": "color",
+    "neighbour": "neighbor",
+    "neighbours": "neighbors",
+    "behaviour": "behavior",
+    "endeavour": "endeavor",
+    "armour": "armor",
+    "armoured": "armored",
+    "travelled": "traveled",
+    "travelling": "traveling",
+    "cancelled": "canceled",
+    "judgement": "judgment",
+    "grey": "gray",
+    "towards": "toward",
+}
+_ISE = re.compile(r"^(\w{3,}?)(is)(e|es|ed|ing|ation|ations)$")
+_ISE_KEEP = {
+    "advise",
+    "advised",
+    "advises",
+    "advising",
+    "arise",
+    "arises",
+    "comprise",
+    "comprises",
+    "compromise",
+    "compromised",
+    "compromises",
+    "demise",
+    "despise",
+    "devise",
+    "devised",
+    "disguise",
+    "enterprise",
+    "enterprises",
+    "exercise",
+    "exercised",
+    "exercises",
+    "expertise",
+    "franchise",
+    "improvise",
+    "merchandise",
+    "premise",
+    "premises",
+    "promise",
+    "promised",
+    "promises",
+    "promising",
+    "raise",
+    "raised",
+    "raises",
+    "raising",
+    "revise",
+    "revised",
+    "rise",
+    "rises",
+    "supervise",
+    "supervised",
+    "surmise",
+    "surprise",
+    "surprised",
+    "surprises",
+    "televise",
+    "televised",
+    "wise",
+    "otherwise",
+    "likewise",
+    "precise",
+    "concise",
+    "paradise",
+    "noise",
+    "poise",
+    "praise",
+    "praised",
+    "cruise",
+    "bruise",
+}
+
+STOPWORDS = frozenset(STOP_WORDS) | {"said", "says", "told", "mr", "mrs", "ms", "also", "would", "could"}
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def normalize_word(word: str) -> str:
+    """Lowercase, straight apostrophe, American spelling."""
+    w = word.lower().replace("’", "'")
+    if w in _BRITISH:
+        return _BRITISH[w]
+    if w not in _ISE_KEEP:
+        m = _ISE.match(w)
+        if m:
+            return m.group(1) + "iz" + m.group(3)
+    return w
+
+
+def words(text: str) -> list[str]:
+    """Normalised word tokens; punctuation and ellipses dropped."""
+    return [normalize_word(m.group(0)) for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def content_stems(tokens: list[str]) -> list[str]:
+    """Stems of the tokens that carry content (no stopwords, no one-letter tokens)."""
+    return [stem(t) for t in tokens if t not in STOPWORDS and len(t) > 1 and not t.isdigit()]
+
+
+def quoted_spans(article: Article, sentence_index: int) -> list[tuple[int, int]]:
+    """Character spans, relative to the sentence, of the words inside quote marks."""
+    sent = article.sentences[sentence_index]
+    spans = [(s.start, s.end) for s in find_quote_spans(sent.text)]
+    for q in article.quotes:
+        if q.in_title or q.kind == "indirect" or q.start >= sent.end or q.end <= sent.start:
+            continue
+        spans.append((max(q.start, sent.start) - sent.start, min(q.end, sent.end) - sent.start))
+    return sorted(spans)
+
+
+def narrative_text(article: Article, sentence_index: int) -> str:
+    """The sentence with its quoted words blanked out: what the reporter wrote."""
+    text = article.sentences[sentence_index].text
+    chars = list(text)
+    for start, end in quoted_spans(article, sentence_index):
+        for i in range(max(start, 0), min(end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def narrative_words(article: Article, sentence_index: int) -> list[str]:
+    return words(narrative_text(article, sentence_index))
