@@ -232,9 +232,17 @@ def compare_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
             if updated == classes:
                 break
             classes = updated
+        flagged = {k for k, v in classes.items() if v[0] in ("extended", "altered")}
         out = []
         for rendering in renderings:
             fidelity, added, missing = classes[id(rendering)]
+            others_flagged = [o for o in others[id(rendering)] if id(o) in flagged]
+            if fidelity == "truncated" and len(others_flagged) == len(others[id(rendering)]):
+                # Only compared with renderings that added words: what this one "lacks" is what
+                # they added, so it is the faithful one.
+                extra = {w for o in others_flagged for w in classes[id(o)][1]}
+                if set(missing) <= extra:
+                    fidelity, missing = "verbatim", []
             article = articles[rendering.article]
             first = article.quotes[rendering.quotes[0]]
             out.append(

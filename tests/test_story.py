@@ -1,0 +1,265 @@
+"""The story stages on real text: the shipped sample (its features are listed in examples/README.md),
+the seeds when present, and small articles written here to isolate one behaviour each."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.claims import numbers
+from crosswire.fidelity import compare_quotes
+from crosswire.origins import derivations
+from crosswire.story import build_story
+from crosswire.textsim import narrative_words, words
+
+
+@pytest.fixture(scope="module")
+def sample_story(sample):
+    articles = [sample[k] for k in sorted(sample)]
+    return build_story(articles), sample
+
+
+def _edges(story, by_key):
+    key_of = {a.id: k for k, a in by_key.items()}
+    return {(key_of[a.id], key_of[d.article]) for a in story.articles for d in a.derived_from}
+
+
+def test_sample_copy_graph_and_independent_sources(sample_story):
+    story, sample = sample_story
+    # examples/README.md: 02 and 04 copy 01; 03 and 05 are independent (they share only quotes).
+    assert _edges(story, sample) == {("02", "01"), ("04", "01")}
+    assert story.independent_sources == 3
+    groups = {k: next(a.origin_group for a in story.articles if a.id == art.id) for k, art in sample.items()}
+    assert groups["01"] == groups["02"] == groups["04"]
+    assert len({groups["01"], groups["03"], groups["05"]}) == 3
+
+
+def test_derivation_shows_its_evidence(sample_story):
+    story, sample = sample_story
+    rewrite = next(a for a in story.articles if a.id == sample["02"].id)
+    (link,) = rewrite.derived_from
+    assert link.direction  # why 02 is the copy, not 01
+    assert 0 < link.score <= 1
+    assert len(link.pairs) >= 5
+    for pair in link.pairs:
+        assert pair.text == sample["02"].sentences[pair.sentence].text
+        assert pair.source_text == sample["01"].sentences[pair.source_sentence].text
+        assert pair.similarity >= 0.5
+
+
+def test_seed_rewrites_of_the_reuters_report(seeds):
+    articles = [seeds[k] for k in sorted(seeds)]
+    derived, groups = derivations(articles)
+    by_id = {a.id: k for k, a in seeds.items()}
+    edges = {(by_id[k], by_id[d.article]) for k, ds in derived.items() for d in ds}
+    reuters = next(k for k, a in seeds.items() if a.outlet == "Reuters")
+    assert edges, "the two rewrites of the Reuters report were not found"
+    assert all(source == reuters for _, source in edges)
+    assert len(edges) == 2
+    assert len(set(groups.values())) == 3
+
+
+def test_shared_quotes_alone_are_not_copying(analyze_text):
+    speech = (
+        '"We will rebuild every school that was lost, and we will do it before winter," the mayor said.\n\n'
+        '"Nobody in this city will be left without a classroom," she added.\n\n'
+        '"The money is there and the builders are ready," the mayor said.'
+    )
+    a = analyze_text(
+        "Flood-hit town promises new schools\n\n"
+        "Officials in the river town of Tessaly unveiled a reconstruction plan on Monday after floods "
+        "destroyed three primary schools last month.\n\n" + speech
+    )
+    b = analyze_text(
+        "Mayor vows speedy rebuild\n\n"
+        "Speaking at a packed council meeting, the mayor of Tessaly set out a timetable for rebuilding "
+        "classrooms that the October floods swept away.\n\n"
+        + speech.replace("the mayor said", "Mayor Ilse Brandt said")
+    )
+    derived, groups = derivations([a, b])
+    assert derived[a.id] == [] and derived[b.id] == []
+    assert len(set(groups.values())) == 2
+
+
+def test_direction_follows_the_wire_credit(analyze_text):
+    body = (
+        "The central bank raised its main interest rate by half a percentage point on Thursday, "
+        "its third increase this year, as inflation climbed to a ten-year high.\n\n"
+        "Policymakers voted seven to two for the move, with the two dissenters favouring a smaller rise.\n\n"
+        "The bank said further increases were likely if price growth failed to slow in the coming months.\n\n"
+        "Markets had expected the decision, and the currency barely moved after the announcement."
+    )
+    wire = analyze_text("Central bank raises rates again\n\nLONDON (Reuters) - " + body)
+    copy = analyze_text("Bank lifts rates\n\n" + body.replace("on Thursday", "on Thursday, Reuters reported"))
+    derived, _ = derivations([copy, wire])
+    (link,) = derived[copy.id]
+    assert link.article == wire.id
+    assert derived[wire.id] == []
+
+
+def test_narrative_words_leave_out_quoted_words(analyze_text):
+    article = analyze_text('The minister called the plan "a betrayal of every farmer in the valley" on Tuesday.')
+    assert narrative_words(article, 0) == words("The minister called the plan on Tuesday.")
+
+
+def test_claims_group_paraphrase_and_count_origins(sample_story):
+    story, sample = sample_story
+    ids = {a.id: k for k, a in sample.items()}
+    hiring = [c for c in story.claims if any("300 permanent crane operators" in s.text for s in c.support)]
+    assert len(hiring) == 1, "the hiring pledge is one claim however each outlet words it"
+    (claim,) = hiring
+    assert {ids[s.article] for s in claim.support} == {"01", "02", "04", "05"}
+    assert claim.outlets == 4
+    assert claim.independent == 2  # 02 and 04 copy 01; 05 is its own source
+    assert not claim.single_origin
+    for c in story.claims:
+        assert c.independent <= c.outlets <= len(c.support)
+        assert c.single_origin == (c.independent == 1)
+        for s in c.support:
+            assert s.text == sample[ids[s.article]].sentences[s.sentence].text
+    # Best-supported first.
+    assert [c.independent for c in story.claims] == sorted((c.independent for c in story.claims), reverse=True)
+
+
+def test_disagreement_on_a_number(analyze_text):
+    a = analyze_text("The earthquake killed 12 people in the mountain villages of Kessar province, officials said.")
+    b = analyze_text("The earthquake killed 15 people in the mountain villages of Kessar province, officials said.")
+    story = build_story([a, b])
+    (claim,) = [c for c in story.claims if len(c.support) == 2]
+    (disagreement,) = claim.disagreements
+    assert disagreement.kind == "number"
+    assert sorted(side.value for side in disagreement.sides) == ["12", "15"]
+
+
+def test_more_detail_is_not_a_disagreement(analyze_text):
+    a = analyze_text("Rescuers pulled 40 survivors from the collapsed building in the city centre on Sunday.")
+    b = analyze_text("Rescuers pulled 40 survivors, 3 of them children, from the collapsed building downtown.")
+    story = build_story([a, b])
+    assert all(not c.disagreements for c in story.claims)
+
+
+def test_numbers_are_normalised():
+    assert numbers("about 6,400 workers got a 7% raise and two more days off") == {"6400", "7%", "2"}
+    assert numbers("$5 million in aid") == {"5 million"}
+
+
+def test_quote_fidelity_classes_on_the_sample(sample):
+    articles = [sample[k] for k in sorted(sample)]
+    ids = {a.id: k for k, a in sample.items()}
+    groups = compare_quotes(articles)
+
+    def fidelity(fragment: str) -> dict[str, str]:
+        (group,) = [g for g in groups if any(fragment in r.text for r in g.renderings)]
+        return {ids[r.article]: r.fidelity for r in group.renderings}
+
+    # examples/README.md, "How each outlet renders each wire quote".
+    assert fidelity("keep every berth open")["04"] == "extended"
+    assert fidelity("keep every berth open")["01"] == "verbatim"
+    assert fidelity("can breathe again") == {"01": "verbatim", "02": "verbatim", "04": "altered"}
+    q3 = fidelity("national defen")
+    assert q3["02"] == "truncated" and q3["01"] == "verbatim"
+    q5 = fidelity("stood on the quay")
+    assert q5["02"] == "elided" and q5["05"] == "elided" and q5["01"] == q5["04"] == "verbatim"
+    assert set(fidelity("every two years").values()) == {"verbatim"}
+    # What a verification desk wants first.
+    assert groups[0].renderings[0].fidelity in ("extended", "altered")
+    extended = next(r for g in groups for r in g.renderings if r.fidelity == "extended")
+    assert words("until the backlog is cleared") == extended.added
+
+
+def test_speakers_of_merged_quotes(sample):
+    groups = compare_quotes([sample[k] for k in sorted(sample)])
+    (berth,) = [g for g in groups if "keep every berth open" in g.text]
+    assert berth.speaker.name == "Elena Vask"
+
+
+def test_quotes_by_different_speakers_are_not_merged(analyze_text):
+    a = analyze_text('"We will not accept this deal under any circumstances," union leader Mara Holt said.')
+    b = analyze_text('"We will not accept this deal under any circumstances," company chairman Piet Anders said.')
+    groups = compare_quotes([a, b])
+    assert len(groups) == 2
+    assert all(r.fidelity is None for g in groups for r in g.renderings)
+
+
+def test_brief_cites_its_sources_and_keeps_to_length(sample_story):
+    story, sample = sample_story
+    by_id = {a.id: a for a in sample.values()}
+    assert story.brief
+    n_words = sum(len(b.text.split()) for b in story.brief)
+    assert 60 <= n_words <= 120 + 60
+    claims = {c.id: c for c in story.claims}
+    assert len({b.claim for b in story.brief}) == len(story.brief), "nothing said twice"
+    for sentence in story.brief:
+        cited = [by_id[c.article].sentences[c.sentence].text for c in sentence.citations]
+        assert sentence.text in cited  # extractive: the sentence is one of its sources
+        claim = claims[sentence.claim]
+        assert {(c.article, c.sentence) for c in sentence.citations} == {(s.article, s.sentence) for s in claim.support}
+    # Better-supported claims are preferred: the brief's claims have more independent origins
+    # than the story's claims on average, and none rests on a single origin here.
+    mean_all = sum(c.independent for c in story.claims) / len(story.claims)
+    chosen = [claims[b.claim].independent for b in story.brief]
+    assert sum(chosen) / len(chosen) > mean_all
+    assert min(chosen) >= 2
+
+
+def test_brief_never_repeats_a_misquote(sample_story):
+    story, _ = sample_story
+    flagged = {
+        (r.article, r.sentence)
+        for g in story.quotes
+        for r in g.renderings
+        if r.fidelity in ("extended", "altered", "elided")
+    }
+    for sentence in story.brief:
+        chosen = next(c for c in sentence.citations if _text_of(story, c) == sentence.text)
+        assert (chosen.article, chosen.sentence) not in flagged
+
+
+def _text_of(story, citation):
+    for claim in story.claims:
+        for s in claim.support:
+            if (s.article, s.sentence) == (citation.article, citation.sentence):
+                return s.text
+    return None
+
+
+def test_words_option_changes_the_length(sample):
+    articles = [sample[k] for k in sorted(sample)]
+    short = build_story(articles, words=40)
+    long = build_story(articles, words=250)
+    assert sum(len(b.text.split()) for b in short.brief) < sum(len(b.text.split()) for b in long.brief)
+
+
+def test_title_timeline_entities_coverage(sample_story):
+    story, sample = sample_story
+    titles = {a.title for a in sample.values() if a.title}
+    assert story.title in titles
+    dates = [e.date for e in story.timeline]
+    assert dates == sorted(dates)
+    # The story happened on Wednesday 2026-03-04 (examples/README.md).
+    assert "2026-03-04" in dates
+    assert "2026-03-31" in dates  # "by March 31"
+    names = {e.name: e for e in story.entities}
+    assert "Harbor Minister" in names["Elena Vask"].roles
+    assert len(names["Elena Vask"].articles) == 5
+    assert set(story.coverage) == {a.id for a in sample.values()}
+    radio = story.coverage[sample["03"].id]
+    claims = {c.id: c for c in story.claims}
+    assert radio.unique and all({s.article for s in claims[i].support} == {sample["03"].id} for i in radio.unique)
+    for i in radio.omitted:
+        assert sample["03"].id not in {s.article for s in claims[i].support}
+
+
+def test_story_round_trips_through_json(sample_story):
+    from crosswire.model import Story
+
+    story, _ = sample_story
+    assert Story.from_dict(story.to_dict()) == story
+
+
+def test_empty_and_single_article_stories(analyze_text):
+    empty = build_story([])
+    assert empty.independent_sources == 0 and empty.brief == [] and empty.title is None
+    one = analyze_text("A lone report\n\nThe river burst its banks on Friday, flooding forty homes in the old town.")
+    story = build_story([one])
+    assert story.independent_sources == 1
+    assert story.brief and story.brief[0].citations[0].article == one.id
