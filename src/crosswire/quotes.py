@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.entities import SentenceIndex
-from crosswire.lexicon import ROLE_HEADS, ROLE_SYNONYMS, SPEECH_FORMS, is_reporting_verb
+from crosswire.lexicon import ROLE_HEADS, ROLE_MODIFIERS, ROLE_SYNONYMS, SPEECH_FORMS, is_reporting_verb
 from crosswire.model import Entity, Quote, Sentence, Speaker
 from crosswire.quotemarks import QuoteSpan, find_quote_spans
 from crosswire.sentences import Paragraph
@@ -157,6 +157,12 @@ class SpeakerResolver:
             for t in noun.subtree
             if t.i < noun.i and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in {"top", "new", "former"}
         }
+        # "the top U.S. diplomat": a named modifier that no role carries rules a person out.
+        named = {
+            t.lower_.strip(".")
+            for t in noun.subtree
+            if t.i < noun.i and t.pos_ in {"PROPN", "ADJ"} and t.text[:1].isupper() and t.i > noun.sent.start
+        }
         wanted = ROLE_SYNONYMS.get(head, {head})
         pos = self.char(noun)
         scored = []
@@ -166,6 +172,15 @@ class SpeakerResolver:
                 if not roles or not any(re.search(rf"\b{re.escape(w)}", roles) for w in wanted):
                     continue
                 fit = sum(1 for m in modifiers if m in roles.replace(".", "") or m in roles)
+                if named and not any(m in roles.replace(".", "") or m in roles for m in named):
+                    qualifiers = {
+                        w.strip(".").lower()
+                        for role in ent.roles
+                        for w in role.split()
+                        if w[:1].isupper() and w.lower() not in ROLE_HEADS and w.lower() not in ROLE_MODIFIERS
+                    }
+                    if qualifiers:
+                        continue  # "the top U.S. diplomat" is not the "Ukrainian Foreign Minister"
             elif ent.type == "ORG" and (head in ent.name.lower() or head in _ORG_KINDS):
                 fit = int(head in ent.name.lower())
             else:
