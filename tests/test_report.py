@@ -223,7 +223,7 @@ def build_story(evil: bool = False) -> tuple[Story, dict[str, dict]]:
         QuoteGroup(
             okafor,
             "I have not slept in my own bed since February 14,",
-            [Rendering(IDS["D"], 1, "I have not slept in my own bed since February 14,", "verbatim")],
+            [Rendering(IDS["D"], 1, "I have not slept in my own bed since February 14,", None)],  # only one article
         ),
     ]
     story = Story(
@@ -387,6 +387,9 @@ def test_html_is_self_contained(html):
     assert not re.search(r"url\(\s*['\"]?(?!#)", html)
     assert "@import" not in html and "http://" not in html and "https://" not in html
     assert html.startswith("<!doctype html>") and "<style>" in html
+    ids = {attrs["id"] for _, attrs in parser.tags if attrs.get("id")}
+    links = {attrs["href"][1:] for _, attrs in parser.tags if attrs.get("href")}
+    assert links <= ids, links - ids  # every internal link lands somewhere
 
 
 def test_html_escapes_article_text():
@@ -435,6 +438,8 @@ def test_html_quote_diffs_mark_added_words(html):
     assert "<ins>until the backlog is cleared,</ins>" in quotes
     assert "<del>port</del> <ins>city</ins>" in quotes
     assert "<del>not only a labour problem,</del>" in quotes
+    lone = quotes.split("printed by one article only</summary>", 1)[1]
+    assert "I have not slept in my own bed" in lone and "fid-single" in lone
 
 
 def test_diff_words_ignores_quote_style_and_case():
@@ -459,3 +464,13 @@ def test_unknown_references_do_not_break_the_report(story):
     data["claims"][0]["support"].append({"article": ghost, "sentence": 3, "text": "A ghost sentence."})
     data["articles"][1]["derived_from"][0]["article"] = ghost
     assert "A ghost sentence." in to_html(data) and "A ghost sentence." in to_markdown(data)
+
+
+def test_timeline_sources_are_listed_with_the_timeline(story, html):
+    md = to_markdown(story[0].to_dict(), story[1])
+    brief_sources = md.split("### Sources", 1)[1].split("## ", 1)[0]
+    timeline = md.split("## Timeline", 1)[1].split("## ", 1)[0]
+    assert "11. Meridian, sentence 8: Port Alder's last major strike" in timeline
+    assert "Port Alder's last major strike" not in brief_sources
+    page_timeline = html.split('id="timeline"', 1)[1].split("</section>", 1)[0]
+    assert 'id="src-11"' in page_timeline and 'href="#src-11"' in page_timeline

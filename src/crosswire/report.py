@@ -29,8 +29,9 @@ from crosswire import __version__
 __all__ = ["diff_words", "origin_graph", "to_html", "to_markdown"]
 
 #: Severity of a rendering's fidelity: the most changed quotes are shown first.
-FIDELITY_ORDER = {"altered": 0, "extended": 1, "elided": 2, "truncated": 3, "verbatim": 4}
+FIDELITY_ORDER = {"altered": 0, "extended": 1, "elided": 2, "truncated": 3, "verbatim": 4, "single": 5}
 FIDELITY_NOTE = {
+    "single": "printed by one article only: nothing to compare with",
     "verbatim": "the same words",
     "truncated": "cut short",
     "elided": "words cut from the middle",
@@ -379,6 +380,7 @@ def _context(story: dict[str, Any], articles: dict[str, dict[str, Any]] | None) 
     size = 3 if len(brief) > 4 else max(len(brief), 1)
     paragraphs = [brief[i : i + size] for i in range(0, len(brief), size)]
 
+    cited_by_brief = len(cites.items)
     timeline = [
         {"date": e["date"], "text": e["text"], "cites": [cites.cite(c) for c in e.get("citations", [])]}
         for e in story.get("timeline", [])
@@ -435,18 +437,19 @@ def _context(story: dict[str, Any], articles: dict[str, dict[str, Any]] | None) 
             others = [o for o in rends if o is not r]
             faithful = [o for o in others if o["fidelity"] == "verbatim"] or others
             ref = max(faithful, key=lambda o: len(o["text"].split()))["text"] if faithful else group["text"]
-            if r["fidelity"] == "verbatim" or ref == r["text"]:
+            if r.get("fidelity") in ("verbatim", None) or ref == r["text"]:
                 segments = [("eq", r["text"])]
             else:
                 segments = diff_words(r["text"], ref)
             art = arts.get(r["article"])
+            fidelity = r.get("fidelity") or "single"
             rows.append(
                 {
                     "article": r["article"],
                     "label": art.label if art else r["article"],
                     "color": art.color if art else PALETTE[-1],
-                    "fidelity": r["fidelity"],
-                    "note": FIDELITY_NOTE.get(r["fidelity"], r["fidelity"]),
+                    "fidelity": fidelity,
+                    "note": FIDELITY_NOTE.get(fidelity, fidelity),
                     "kind": r.get("kind", "direct"),
                     "text": r["text"],
                     "segments": segments,
@@ -457,7 +460,7 @@ def _context(story: dict[str, Any], articles: dict[str, dict[str, Any]] | None) 
                 }
             )
         rows.sort(key=lambda row: FIDELITY_ORDER.get(row["fidelity"], 5))
-        worst = min((FIDELITY_ORDER.get(r["fidelity"], 5) for r in rends), default=5)
+        worst = min((FIDELITY_ORDER.get(r.get("fidelity") or "single", 5) for r in rends), default=5)
         speaker = group.get("speaker")
         quote_groups.append(
             {
@@ -540,7 +543,8 @@ def _context(story: dict[str, Any], articles: dict[str, dict[str, Any]] | None) 
         "n_outlets": outlets,
         "brief": brief,
         "paragraphs": paragraphs,
-        "sources": cites.items,
+        "sources": cites.items[:cited_by_brief],
+        "timeline_sources": cites.items[cited_by_brief:],
         "timeline": timeline,
         "claims": claim_rows,
         "claims_shared": shared,
