@@ -127,7 +127,7 @@ def test_disagreement_on_a_number(analyze_text):
     (claim,) = [c for c in story.claims if len(c.support) == 2]
     (disagreement,) = claim.disagreements
     assert disagreement.kind == "number"
-    assert sorted(side.value for side in disagreement.sides) == ["12", "15"]
+    assert sorted(side.value for side in disagreement.sides) == ["12 people", "15 people"]
 
 
 def test_more_detail_is_not_a_disagreement(analyze_text):
@@ -138,8 +138,16 @@ def test_more_detail_is_not_a_disagreement(analyze_text):
 
 
 def test_numbers_are_normalised():
-    assert numbers("about 6,400 workers got a 7% raise and two more days off") == {"6400", "7%", "2"}
-    assert numbers("$5 million in aid") == {"5 million"}
+    assert numbers("about 6,400 workers got a 7% raise after a 19-day strike") == {"6400 worker", "7%", "19 day"}
+    assert numbers("$5 million in aid for two villages") == {"5 million", "2 village"}
+
+
+def test_numbers_of_different_things_do_not_disagree(analyze_text):
+    a = analyze_text("The dockworkers ended a strike of almost three weeks at the port on Wednesday.")
+    b = analyze_text("The dockworkers ended a 19-day strike at the port on Wednesday, union officials said.")
+    story = build_story([a, b])
+    assert any(len(c.support) == 2 for c in story.claims)
+    assert all(not c.disagreements for c in story.claims)
 
 
 def test_quote_fidelity_classes_on_the_sample(sample):

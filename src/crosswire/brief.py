@@ -26,7 +26,7 @@ from crosswire.model import (
     StoryEntity,
     TimelineEvent,
 )
-from crosswire.textsim import content_stems, words
+from crosswire.textsim import content_stems, normalize_word, words
 
 DEFAULT_WORDS = 120
 REDUNDANT = 0.6
@@ -173,7 +173,11 @@ def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Timel
 
 
 def _role_key(role: str) -> str:
-    return re.sub(r"[^a-z ]", "", role.lower().replace("u.s.", "us"))
+    return " ".join(normalize_word(w) for w in re.sub(r"[^a-z ]", "", role.lower().replace("u.s.", "us")).split())
+
+
+def _name_key(name: str) -> str:
+    return name.replace("’", "'").replace("‘", "'")
 
 
 def entities(articles: Sequence[Article]) -> list[StoryEntity]:
@@ -182,8 +186,8 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
     mentions: Counter = Counter()
     for article in articles:
         for ent in article.entities:
-            key = (ent.name, ent.type)
-            story_ent = merged.setdefault(key, StoryEntity(name=ent.name, type=ent.type))
+            key = (_name_key(ent.name), ent.type)
+            story_ent = merged.setdefault(key, StoryEntity(name=key[0], type=ent.type))
             for alias in ent.aliases:
                 if alias not in story_ent.aliases and alias != ent.name:
                     story_ent.aliases.append(alias)

@@ -55,6 +55,9 @@ _NUMBER = re.compile(
     r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|per cent))?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I
 )
 _SCALE = re.compile(r"^\s*(million|billion|trillion|thousand|hundred)\b", re.I)
+# The word a number counts: "19-day", "three weeks", "40 vessels" (after an optional adjective
+# would be guesswork, so only the next word).
+_UNIT = re.compile(r"^(?:-|\s+)([a-z]{3,})\b")
 
 
 def sentence_units(articles: Sequence[Article]) -> list[tuple[int, int]]:
@@ -152,17 +155,41 @@ def _first_position(claim: Claim) -> tuple[int, str]:
 
 
 def numbers(text: str) -> set[str]:
-    """Numbers stated in ``text``, normalised ("two" → "2", "1,200" → "1200", "5 million")."""
+    """Numbers stated in ``text`` with the word they count, normalised: "two days" → "2 day",
+    "1,200 troops" → "1200 troop", "$5 million" → "5 million", "7%" → "7%"."""
     found = set()
     for m in _NUMBER.finditer(text):
         raw = m.group(0).lower().replace(",", "")
         value = _NUMBER_WORDS.get(raw, raw)
         value = re.sub(r"\s*(percent|per cent)$", "%", value)
-        scale = _SCALE.match(text[m.end() :])
+        rest = text[m.end() :]
+        scale = _SCALE.match(rest)
         if scale:
             value = f"{value} {scale.group(1).lower()}"
+            rest = rest[scale.end() :]
+        unit = _UNIT.match(rest)
+        if unit and not value.endswith("%"):
+            value = f"{value} {_singular(unit.group(1).lower())}"
         found.add(value)
     return found
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _unit(value: str) -> str:
+    return value.split(" ")[-1] if " " in value else ("%" if value.endswith("%") else "")
+
+
+def _conflict(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Two sentences disagree when they count the same thing with different numbers."""
+    for unit in {_unit(v) for v in x} & {_unit(v) for v in y}:
+        xs = {v for v in x if _unit(v) == unit}
+        ys = {v for v in y if _unit(v) == unit}
+        if not (xs <= ys or ys <= xs):
+            return True
+    return False
 
 
 def _values(article: Article, sentence: int) -> dict[str, set[str]]:
@@ -193,7 +220,10 @@ def disagreements(articles: Sequence[Article], members: list[tuple[int, int]]) -
         if len(by_value) < 2:
             continue
         sets = list(by_value)
-        conflict = any(not (x <= y or y <= x) for i, x in enumerate(sets) for y in sets[i + 1 :])
+        if kind == "number":
+            conflict = any(_conflict(x, y) for i, x in enumerate(sets) for y in sets[i + 1 :])
+        else:
+            conflict = any(not (x <= y or y <= x) for i, x in enumerate(sets) for y in sets[i + 1 :])
         if conflict:
             sides = [Side(", ".join(sorted(v)), cites) for v, cites in by_value.items()]
             found.append(Disagreement(kind=kind, sides=sides))

@@ -300,7 +300,8 @@ class Claim(Record):
 class Rendering(Record):
     """How one article prints a quote; ``fidelity`` compares it with the other renderings.
 
-    ``fidelity`` is one of ``verbatim``, ``truncated``, ``elided``, ``extended``, ``altered``.
+    ``fidelity`` is one of ``verbatim``, ``truncated``, ``elided``, ``extended``, ``altered``, or
+    ``None`` when no other article prints the quote, so there is nothing to compare it with.
     ``added`` and ``missing`` are the words this rendering has that the fullest other rendering
     lacks, and the reverse.
     """
@@ -308,7 +309,7 @@ class Rendering(Record):
     article: str
     sentence: int | None
     text: str
-    fidelity: str
+    fidelity: str | None
     kind: str = "direct"
     added: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
