@@ -26,7 +26,11 @@ install: $(VENV)/.installed
 dev: $(VENV)/.dev
 
 demo: $(VENV)/.installed
-	$(BIN)/crosswire analyze examples/sample_story --format text
+	@mkdir -p out
+	$(BIN)/crosswire analyze examples/sample_story --format json -o out/sample_analysis.json
+	$(BIN)/crosswire brief --analysis out/sample_analysis.json --format md
+	$(BIN)/crosswire brief --analysis out/sample_analysis.json --format html -o out/sample_story.html
+	@echo "HTML report: out/sample_story.html"
 
 test: $(VENV)/.dev
 	$(BIN)/ruff check src tests bench
