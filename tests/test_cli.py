@@ -106,3 +106,38 @@ def test_reference_date_option(tmp_path):
     assert dates["Wednesday"] == "2026-03-04" and dates["Friday"] == "2026-03-06" and dates["March 31"] == "2026-03-31"
     bad, _ = _run(SAMPLE / "01_wire.txt", "--reference-date", "yesterday")
     assert bad.exit_code == 2 and "ISO date" in bad.output
+
+
+STORY_SCHEMA = json.loads(resources.files("crosswire.schemas").joinpath("story.schema.json").read_text("utf-8"))
+
+
+def test_brief_json_follows_the_story_schema_and_shows_the_copying():
+    result = runner.invoke(app, ["brief", str(SAMPLE), "--format", "json", "--words", "80", "--quiet"])
+    assert result.exit_code == 0, result.output
+    story = json.loads(result.stdout)
+    jsonschema.validate(story, STORY_SCHEMA)
+    assert story["independent_sources"] == 3
+    assert sum(1 for a in story["articles"] if a["derived_from"]) == 2
+    assert 40 <= sum(len(b["text"].split()) for b in story["brief"]) <= 80 + 60
+
+
+def test_brief_from_saved_analysis_writes_markdown_and_html(tmp_path):
+    saved = tmp_path / "analysis.json"
+    assert runner.invoke(app, ["analyze", str(SAMPLE), "-o", str(saved)]).exit_code == 0
+    md = runner.invoke(app, ["brief", "--analysis", str(saved), "--format", "md"])
+    assert md.exit_code == 0, md.output
+    assert md.stdout.startswith("# ") and "## Brief" in md.stdout
+    page = tmp_path / "story.html"
+    html = runner.invoke(app, ["brief", "--analysis", str(saved), "--format", "html", "-o", str(page)])
+    assert html.exit_code == 0, html.output
+    text = page.read_text("utf-8")
+    assert text.lstrip().lower().startswith("<!doctype html>") and "<svg" in text
+
+
+def test_brief_needs_articles(tmp_path):
+    assert runner.invoke(app, ["brief"]).exit_code == 2
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    result = runner.invoke(app, ["brief", "--analysis", str(broken)])
+    assert result.exit_code == EXIT_NOTHING
+    assert "cannot read" in result.output
