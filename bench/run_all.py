@@ -1,4 +1,4 @@
-"""Run every benchmark (``make bench``): quotes, cleaning, throughput.
+"""Run every benchmark (``make bench``): quotes, cleaning, throughput, origins, brief speed.
 
 Each runs in its own process, so the throughput benchmark's peak memory is its own. Arguments
 after ``--`` are not supported; run a script alone for its options, e.g.
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import BENCH, RESULTS, shared_dir
 
-SCRIPTS = ["quotes.py", "cleaning.py", "throughput.py"]
+SCRIPTS = ["quotes.py", "cleaning.py", "throughput.py", "origins.py", "brief_speed.py"]
 
 
 def main() -> int:
@@ -65,6 +65,24 @@ def summary() -> None:
         )
         for name, goal in throughput["goals"].items():
             print(f"goal {name} {goal['goal']}: {goal['value']} -> {'met' if goal['met'] else 'NOT met'}")
+    if origins := load("origins"):
+        for system, per_category in origins["results"].items():
+            for category in ("seeds", "synthetic (brief)", "synthetic (all)"):
+                r = per_category.get(category)
+                if r:
+                    d, p = r["directed"], r["pairs"]
+                    print(
+                        f"origins {category:17} {system:14} directed P {_num(d['precision'])} R {_num(d['recall'])}"
+                        f" pairs P {_num(p['precision'])} R {_num(p['recall'])};"
+                        f" groups right {r['groups_right']}/{r['stories']}"
+                    )
+    if speed := load("brief_speed"):
+        for name, goal in speed["goals"].items():
+            print(f"goal {name} {goal['goal']}: {goal['value']} s -> {'met' if goal['met'] else 'NOT met'}")
+
+
+def _num(x: float | None) -> str:
+    return "-" if x is None else f"{x:.3f}"
 
 
 if __name__ == "__main__":
