@@ -19,8 +19,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from crosswire.model import Article, Citation, Claim, Disagreement, Side, Support
 from crosswire.textsim import content_stems, words
@@ -74,6 +72,9 @@ def similarity_matrix(texts: list[str], embeddings: np.ndarray | None = None) ->
     """Pairwise similarity in [0, 1]: TF-IDF cosine, raised by embedding cosine where that is higher."""
     if not texts:
         return np.zeros((0, 0))
+    # scikit-learn takes a second to import: only the story stage pays for it.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(analyzer=lambda t: content_stems(words(t)), sublinear_tf=True)
     try:
         matrix = vectorizer.fit_transform(texts)
@@ -97,6 +98,8 @@ def cluster(sim: np.ndarray, owners: list[int], threshold: float = SIMILARITY) -
         return []
     if n == 1:
         return [[0]]
+    from sklearn.cluster import AgglomerativeClustering
+
     dist = 1.0 - sim
     same = np.equal.outer(owners, owners)
     dist[same] = 1.0 + 1.0  # never join two sentences of one article

@@ -16,9 +16,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from crosswire import __version__
-from crosswire.analyze import Analyzer
 from crosswire.model import AnalysisResult, Article, Skipped
-from crosswire.nlp import PipelineError
 from crosswire.read import DEFAULT_MAX_BYTES
 from crosswire.render import render_result
 from crosswire.service import load_analysis, prepare
@@ -72,7 +70,7 @@ def _check_date(value: str | None) -> str | None:
         raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc
 
 
-def _analyse(analyzer: Analyzer, articles: list[Article], jobs: int, quiet: bool, err: Console) -> list[Article]:
+def _analyse(analyzer, articles: list[Article], jobs: int, quiet: bool, err: Console) -> list[Article]:
     """Analyse with a progress bar (on a terminal, unless quiet)."""
     show = not quiet and err.is_terminal and len(articles) > 1
     done = []
@@ -93,7 +91,11 @@ def _analyse(analyzer: Analyzer, articles: list[Article], jobs: int, quiet: bool
     return done
 
 
-def _load_analyzer(model: str | None, reference_date: str | None, err: Console) -> Analyzer:
+def _load_analyzer(model: str | None, reference_date: str | None, err: Console):
+    # spaCy loads here, not at start-up: a brief from a saved analysis never needs it.
+    from crosswire.analyze import Analyzer
+    from crosswire.nlp import PipelineError
+
     try:
         return Analyzer(model=model, reference_date=reference_date)
     except PipelineError as exc:

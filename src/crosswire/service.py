@@ -10,13 +10,16 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from crosswire.analyze import Analyzer
 from crosswire.clean import clean
 from crosswire.language import non_english_reason
 from crosswire.model import AnalysisResult, Article, Skipped, Story
 from crosswire.read import DEFAULT_MAX_BYTES, read_paths
 from crosswire.story import build_story
+
+if TYPE_CHECKING:
+    from crosswire.analyze import Analyzer
 
 
 def prepare(
@@ -53,7 +56,10 @@ def analyze_paths(
 ) -> AnalysisResult:
     """Read, clean and analyse every article under ``paths``."""
     articles, skipped = prepare(paths, max_bytes)
-    analyzer = analyzer or Analyzer(model=model, reference_date=reference_date)
+    if analyzer is None:
+        from crosswire.analyze import Analyzer  # spaCy loads only when something is analysed
+
+        analyzer = Analyzer(model=model, reference_date=reference_date)
     done = []
     for article in analyzer.analyze_many(articles):
         done.append(article)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 
 import snowballstemmer
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from crosswire.model import Article
 from crosswire.quotemarks import find_quote_spans
@@ -115,7 +115,19 @@ _ISE_KEEP = {
     "bruise",
 }
 
-STOPWORDS = frozenset(STOP_WORDS) | {"said", "says", "told", "mr", "mrs", "ms", "also", "would", "could"}
+# spaCy's English list, shipped as a resource so that the story stages load without spaCy.
+_STOP_FILE = resources.files("crosswire.resources").joinpath("stopwords.txt").read_text("utf-8")
+STOPWORDS = frozenset(w for w in _STOP_FILE.split("\n") if w and not w.startswith("#")) | {
+    "said",
+    "says",
+    "told",
+    "mr",
+    "mrs",
+    "ms",
+    "also",
+    "would",
+    "could",
+}
 _STEMMER = snowballstemmer.stemmer("english")
 
 
