@@ -1,4 +1,4 @@
-"""Run every benchmark (``make bench``): quotes, cleaning, throughput, origins, brief speed.
+"""Run every benchmark (``make bench``): quotes, cleaning, throughput, summaries, origins, brief speed.
 
 Each runs in its own process, so the throughput benchmark's peak memory is its own. Arguments
 after ``--`` are not supported; run a script alone for its options, e.g.
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import BENCH, RESULTS, shared_dir
 
-SCRIPTS = ["quotes.py", "cleaning.py", "throughput.py", "origins.py", "brief_speed.py"]
+SCRIPTS = ["quotes.py", "cleaning.py", "throughput.py", "summaries.py", "origins.py", "brief_speed.py"]
 
 
 def main() -> int:
@@ -65,6 +65,17 @@ def summary() -> None:
         )
         for name, goal in throughput["goals"].items():
             print(f"goal {name} {goal['goal']}: {goal['value']} -> {'met' if goal['met'] else 'NOT met'}")
+    if summaries := load("summaries"):
+        for dataset, r in summaries["results"].items():
+            for system, e in r["systems"].items():
+                if e["kind"] in ("crosswire", "baseline"):
+                    r1, r2 = e["rouge1"], e["rouge2"]
+                    print(
+                        f"summaries {dataset:9} {system:14} recall R-1 {r1['recall']:.2f} R-2 {r2['recall']:.2f},"
+                        f" F1 R-1 {r1['f1']:.2f} R-2 {r2['f1']:.2f}"
+                    )
+            if goal := r.get("goal"):
+                print(f"goal summaries {dataset}: {goal['goal']} -> {'met' if goal['met'] else 'NOT met'}")
     if origins := load("origins"):
         for system, per_category in origins["results"].items():
             for category in ("seeds", "synthetic (brief)", "synthetic (all)"):
