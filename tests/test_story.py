@@ -271,3 +271,49 @@ def test_empty_and_single_article_stories(analyze_text):
     story = build_story([one])
     assert story.independent_sources == 1
     assert story.brief and story.brief[0].citations[0].article == one.id
+
+
+class _SameMeaning:
+    """A stand-in encoder that calls every pair of sentences synonymous."""
+
+    def encode(self, texts):
+        import numpy as np
+
+        return np.ones((len(texts), 4), dtype="float32") / 2.0
+
+
+def test_meaning_aligns_heavier_rewrites_only_with_an_encoder(analyze_text):
+    source = analyze_text(
+        "Storm shuts airport\n\n"
+        "Heavy snow forced the closure of the city's main airport on Tuesday, stranding thousands of "
+        "travellers over the holiday weekend.\n\n"
+        "Airport officials said crews were working through the night to clear the two runways before "
+        "the morning flights.\n\n"
+        "The national weather service warned that another storm could reach the region by Thursday."
+    )
+    rewrite = analyze_text(
+        "Snow closes airport\n\n"
+        "Thousands of passengers were left stuck over the holiday weekend after a heavy snowfall shut "
+        "the city's main airport on Tuesday.\n\n"
+        "Airport officials said that crews worked overnight to clear both of the runways ahead of the "
+        "first flights.\n\n"
+        "A second storm may hit the region by Thursday, the national weather service cautioned."
+    )
+    plain, _ = derivations([source, rewrite])
+    meant, groups = derivations([source, rewrite], encoder=_SameMeaning())
+    methods = [p.method for links in meant.values() for link in links for p in link.pairs]
+    assert "meaning" in methods
+    assert sum(len(v) for v in meant.values()) == 1 and len(set(groups.values())) == 1
+    # Without an encoder one reworded sentence is not enough to call it a copy.
+    assert sum(len(v) for v in plain.values()) == 0
+
+
+def test_real_embeddings_keep_the_sample_graph(sample):
+    from crosswire import embed
+
+    if not embed.available():
+        pytest.skip("MiniLM model packages not installed")
+    articles = [sample[k] for k in sorted(sample)]
+    story = build_story(articles, encoder=embed.default_encoder())
+    assert _edges(story, sample) == {("02", "01"), ("04", "01")}
+    assert story.independent_sources == 3

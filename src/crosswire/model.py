@@ -229,6 +229,7 @@ class AlignedPair(Record):
     similarity: float
     text: str = ""
     source_text: str = ""
+    method: str = "words"
 
 
 @dataclass(slots=True)

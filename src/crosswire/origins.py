@@ -26,7 +26,7 @@ from difflib import SequenceMatcher
 
 from crosswire.model import AlignedPair, Article, Derivation
 from crosswire.outlets import wire_service
-from crosswire.textsim import narrative_words
+from crosswire.textsim import narrative_text, narrative_words
 
 MIN_WORDS = 5
 """Sentences with fewer narrative words than this cannot show copying."""
@@ -39,6 +39,10 @@ MIN_PAIRS = 2
 """Aligned sentences needed for a link."""
 MIN_SHARE = 0.2
 """Share of the copy's narrative sentences that must be aligned for a link."""
+MEANING_FLOOR = 0.3
+MEANING_THRESHOLD = 0.85
+"""With a sentence encoder, a pair below the word threshold but above ``MEANING_FLOOR`` is a
+rewrite when its narrative embeddings reach this cosine."""
 EXPLAINED_SHARE = 0.6
 """A link between two copies is dropped when this share of its pairs goes through a common source."""
 
@@ -65,7 +69,7 @@ class Link:
 
     a: int
     b: int
-    pairs: list[tuple[int, int, float]] = field(default_factory=list)
+    pairs: list[tuple[int, int, float, str]] = field(default_factory=list)
 
 
 def _profile(article: Article) -> _Profile:
@@ -88,12 +92,28 @@ def _profile(article: Article) -> _Profile:
     )
 
 
-def align(a: Article, b: Article) -> list[tuple[int, int, float]]:
-    """One-to-one pairs ``(sentence of a, sentence of b, similarity)`` of repeated narrative sentences."""
-    return _align(_profile(a), _profile(b))
+class _Meaning:
+    """Cosine of two sentences' narrative embeddings, each sentence encoded once, on demand."""
+
+    def __init__(self, encoder):
+        self.encoder = encoder
+        self.vectors: dict[tuple[str, int], object] = {}
+
+    def cosine(self, pa: _Profile, i: int, pb: _Profile, j: int) -> float:
+        missing = [(p, k) for p, k in ((pa, i), (pb, j)) if (p.article.id, k) not in self.vectors]
+        if missing:
+            rows = self.encoder.encode([narrative_text(p.article, k) for p, k in missing])
+            for (p, k), row in zip(missing, rows, strict=True):
+                self.vectors[(p.article.id, k)] = row
+        return float(self.vectors[(pa.article.id, i)] @ self.vectors[(pb.article.id, j)])
 
 
-def _align(pa: _Profile, pb: _Profile) -> list[tuple[int, int, float]]:
+def align(a: Article, b: Article, encoder=None) -> list[tuple[int, int, float, str]]:
+    """One-to-one pairs ``(sentence of a, sentence of b, similarity, method)`` of repeated narrative sentences."""
+    return _align(_profile(a), _profile(b), _Meaning(encoder) if encoder else None)
+
+
+def _align(pa: _Profile, pb: _Profile, meaning: _Meaning | None = None) -> list[tuple[int, int, float, str]]:
     candidates = []
     for i, bi in pa.bigrams.items():
         for j, bj in pb.bigrams.items():
@@ -103,13 +123,19 @@ def _align(pa: _Profile, pb: _Profile) -> list[tuple[int, int, float]]:
             ratio = SequenceMatcher(None, wa, wb, autojunk=False).ratio()
             short = min(len(wa), len(wb)) < SHORT_WORDS
             if ratio >= (SHORT_THRESHOLD if short else SENTENCE_THRESHOLD):
-                candidates.append((ratio, i, j))
+                candidates.append((ratio, i, j, "words"))
+            elif meaning is not None and not short and ratio >= MEANING_FLOOR:
+                cosine = meaning.cosine(pa, i, pb, j)
+                if cosine >= MEANING_THRESHOLD:
+                    # Ranked below every word match: a paraphrase is weaker evidence of copying.
+                    candidates.append((cosine - 1.0, i, j, "meaning"))
     used_a, used_b, pairs = set(), set(), []
-    for ratio, i, j in sorted(candidates, reverse=True):
+    for score, i, j, method in sorted(candidates, reverse=True):
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
-            pairs.append((i, j, round(ratio, 3)))
+            similarity = score + 1.0 if method == "meaning" else score
+            pairs.append((i, j, round(similarity, 3), method))
     return sorted(pairs)
 
 
@@ -140,12 +166,13 @@ def _direction(pa: _Profile, pb: _Profile, share_a: float, share_b: float) -> tu
     return longer_b, "shorter of two near-identical texts"
 
 
-def find_links(articles: list[Article]) -> list[Link]:
+def find_links(articles: list[Article], encoder=None) -> list[Link]:
     """Undirected links between articles that share enough narrative sentences."""
     profiles = [_profile(a) for a in articles]
+    meaning = _Meaning(encoder) if encoder is not None else None
     links = []
     for x, y in itertools.combinations(range(len(articles)), 2):
-        pairs = _align(profiles[x], profiles[y])
+        pairs = _align(profiles[x], profiles[y], meaning)
         if len(pairs) < MIN_PAIRS:
             continue
         smaller = max(1, min(len(profiles[x].sentences), len(profiles[y].sentences)))
@@ -154,14 +181,15 @@ def find_links(articles: list[Article]) -> list[Link]:
     return links
 
 
-def derivations(articles: list[Article]) -> tuple[dict[str, list[Derivation]], dict[str, int]]:
+def derivations(articles: list[Article], encoder=None) -> tuple[dict[str, list[Derivation]], dict[str, int]]:
     """``derived_from`` per article id, and the origin group (0, 1, …) of every article id.
 
-    Groups are numbered by the order of their first article in ``articles``.
+    Groups are numbered by the order of their first article in ``articles``. With a sentence
+    ``encoder``, sentences reworded beyond the word threshold also align when their meaning agrees.
     """
     profiles = [_profile(a) for a in articles]
-    links = find_links(articles)
-    directed: dict[tuple[int, int], tuple[list[tuple[int, int, float]], float, str]] = {}
+    links = find_links(articles, encoder)
+    directed: dict[tuple[int, int], tuple[list[tuple[int, int, float, str]], float, str]] = {}
     for link in links:
         pa, pb = profiles[link.a], profiles[link.b]
         share_a = len(link.pairs) / max(1, len(pa.sentences))
@@ -170,19 +198,22 @@ def derivations(articles: list[Article]) -> tuple[dict[str, list[Derivation]], d
         if a_copies:
             directed[(link.a, link.b)] = (link.pairs, share_a, reason)
         else:
-            flipped = [(j, i, r) for i, j, r in link.pairs]
+            flipped = [(j, i, r, m) for i, j, r, m in link.pairs]
             directed[(link.b, link.a)] = (sorted(flipped), share_b, reason)
     directed = _drop_explained(directed)
 
     result: dict[str, list[Derivation]] = {a.id: [] for a in articles}
     for (copy, source), (pairs, share, reason) in sorted(directed.items()):
         ca, sa = articles[copy], articles[source]
-        mean_sim = sum(r for _, _, r in pairs) / len(pairs)
+        mean_sim = sum(r for _, _, r, _ in pairs) / len(pairs)
         result[ca.id].append(
             Derivation(
                 article=sa.id,
                 score=round(share * mean_sim, 3),
-                pairs=[AlignedPair(i, j, r, ca.sentences[i].text, sa.sentences[j].text) for i, j, r in sorted(pairs)],
+                pairs=[
+                    AlignedPair(i, j, r, ca.sentences[i].text, sa.sentences[j].text, method)
+                    for i, j, r, method in sorted(pairs)
+                ],
                 direction=reason,
             )
         )
@@ -193,12 +224,12 @@ def _drop_explained(directed: dict) -> dict:
     """Drop copy→copy links whose pairs mostly run through a source both copy."""
     sources: dict[int, dict[int, dict[int, int]]] = {}
     for (copy, source), (pairs, _, _) in directed.items():
-        sources.setdefault(copy, {})[source] = {i: j for i, j, _ in pairs}
+        sources.setdefault(copy, {})[source] = {i: j for i, j, *_ in pairs}
     kept = {}
     for (copy, source), value in directed.items():
         pairs = value[0]
         explained = 0
-        for i, j, _ in pairs:
+        for i, j, *_ in pairs:
             for common, via_copy in sources.get(copy, {}).items():
                 via_source = sources.get(source, {}).get(common)
                 if common != source and via_source and i in via_copy and via_source.get(j) == via_copy[i]:

@@ -43,7 +43,7 @@ def build_story(
         Inputs that did not become articles; carried into the story so nothing is lost silently.
     """
     articles = list(articles)
-    derived, groups = derivations(articles)
+    derived, groups = derivations(articles, encoder)
     embeddings = None
     if encoder is not None:
         units = sentence_units(articles)
