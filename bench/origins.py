@@ -817,6 +817,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="shingle baseline containment")
     parser.add_argument("--fresh", action="store_true", help="ignore cached analyses")
     parser.add_argument("--show", action="store_true", help="list every wrong or missed edge")
+    parser.add_argument(
+        "--embeddings", action="store_true", help="also run crosswire with MiniLM embeddings (origins by meaning)"
+    )
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -842,6 +845,13 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"crosswire.story.build_story not available ({exc}); scoring the baseline only")
     if build_story is not None:
         systems["crosswire"] = {c.name: run_crosswire(c, analysed, build_story) for c in cases}
+        if args.embeddings:
+            import functools
+
+            from crosswire.embed import default_encoder
+
+            with_meaning = functools.partial(build_story, encoder=default_encoder())
+            systems["crosswire+embeddings"] = {c.name: run_crosswire(c, analysed, with_meaning) for c in cases}
     systems[f"shingles>={args.threshold:g}"] = {c.name: run_baseline(c, analysed, args.threshold) for c in cases}
 
     results = {name: evaluate(cases, preds) for name, preds in systems.items()}
