@@ -26,14 +26,31 @@ from crosswire.model import (
     StoryEntity,
     TimelineEvent,
 )
-from crosswire.textsim import content_stems, normalize_word, words
+from crosswire.textsim import content_stems, normalize_word, quoted_spans, words
 
 DEFAULT_WORDS = 120
 REDUNDANT = 0.6
 """A candidate whose weighted concepts are this much covered already would repeat the brief."""
 MIN_WORDS = 6
-INDEPENDENCE = 1.0
-"""Exponent of a claim's independent origins in its score: support first, then coverage."""
+POSITION = 0.3
+"""How much a sentence's place in its article counts: 1 - POSITION × (relative position)."""
+BIGRAM_WEIGHT = 1.5
+"""Stem pairs say more than single stems: "north korea" over "north"."""
+UNIGRAM_WEIGHT = 1.0
+SUPPORT_EXPONENT = 1.0
+"""A concept's weight grows as (independent origins stating it) ** SUPPORT_EXPONENT."""
+LENGTH_EXPONENT = 0.75
+"""Score = uncovered concept weight / words**LENGTH_EXPONENT."""
+MIN_ORIGINS = 2
+"""Concepts count only when this many independent origins state them (1 for a one-origin story)."""
+OVERFLOW = 20
+"""The last sentence may run this many words past the budget."""
+QUOTED = 0.5
+"""Factor for a sentence that is mostly someone's words in quote marks: a brief states what
+happened; quotes have their own section, compared across outlets."""
+INDEPENDENCE = 0.0
+"""Exponent of a claim's own independent origins in its score. 0: support enters through the
+concept weights alone (measured better on the first half of DUC 2004, see BENCHMARKS.md)."""
 MAX_WORDS = 55
 _DANGLING = re.compile(r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|but|and|so|also)\b", re.I)
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
@@ -47,8 +64,14 @@ def concepts(text: str) -> set[str]:
     return set(stems) | {f"{a} {b}" for a, b in itertools.pairwise(stems)}
 
 
-def concept_weights(articles: Sequence[Article], origin_group: dict[str, int]) -> dict[str, float]:
-    """Concept → number of independent origins stating it (concepts of a single origin weigh 0)."""
+def concept_weights(
+    articles: Sequence[Article], origin_group: dict[str, int], min_origins: int | None = None
+) -> dict[str, float]:
+    """Concept → weight from the number of independent origins stating it.
+
+    Concepts stated by fewer than ``min_origins`` origins (default :data:`MIN_ORIGINS`, at most
+    the story's number of origins) weigh nothing.
+    """
     origins_of: dict[str, set[int]] = defaultdict(set)
     for article in articles:
         group = origin_group[article.id]
@@ -56,12 +79,11 @@ def concept_weights(articles: Sequence[Article], origin_group: dict[str, int]) -
             for concept in concepts(sent.text):
                 origins_of[concept].add(group)
     n_origins = len(set(origin_group.values()))
-    floor = 2 if n_origins > 1 else 1
+    floor = min(MIN_ORIGINS if min_origins is None else min_origins, n_origins) if n_origins > 1 else 1
     weights = {}
     for concept, groups in origins_of.items():
         if len(groups) >= floor:
-            # Bigrams say more than single stems: "north korea" over "north".
-            weights[concept] = len(groups) * (1.5 if " " in concept else 1.0)
+            weights[concept] = len(groups) ** SUPPORT_EXPONENT * (BIGRAM_WEIGHT if " " in concept else UNIGRAM_WEIGHT)
     return weights
 
 
@@ -85,43 +107,26 @@ def select(
     """
     weights = concept_weights(articles, origin_group)
     by_id = {a.id: a for a in articles}
-    candidates = []
-    for claim in claims:
-        for support in claim.support:
-            if not _readable(support.text) or (support.article, support.sentence) in misquoting:
-                continue
-            article = by_id[support.article]
-            position = support.sentence / max(1, len(article.sentences))
-            candidates.append((claim, support, concepts(support.text), len(words(support.text)), position))
+    candidates = _candidates(claims, by_id, misquoting, readable_only=True)
+    if not candidates:  # only very short or very long sentences: better those than no brief
+        candidates = _candidates(claims, by_id, misquoting, readable_only=False)
 
     covered: set[str] = set()
     chosen: list[tuple] = []
     used_claims: set[int] = set()
     total = 0
-    while total < words_budget:
-        best, best_score = None, 0.0
-        for cand in candidates:
-            claim, support, cons, length, position = cand
-            if claim.id in used_claims or total + length > words_budget + max(20, words_budget // 5):
-                continue
-            all_weight = sum(weights.get(c, 0.0) for c in cons)
-            gain = sum(weights.get(c, 0.0) for c in cons - covered)
-            if all_weight == 0 or gain <= (1 - REDUNDANT) * all_weight:
-                continue
-            score = gain / length
-            score *= claim.independent**INDEPENDENCE
-            if _DANGLING.match(support.text.lstrip("\"“'‘ ")) or _PRONOUN_ATTRIBUTION.search(support.text):
-                score *= 0.3  # "He added …" needs the sentence before it
-            score *= 1.0 - 0.3 * position  # leads carry the news
-            if score > best_score:
-                best, best_score = cand, score
-        if best is None:
-            break
-        claim, support, cons, length, position = best
-        chosen.append(best)
-        used_claims.add(claim.id)
-        covered |= cons
-        total += length
+    # What several origins report first; once that is said, what one origin alone reports
+    # fills the rest of the budget (a two-article story still gets a full brief).
+    for tier in (weights, concept_weights(articles, origin_group, min_origins=1)):
+        while total < words_budget:
+            best = _best(candidates, tier, covered, used_claims, total, words_budget)
+            if best is None:
+                break
+            claim, _, cons, length, _, _ = best
+            chosen.append(best)
+            used_claims.add(claim.id)
+            covered |= cons
+            total += length
 
     chosen.sort(key=lambda c: (c[4], c[0].id))
     return [
@@ -132,6 +137,54 @@ def select(
         )
         for claim, support, *_ in chosen
     ]
+
+
+def _candidates(claims, by_id, misquoting, readable_only: bool) -> list[tuple]:
+    candidates = []
+    for claim in claims:
+        for support in claim.support:
+            if (support.article, support.sentence) in misquoting:
+                continue
+            if readable_only and not _readable(support.text):
+                continue
+            article = by_id[support.article]
+            position = support.sentence / max(1, len(article.sentences))
+            quoted = _quoted_share(article, support.sentence)
+            length = max(1, len(words(support.text)))
+            candidates.append((claim, support, concepts(support.text), length, position, quoted))
+    return candidates
+
+
+def _best(candidates, weights, covered, used_claims, total, words_budget):
+    best, best_score = None, 0.0
+    for cand in candidates:
+        claim, support, cons, length, position, quoted = cand
+        if claim.id in used_claims or total + length > words_budget + max(OVERFLOW, words_budget // 5):
+            continue
+        all_weight = sum(weights.get(c, 0.0) for c in cons)
+        gain = sum(weights.get(c, 0.0) for c in cons - covered)
+        if all_weight == 0 or gain <= (1 - REDUNDANT) * all_weight:
+            continue
+        score = gain / length**LENGTH_EXPONENT
+        score *= claim.independent**INDEPENDENCE
+        if _DANGLING.match(support.text.lstrip("\"“'‘ ")) or _PRONOUN_ATTRIBUTION.search(support.text):
+            score *= 0.3  # "He added …" needs the sentence before it
+        score *= 1.0 - POSITION * position  # leads carry the news
+        if quoted > 0.5:
+            score *= QUOTED
+        if score > best_score:
+            best, best_score = cand, score
+    return best
+
+
+def _quoted_share(article: Article, sentence: int) -> float:
+    """Share of a sentence's characters inside quote marks."""
+    spans = quoted_spans(article, sentence)
+    length = len(article.sentences[sentence].text) or 1
+    covered = set()
+    for start, end in spans:
+        covered.update(range(max(0, start), min(end, length)))
+    return len(covered) / length
 
 
 def title(articles: Sequence[Article], origin_group: dict[str, int], brief: list[BriefSentence]) -> str | None:
