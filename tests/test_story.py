@@ -323,3 +323,30 @@ def test_real_embeddings_keep_the_sample_graph(sample):
     story = build_story(articles, encoder=embed.default_encoder())
     assert _edges(story, sample) == {("02", "01"), ("04", "01")}
     assert story.independent_sources == 3
+
+
+def test_tfidf_and_clustering_match_scikit_learn(sample):
+    import numpy as np
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from crosswire.claims import SIMILARITY, cluster, sentence_units, similarity_matrix, tfidf
+    from crosswire.textsim import content_stems
+
+    articles = [sample[k] for k in sorted(sample)]
+    units = sentence_units(articles)
+    texts = [articles[a].sentences[s].text for a, s in units]
+    ours = tfidf(texts).toarray()
+    theirs = TfidfVectorizer(analyzer=lambda t: content_stems(words(t)), sublinear_tf=True).fit_transform(texts)
+    np.testing.assert_allclose(ours @ ours.T, (theirs @ theirs.T).toarray(), atol=1e-9)
+
+    sim = similarity_matrix(texts)
+    owners = [a for a, _ in units]
+    dist = 1.0 - sim
+    dist[np.equal.outer(owners, owners)] = 2.0
+    np.fill_diagonal(dist, 0.0)
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - SIMILARITY
+    ).fit_predict(dist)
+    expected = {frozenset(int(i) for i in np.flatnonzero(labels == label)) for label in set(labels)}
+    assert {frozenset(g) for g in cluster(sim, owners)} == expected

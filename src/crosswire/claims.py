@@ -4,7 +4,7 @@ Sentences are compared by TF-IDF cosine over content-word stems (quoted words in
 person said is part of the fact) and, when a sentence encoder is given, by the cosine of their
 embeddings; the higher of the two decides, so "bolster its support" and "shore up support" can
 meet through meaning when they share too few words. Average-linkage agglomerative clustering
-(scikit-learn) with a distance threshold groups them; two sentences of the same article are kept
+(scipy) with a distance threshold groups them; two sentences of the same article are kept
 apart, since an article does not corroborate itself.
 
 Each claim counts its outlets and its independent origins (origin groups, see
@@ -68,18 +68,39 @@ def sentence_units(articles: Sequence[Article]) -> list[tuple[int, int]]:
     return units
 
 
+def tfidf(texts: list[str]):
+    """L2-normalised TF-IDF rows (scipy CSR) over content-word stems, as scikit-learn's
+    ``TfidfVectorizer(sublinear_tf=True)`` computes them (smoothed idf).
+
+    Written out rather than imported: scikit-learn takes two seconds to import, which alone would
+    break the two-second budget of ``crosswire brief`` on a saved analysis.
+    """
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for row, text in enumerate(texts):
+        counts: dict[int, int] = defaultdict(int)
+        for term in content_stems(words(text)):
+            counts[vocabulary.setdefault(term, len(vocabulary))] += 1
+        for col, count in counts.items():
+            rows.append(row)
+            cols.append(col)
+            values.append(1.0 + np.log(count))
+    matrix = csr_matrix((values, (rows, cols)), shape=(len(texts), max(1, len(vocabulary))))
+    df = np.bincount(cols, minlength=matrix.shape[1]) if cols else np.zeros(matrix.shape[1])
+    idf = np.log((1 + len(texts)) / (1 + df)) + 1.0
+    matrix = matrix.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+
+
 def similarity_matrix(texts: list[str], embeddings: np.ndarray | None = None) -> np.ndarray:
     """Pairwise similarity in [0, 1]: TF-IDF cosine, raised by embedding cosine where that is higher."""
     if not texts:
         return np.zeros((0, 0))
-    # scikit-learn takes a second to import: only the story stage pays for it.
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vectorizer = TfidfVectorizer(analyzer=lambda t: content_stems(words(t)), sublinear_tf=True)
-    try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # every sentence is stopwords only
-        return np.eye(len(texts))
+    matrix = tfidf(texts)
     sim = (matrix @ matrix.T).toarray()
     if embeddings is not None and len(embeddings) == len(texts):
         emb = embeddings @ embeddings.T
@@ -92,21 +113,24 @@ def similarity_matrix(texts: list[str], embeddings: np.ndarray | None = None) ->
 
 
 def cluster(sim: np.ndarray, owners: list[int], threshold: float = SIMILARITY) -> list[list[int]]:
-    """Groups of unit positions whose average similarity reaches ``threshold``."""
+    """Groups of unit positions whose average similarity reaches ``threshold`` (average-linkage
+    agglomerative clustering, scipy)."""
     n = len(owners)
     if n == 0:
         return []
     if n == 1:
         return [[0]]
-    from sklearn.cluster import AgglomerativeClustering
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
 
     dist = 1.0 - sim
     same = np.equal.outer(owners, owners)
-    dist[same] = 1.0 + 1.0  # never join two sentences of one article
+    dist[same] = 2.0  # never join two sentences of one article
     np.fill_diagonal(dist, 0.0)
-    labels = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold
-    ).fit_predict(dist)
+    dist = (dist + dist.T) / 2.0
+    tree = linkage(squareform(dist, checks=False), method="average")
+    # fcluster keeps merges at distance <= t; sklearn's threshold is strict, hence the nudge.
+    labels = fcluster(tree, t=1.0 - threshold - 1e-9, criterion="distance")
     groups: dict[int, list[int]] = defaultdict(list)
     for i, label in enumerate(labels):
         groups[label].append(i)
