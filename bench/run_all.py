@@ -1,4 +1,4 @@
-"""Run every benchmark (``make bench``): quotes, cleaning, throughput, summaries, origins, brief speed.
+"""Run every benchmark (``make bench``): quotes, cleaning, throughput, summaries, origins, brief speed, embeddings.
 
 Each runs in its own process, so the throughput benchmark's peak memory is its own. Arguments
 after ``--`` are not supported; run a script alone for its options, e.g.
@@ -19,7 +19,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import BENCH, RESULTS, shared_dir
 
-SCRIPTS = ["quotes.py", "cleaning.py", "throughput.py", "summaries.py", "origins.py", "brief_speed.py"]
+SCRIPTS = [
+    "quotes.py",
+    "cleaning.py",
+    "throughput.py",
+    "summaries.py",
+    "origins.py",
+    "brief_speed.py",
+    "embeddings.py",
+]
 
 
 def main() -> int:
