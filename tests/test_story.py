@@ -350,3 +350,12 @@ def test_tfidf_and_clustering_match_scikit_learn(sample):
     ).fit_predict(dist)
     expected = {frozenset(int(i) for i in np.flatnonzero(labels == label)) for label in set(labels)}
     assert {frozenset(g) for g in cluster(sim, owners)} == expected
+
+
+def test_story_entities_merge_across_articles(sample_story):
+    story, _ = sample_story
+    names = [e.name for e in story.entities]
+    assert len(names) == len(set(names)), "one entry per name, whatever type each article gave it"
+    assert names.count("Estravian Dockworkers' Union") == 1  # straight and curly apostrophes
+    (vask,) = [e for e in story.entities if e.name == "Elena Vask"]
+    assert "Vask" in vask.aliases

@@ -267,6 +267,25 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
             if name not in target.aliases:
                 target.aliases.append(name)
             mentions[full[0]] += mentions.pop(key)
+    # One name tagged differently by different articles ("Port Alder" GPE here, LOC there) is
+    # one entity, under the type most articles give it.
+    by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in merged:
+        by_name[key[0]].append(key)
+    for keys in by_name.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(key=lambda k: (-len(merged[k].articles), -mentions[k], k[1]))
+        target = merged[keys[0]]
+        for key in keys[1:]:
+            source = merged.pop(key)
+            for article_id in source.articles:
+                if article_id not in target.articles:
+                    target.articles.append(article_id)
+            for role in source.roles:
+                if _role_key(role) not in {_role_key(r) for r in target.roles}:
+                    target.roles.append(role)
+            mentions[keys[0]] += mentions.pop(key)
     return sorted(merged.values(), key=lambda e: (-len(e.articles), -mentions[(e.name, e.type)], e.name))
 
 
