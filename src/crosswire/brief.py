@@ -225,6 +225,10 @@ def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Timel
     return events
 
 
+# On a tie, the type the small model confuses least: NORP is its usual wrong guess.
+_TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "NORP": 4}
+
+
 def _role_key(role: str) -> str:
     return " ".join(normalize_word(w) for w in re.sub(r"[^a-z ]", "", role.lower().replace("u.s.", "us")).split())
 
@@ -275,7 +279,7 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
     for keys in by_name.values():
         if len(keys) < 2:
             continue
-        keys.sort(key=lambda k: (-len(merged[k].articles), -mentions[k], k[1]))
+        keys.sort(key=lambda k: (-len(merged[k].articles), -mentions[k], _TYPE_RANK.get(k[1], 9)))
         target = merged[keys[0]]
         for key in keys[1:]:
             source = merged.pop(key)
