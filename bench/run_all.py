@@ -27,6 +27,7 @@ SCRIPTS = [
     "origins.py",
     "brief_speed.py",
     "embeddings.py",
+    "clustering.py",
 ]
 
 
@@ -95,9 +96,27 @@ def summary() -> None:
                         f" pairs P {_num(p['precision'])} R {_num(p['recall'])};"
                         f" groups right {r['groups_right']}/{r['stories']}"
                     )
+    if clustering := load("clustering"):
+        _clustering_summary(clustering)
     if speed := load("brief_speed"):
         for name, goal in speed["goals"].items():
             print(f"goal {name} {goal['goal']}: {goal['value']} s -> {'met' if goal['met'] else 'NOT met'}")
+
+
+def _clustering_summary(clustering: dict) -> None:
+    for dataset in ("duc2004", "multinews"):
+        r = clustering.get(dataset)
+        if not r:
+            continue
+        for system, e in r["systems"].items():
+            b = e["bcubed"]
+            print(f"clustering {dataset:9} {system:44} B3 P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}")
+        print(f"goal clustering {dataset}: {r['goal']['goal']} -> {'met' if r['goal']['met'] else 'NOT met'}")
+    if t := clustering.get("throughput"):
+        print(f"clustering throughput {t['articles_per_second']} articles/s, peak RSS main {t['peak_rss_mb_main']} MB")
+    if d := clustering.get("dedup"):
+        for system in ("crosswire Deduplicator", "datasketch MinHashLSH"):
+            print(f"dedup {system}: recall {d[system]['recall']}, {d[system]['seconds']} s")
 
 
 def _num(x: float | None) -> str:

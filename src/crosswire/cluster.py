@@ -1,0 +1,447 @@
+"""Stories from a stream: each arriving article joins the story it fits best, or starts a new one.
+
+An article is described by two sparse vectors:
+
+* its *words*: TF-IDF (sublinear tf, smoothed idf) over the content-word stems of its title
+  (counted ``title_weight`` times) and the first ``max_words`` words of its text, cut to its
+  ``max_terms`` heaviest terms and L2-normalised. Document frequencies grow with the stream, so
+  an article is weighted with the idf known when it arrives;
+* its *entities*: the PERSON, ORG and GPE names analysis found, idf-weighted and L2-normalised.
+
+A story is the sum of its articles' vectors (a centroid, kept with its squared norm) and the
+dates of its dated articles. An arriving article is scored against every live story that shares
+a term with it (an inverted index), ``cosine(words) + entity_weight * cosine(entities)``, and
+joins the best story whose score reaches ``threshold``, if the story's time allows it:
+
+* dated article, dated story: the article's date lies within ``window_days`` of the story's
+  dates (between its first date minus the window and its last date plus the window). Beyond
+  that, up to ``max_gap_days``, only a much closer match (``late_threshold``) may join: a story
+  followed again weeks later. Further away, never;
+* an undated article, or a story with no dated article, is not held by time.
+
+When the article also reaches ``merge_threshold`` with a second story that time allows beside
+the first, the two stories are merged (the smaller into the larger): the article links them.
+
+Stories whose last date lies more than ``retire_days`` before the newest date seen are retired
+(forgotten), so memory stays flat on an endless stream; undated stories are retired after
+``idle_articles`` arrivals without a new article, when that is set.
+
+Only numpy-free Python dictionaries are used at run time: the vectors are short and sparse, and
+scikit-learn would cost two seconds of start-up (see :mod:`crosswire.claims`).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from crosswire.dedup import day_number
+from crosswire.textsim import STOPWORDS, normalize_word, stem
+
+ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=1 << 18)
+def _term(token: str) -> str:
+    """The content stem of a raw token, or ``""`` for stopwords, numbers and single letters."""
+    w = normalize_word(token)
+    if w in STOPWORDS or len(w) < 2 or w.isdigit():
+        return ""
+    return stem(w)
+
+
+@dataclass(slots=True)
+class Features:
+    """What the clusterer needs of an article: term counts, entity keys and its day.
+
+    A pure function of the article (:meth:`StoryClusterer.features`), so it can be computed in
+    another process.
+    """
+
+    terms: dict[str, int]
+    entities: tuple[str, ...]
+    day: int | None
+
+
+@dataclass(slots=True, eq=False)
+class _Story:
+    id: int
+    terms: dict[str, float] = field(default_factory=dict)
+    ents: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    enorm2: float = 0.0
+    size: int = 0
+    first: int | None = None
+    last: int | None = None
+    seen: int = 0  # arrival number of its latest article
+
+
+class StoryClusterer:
+    """Online story assignment by words, entities and time.
+
+    Parameters
+    ----------
+    threshold : float, default=0.25
+        Score (words cosine + ``entity_weight`` × entities cosine) from which an article joins
+        a story.
+    window_days : float, default=7
+        How far, in days, an article's date may lie outside a story's dates for it to join at
+        ``threshold``.
+    max_gap_days : float, default=14
+        Beyond ``window_days`` and up to this many days outside the story's dates, an article
+        joins only at ``late_threshold``; further away never. Also the age at which stories are
+        retired.
+    late_threshold : float, default=0.35
+        Score needed to join a story from outside its time window.
+    entity_weight : float, default=0.3
+        Weight of the entities cosine in the score.
+    merge_threshold : float, default=0.45
+        Score with a second story at which an article merges that story into the one it joins.
+    title_weight : int, default=2
+        How many times the title's words are counted.
+    max_words : int, default=300
+        Words of the text read (from its start: news puts the story first).
+    max_terms : int, default=80
+        Heaviest terms kept per article.
+    idle_articles : int or None, default=None
+        Retire a story with no dated article after this many arrivals without a new article.
+    retire_days : float, default=90
+        Retire a story whose last date lies this many days before the newest date seen (at
+        least ``max_gap_days``). Larger than ``max_gap_days`` so that articles arriving late
+        (a stream out of date order) still find their story.
+
+    Attributes
+    ----------
+    merges : list of (int, int)
+        ``(merged, into)`` for every merge so far, in order: a store applies these.
+    n_articles : int
+        Articles added.
+
+    Examples
+    --------
+    >>> clusterer = StoryClusterer()
+    >>> story = clusterer.add(article)  # doctest: +SKIP
+    >>> clusterer.resolve(story)  # the story it is in now, after later merges  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        threshold: float = 0.25,
+        window_days: float = 7,
+        max_gap_days: float = 14,
+        late_threshold: float = 0.35,
+        entity_weight: float = 0.3,
+        merge_threshold: float = 0.45,
+        title_weight: int = 2,
+        max_words: int = 300,
+        max_terms: int = 80,
+        idle_articles: int | None = None,
+        retire_days: float = 90,
+    ) -> None:
+        self.threshold = threshold
+        self.window_days = window_days
+        self.max_gap_days = max(max_gap_days, window_days)
+        self.late_threshold = late_threshold
+        self.entity_weight = entity_weight
+        self.merge_threshold = merge_threshold
+        self.title_weight = title_weight
+        self.max_words = max_words
+        self.max_terms = max_terms
+        self.idle_articles = idle_articles
+        self.retire_days = max(retire_days, self.max_gap_days)
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget every story."""
+        self.merges: list[tuple[int, int]] = []
+        self.n_articles = 0
+        self._stories: dict[int, _Story] = {}
+        self._postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self._epostings: dict[str, dict[int, float]] = defaultdict(dict)
+        self._df: dict[str, int] = defaultdict(int)
+        self._edf: dict[str, int] = defaultdict(int)
+        self._parent: dict[int, int] = {}
+        self._next_id = 1
+        self._today: int | None = None
+        self._expiry: list[tuple[int, int]] = []  # (last day or arrival, story id), lazy
+        self._idle: list[tuple[int, int]] = []
+        self._keep_all = False
+
+    @property
+    def active(self) -> int:
+        """Stories held in memory (not retired)."""
+        return len(self._stories)
+
+    # -- features ----------------------------------------------------------------------------
+
+    def features(self, article: Any) -> Features:
+        """Term counts, entity keys and day of an analysed :class:`~crosswire.model.Article`
+        (or any object with ``title``, ``text``, ``published`` and ``entities`` of ``name``
+        and ``type``)."""
+        text = article.text or ""
+        toks = _WORD.findall(text, 0, self.max_words * 12)  # ample for max_words words
+        if len(toks) < self.max_words and len(text) > self.max_words * 12:
+            toks = _WORD.findall(text)
+        counts = Counter(map(_term, toks[: self.max_words]))
+        if article.title:
+            for term in map(_term, _WORD.findall(article.title)):
+                counts[term] += self.title_weight
+        counts.pop("", None)
+        ents = sorted({f"{e.type}:{e.name.lower()}" for e in article.entities or () if e.type in ENTITY_TYPES})
+        return Features(dict(counts), tuple(ents), day_number(article.published))
+
+    # -- the stream --------------------------------------------------------------------------
+
+    def add(self, article: Any, features: Features | None = None) -> int:
+        """Assign an article to a story and return the story's id (a new id for a new story).
+
+        ``features`` may be given when computed elsewhere (see :meth:`features`).
+        """
+        f = features if features is not None else self.features(article)
+        self.n_articles += 1
+        if f.day is not None and (self._today is None or f.day > self._today):
+            self._today = f.day
+        vec = self._weigh(f.terms, self._df, self.max_terms, sublinear=True)
+        evec = self._weigh(dict.fromkeys(f.entities, 1), self._edf, None, sublinear=False)
+        dots = self._dots(vec, self._postings)
+        edots = self._dots(evec, self._epostings)
+        ranked = []
+        for sid, dot in dots.items():
+            story = self._stories[sid]
+            score = dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0
+            edot = edots.get(sid, 0.0)
+            if edot and story.enorm2 > 0:
+                score += self.entity_weight * edot / math.sqrt(story.enorm2)
+            need = self._needed(story, f.day)
+            if need is not None and score >= need:
+                ranked.append((score, story.size, -sid, sid))
+        ranked.sort(reverse=True)
+        if ranked:
+            story = self._stories[ranked[0][3]]
+            self._join(story, vec, evec, dots.get(story.id, 0.0), edots.get(story.id, 0.0), f.day)
+            for score, _, _, sid in ranked[1:]:
+                other = self._stories.get(sid)
+                if score < self.merge_threshold:
+                    break
+                if other is not None and other is not story and self._compatible(story, other):
+                    story = self._merge(story, other)
+        else:
+            story = _Story(self._next_id)
+            self._next_id += 1
+            self._stories[story.id] = story
+            self._join(story, vec, evec, 0.0, 0.0, f.day)
+        self._retire()
+        return story.id
+
+    def resolve(self, story_id: int) -> int:
+        """The story a story id belongs to now (stories merged since it was returned)."""
+        root = story_id
+        while root in self._parent:
+            root = self._parent[root]
+        while story_id != root:  # path compression
+            nxt = self._parent[story_id]
+            self._parent[story_id] = root
+            story_id = nxt
+        return root
+
+    def recluster(self, articles: Sequence[Any], features: Sequence[Features] | None = None) -> list[int]:
+        """Rebuild every story from scratch (``crosswire recluster``); one story id per article.
+
+        Articles are taken in date order (an undated article keeps its place after the dated
+        article before it in the input), each joins as in :meth:`add`, then stories that match
+        each other at ``merge_threshold`` are merged.
+        """
+        self.reset()
+        feats = list(features) if features is not None else [self.features(a) for a in articles]
+        keys, carry = [], -1
+        for i, f in enumerate(feats):
+            if f.day is not None:
+                carry = f.day
+            keys.append((f.day if f.day is not None else carry, i))
+        order = sorted(range(len(feats)), key=keys.__getitem__)
+        self._keep_all = True  # a batch keeps every story to the end
+        try:
+            ids = [0] * len(feats)
+            for i in order:
+                ids[i] = self.add(articles[i], feats[i])
+            self.merge_pass()
+        finally:
+            self._keep_all = False
+        return [self.resolve(s) for s in ids]
+
+    def merge_pass(self) -> int:
+        """Merge live stories whose centroids match at ``merge_threshold``; returns the merges made."""
+        made = 0
+        for sid in sorted(self._stories, key=lambda s: -self._stories[s].size):
+            story = self._stories.get(sid)
+            if story is None:
+                continue
+            while True:
+                best = self._best_partner(story)
+                if best is None:
+                    break
+                story = self._merge(story, best)
+                made += 1
+        return made
+
+    def stories(self) -> dict[int, dict]:
+        """The live stories: ``{id: {"size", "first", "last"}}`` (dates as day numbers)."""
+        return {s.id: {"size": s.size, "first": s.first, "last": s.last} for s in self._stories.values()}
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _weigh(self, counts: dict[str, int], df: dict[str, int], top: int | None, sublinear: bool) -> dict[str, float]:
+        if not counts:
+            return {}
+        n = self.n_articles
+        for term in counts:
+            df[term] += 1
+        weights = {
+            t: (1.0 + math.log(c) if sublinear else 1.0) * (math.log((1 + n) / (1 + df[t])) + 1.0)
+            for t, c in counts.items()
+        }
+        if top is not None and len(weights) > top:
+            weights = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:top])
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        return {t: w / norm for t, w in weights.items()}
+
+    @staticmethod
+    def _dots(vec: dict[str, float], postings: dict[str, dict[int, float]]) -> dict[int, float]:
+        acc: dict[int, float] = defaultdict(float)
+        for term, w in vec.items():
+            posting = postings.get(term)
+            if posting:
+                for sid, cw in posting.items():
+                    acc[sid] += w * cw
+        return acc
+
+    def _gap(self, story: _Story, day: int | None) -> float:
+        if day is None or story.first is None:
+            return 0.0
+        return max(0, story.first - day, day - story.last)
+
+    def _needed(self, story: _Story, day: int | None) -> float | None:
+        gap = self._gap(story, day)
+        if gap <= self.window_days:
+            return self.threshold
+        if gap <= self.max_gap_days:
+            return max(self.threshold, self.late_threshold)
+        return None
+
+    def _compatible(self, a: _Story, b: _Story) -> bool:
+        if a.first is None or b.first is None:
+            return True
+        return max(0, a.first - b.last, b.first - a.last) <= self.window_days
+
+    def _join(self, story: _Story, vec: dict, evec: dict, dot: float, edot: float, day: int | None) -> None:
+        for term, w in vec.items():
+            c = story.terms.get(term, 0.0) + w
+            story.terms[term] = c
+            self._postings[term][story.id] = c
+        for key, w in evec.items():
+            c = story.ents.get(key, 0.0) + w
+            story.ents[key] = c
+            self._epostings[key][story.id] = c
+        story.norm2 += 2 * dot + (1.0 if vec else 0.0)
+        story.enorm2 += 2 * edot + (1.0 if evec else 0.0)
+        story.size += 1
+        story.seen = self.n_articles
+        if day is not None:
+            story.first = day if story.first is None else min(story.first, day)
+            story.last = day if story.last is None else max(story.last, day)
+            heapq.heappush(self._expiry, (story.last, story.id))
+        elif self.idle_articles is not None and story.first is None:
+            heapq.heappush(self._idle, (story.seen, story.id))
+
+    def _merge(self, a: _Story, b: _Story) -> _Story:
+        """Merge the smaller story into the larger; returns the survivor."""
+        if (b.size, -b.id) > (a.size, -a.id):
+            a, b = b, a
+        dot = sum(w * a.terms.get(t, 0.0) for t, w in b.terms.items())
+        edot = sum(w * a.ents.get(k, 0.0) for k, w in b.ents.items())
+        self._drop(b)
+        for term, w in b.terms.items():
+            c = a.terms.get(term, 0.0) + w
+            a.terms[term] = c
+            self._postings[term][a.id] = c
+        for key, w in b.ents.items():
+            c = a.ents.get(key, 0.0) + w
+            a.ents[key] = c
+            self._epostings[key][a.id] = c
+        a.norm2 += b.norm2 + 2 * dot
+        a.enorm2 += b.enorm2 + 2 * edot
+        a.size += b.size
+        a.seen = max(a.seen, b.seen)
+        if b.first is not None:
+            a.first = b.first if a.first is None else min(a.first, b.first)
+            a.last = b.last if a.last is None else max(a.last, b.last)
+            heapq.heappush(self._expiry, (a.last, a.id))
+        self._parent[b.id] = a.id
+        self.merges.append((b.id, a.id))
+        return a
+
+    def _best_partner(self, story: _Story) -> _Story | None:
+        if story.norm2 <= 0:
+            return None
+        norm, enorm = math.sqrt(story.norm2), math.sqrt(story.enorm2) if story.enorm2 > 0 else 0.0
+        dots = self._dots({t: w / norm for t, w in story.terms.items()}, self._postings)
+        edots = self._dots({k: w / enorm for k, w in story.ents.items()}, self._epostings) if enorm else {}
+        best, best_score = None, self.merge_threshold
+        for sid, dot in dots.items():
+            other = self._stories[sid]
+            if other is story or other.norm2 <= 0 or not self._compatible(story, other):
+                continue
+            score = dot / math.sqrt(other.norm2)
+            if edots.get(sid) and other.enorm2 > 0:
+                score += self.entity_weight * edots[sid] / math.sqrt(other.enorm2)
+            if score >= best_score:
+                best, best_score = other, score
+        return best
+
+    def _drop(self, story: _Story) -> None:
+        for term in story.terms:
+            posting = self._postings.get(term)
+            if posting is not None:
+                posting.pop(story.id, None)
+                if not posting:
+                    del self._postings[term]
+        for key in story.ents:
+            posting = self._epostings.get(key)
+            if posting is not None:
+                posting.pop(story.id, None)
+                if not posting:
+                    del self._epostings[key]
+        del self._stories[story.id]
+
+    def _retire(self) -> None:
+        if self._keep_all:
+            return
+        if self._today is not None:
+            limit = self._today - self.retire_days
+            while self._expiry and self._expiry[0][0] < limit:
+                last, sid = heapq.heappop(self._expiry)
+                story = self._stories.get(sid)
+                if story is not None and story.last == last:
+                    self._drop(story)
+        if self.idle_articles is not None:
+            limit = self.n_articles - self.idle_articles
+            while self._idle and self._idle[0][0] < limit:
+                seen, sid = heapq.heappop(self._idle)
+                story = self._stories.get(sid)
+                if story is not None and story.seen == seen and story.first is None:
+                    self._drop(story)
+
+
+def partition(labels: Iterable[int]) -> list[list[int]]:
+    """Positions grouped by label, groups in order of their first position (for comparisons)."""
+    groups: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(label, []).append(i)
+    return list(groups.values())
