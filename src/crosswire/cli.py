@@ -40,6 +40,9 @@ class Format(StrEnum):
     text = "text"
 
 
+DB_OPTION = typer.Option("--db", help="Store URL: sqlite:///FILE (default: crosswire.db here) or postgresql://…")
+
+
 class BriefFormat(StrEnum):
     json = "json"
     md = "md"
@@ -160,6 +163,10 @@ def brief(
     embeddings: Annotated[
         bool, typer.Option(help="Also group claims by sentence embeddings (MiniLM, ONNX Runtime).")
     ] = False,
+    story_id: Annotated[
+        int | None, typer.Option("--story", help="Brief a stored story (see 'crosswire stories'), no analysis.")
+    ] = None,
+    db: Annotated[str | None, DB_OPTION] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: en_core_web_sm).")] = None,
     reference_date: Annotated[
         str | None,
@@ -171,10 +178,19 @@ def brief(
 ) -> None:
     """Brief one story: who copies whom, claims by independent sources, quotes across outlets, a cited brief."""
     err = Console(stderr=True)
-    if not paths and not analysis:
-        raise typer.BadParameter("give the story's articles (PATH...) or --analysis FILE")
+    if not paths and not analysis and story_id is None:
+        raise typer.BadParameter("give the story's articles (PATH...), --analysis FILE or --story ID")
     articles: list[Article] = []
     skipped: list[Skipped] = []
+    if story_id is not None:
+        from crosswire.ingest import story_articles
+
+        with _open_store(db, err) as store:
+            known = {s["id"] for s in store.stories()}
+            if story_id not in known:
+                err.print(f"[red]error:[/] no story {story_id} in the store (see 'crosswire stories')", soft_wrap=True)
+                raise typer.Exit(EXIT_NOTHING)
+            articles += story_articles(store, story_id)
     if analysis:
         try:
             saved = load_analysis(analysis)
@@ -200,6 +216,102 @@ def brief(
         sys.stdout.write(text)
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _open_store(db: str | None, err: Console):
+    from crosswire.store import Store
+
+    try:
+        return Store(db or os.environ.get("CROSSWIRE_DB"))
+    except Exception as exc:  # any driver or migration error: one readable line, not a traceback
+        err.print(f"[red]error:[/] cannot open the store {escape(str(db or 'crosswire.db'))}: {exc}", soft_wrap=True)
+        raise typer.Exit(EXIT_NOTHING) from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders of them.", show_default=False)],
+    db: Annotated[str | None, DB_OPTION] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: en_core_web_sm).")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Skip files larger than this.")] = DEFAULT_MAX_BYTES,
+    report: Annotated[Path | None, typer.Option(help="Write what happened to every input as JSON.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+) -> None:
+    """Add articles to the store: each deduplicated, analysed once and assigned to a story as it arrives."""
+    from crosswire.ingest import ingest_paths
+
+    err = Console(stderr=True)
+    analyzer = _load_analyzer(model, None, err)
+    with _open_store(db, err) as store, _bar("ingesting", err, quiet) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        result = ingest_paths(paths, store, analyzer=analyzer, max_bytes=max_bytes, on_batch=advance)
+    if report:
+        report.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _report_skipped(result.skipped, err)
+    if not quiet:
+        err.print(
+            f"{result.inputs} inputs: {len(result.added)} added, {len(result.duplicates)} near-duplicates linked, "
+            f"{len(result.already_stored)} already stored, {len(result.skipped)} skipped; "
+            f"{len(result.stories_touched)} stories updated",
+            soft_wrap=True,
+        )
+    if result.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def stories(
+    db: Annotated[str | None, DB_OPTION] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+) -> None:
+    """List the stored stories."""
+    err = Console(stderr=True)
+    with _open_store(db, err) as store:
+        listing = store.stories()
+    if format is Format.json:
+        sys.stdout.write(json.dumps({"stories": listing}, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console()
+    for story in listing:
+        sources = story["independent_sources"]
+        console.print(
+            f"[bold]{story['id']}[/] {escape(story['title'] or '(untitled)')}\n"
+            f"    {len(story['articles'])} articles, {len(story['outlets'])} outlets"
+            f"{'' if sources is None else f', {sources} independent sources'}; "
+            f"{story['first'] or '?'} to {story['last'] or '?'}",
+            soft_wrap=True,
+        )
+
+
+@app.command(name="recluster")
+def recluster_command(
+    db: Annotated[str | None, DB_OPTION] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Rebuild every story from scratch over the stored articles (for batches)."""
+    from crosswire.ingest import recluster
+
+    err = Console(stderr=True)
+    with _open_store(db, err) as store:
+        ids = recluster(store)
+    if not quiet:
+        err.print(f"{len(ids)} stories", soft_wrap=True)
+
+
+def _bar(label: str, err: Console, quiet: bool) -> Progress:
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.speed}/s"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+    )
 
 
 def _encoder(err: Console):

@@ -1,0 +1,221 @@
+"""Ingest: articles into the store, each deduplicated, analysed once and assigned to a story.
+
+``ingest_paths`` reads and cleans the inputs, then works in batches. For each batch:
+
+1. every new article is checked against everything stored (MinHash LSH, :mod:`crosswire.dedup`):
+   a near-duplicate is stored linked to its twin, in its twin's story, and is not analysed;
+2. the others are analysed (:class:`crosswire.analyze.Analyzer`) and assigned to a story as they
+   arrive (:class:`crosswire.cluster.StoryClusterer`); stories the clusterer merges are merged in
+   the store;
+3. the batch is written in one transaction, so a batch reported as ingested is on disk and a
+   crash loses at most the batch in flight.
+
+Re-ingesting the same content changes nothing: ids are content hashes and stored ids are skipped.
+Stories whose membership changed are rebuilt (:func:`crosswire.story.build_story`) at the end,
+so ``crosswire stories`` and ``crosswire brief --story`` need no analysis.
+
+The clusterer's state is rebuilt from the stored articles when an ingest starts: correct, but
+proportional to the store's size (see the issue notes).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from crosswire.cluster import StoryClusterer
+from crosswire.dedup import Deduplicator
+from crosswire.model import Article, Record, Skipped
+from crosswire.read import DEFAULT_MAX_BYTES
+from crosswire.service import prepare
+from crosswire.store import Store
+from crosswire.story import build_story
+
+BATCH = 50
+DUPLICATE_REASON = "near-duplicate text (MinHash LSH, estimated Jaccard >= {:.2f})"
+
+
+@dataclass(slots=True)
+class IngestReport(Record):
+    """What one ingest did with every input."""
+
+    inputs: int = 0
+    added: list[str] = field(default_factory=list)
+    already_stored: list[str] = field(default_factory=list)
+    duplicates: list[dict] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    stories_touched: list[int] = field(default_factory=list)
+
+
+class _Assigner:
+    """The clusterer, with its story ids mapped to the store's."""
+
+    def __init__(self, store: Store, clusterer: StoryClusterer):
+        self.store = store
+        self.clusterer = clusterer
+        self.to_store: dict[int, int] = {}
+        self.merges_seen = 0
+
+    def replay(self) -> None:
+        """Feed the stored articles to the clusterer so that new ones meet the existing stories."""
+        for article in self.store.articles():
+            info = self.store.article_info(article.id)
+            if info["duplicate_of"] or info["story_id"] is None:
+                continue
+            cid = self.clusterer.resolve(self.clusterer.add(article))
+            self.to_store.setdefault(cid, info["story_id"])
+        self.merges_seen = len(self.clusterer.merges)
+
+    def assign(self, article: Article) -> tuple[int, list[tuple[int, int]]]:
+        """The store story for ``article`` and the ``(merged, into)`` store stories to merge."""
+        cid = self.clusterer.resolve(self.clusterer.add(article))
+        merges = []
+        for merged, into in self.clusterer.merges[self.merges_seen :]:
+            gone = self.to_store.pop(merged, None)
+            target = self.to_store.get(self.clusterer.resolve(into))
+            if gone is not None and target is None:
+                self.to_store[self.clusterer.resolve(into)] = gone
+            elif gone is not None and gone != target:
+                merges.append((gone, target))
+        self.merges_seen = len(self.clusterer.merges)
+        story = self.to_store.get(cid)
+        if story is None:
+            story = self.store.create_story()
+            self.to_store[cid] = story
+        return story, merges
+
+
+def _merge_stories(store: Store, gone: int, into: int) -> None:
+    for article in list(store.articles(story_id=gone)):
+        store.set_story(article.id, into)
+    store.delete_story(gone)
+
+
+def ingest_paths(
+    paths: Iterable[str | os.PathLike],
+    store: Store,
+    *,
+    analyzer=None,
+    model: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    batch: int = BATCH,
+    clusterer: StoryClusterer | None = None,
+    dedup_threshold: float = 0.8,
+    rebuild: bool = True,
+    on_batch: Callable[[int, int], None] | None = None,
+) -> IngestReport:
+    """Add the articles under ``paths`` to ``store``; see the module docstring.
+
+    ``on_batch(done, total)`` is called after each committed batch (for progress bars).
+    """
+    cleaned, skipped = prepare(paths, max_bytes)
+    report = IngestReport(inputs=len(cleaned) + len(skipped), skipped=list(skipped))
+    with store.transaction():
+        for item in skipped:
+            store.add_skipped(item.path, item.reason)
+
+    dedup = Deduplicator(threshold=dedup_threshold)
+    for article_id, signature in store.signatures():
+        dedup.add_signature(article_id, signature)
+    assigner = _Assigner(store, clusterer or StoryClusterer())
+    assigner.replay()
+    if analyzer is None:
+        from crosswire.analyze import Analyzer
+
+        analyzer = Analyzer(model=model)
+
+    touched: set[int] = set()
+    done = 0
+    for start in range(0, len(cleaned), batch):
+        chunk = cleaned[start : start + batch]
+        fresh: list[tuple[Article, bytes]] = []
+        twins: list[tuple[Article, bytes, str]] = []
+        for article in chunk:
+            signature = dedup.signature(article.text)
+            twin = None if store.has_article(article.id) else dedup.check_signature(article.id, signature)
+            if store.has_article(article.id) or twin == article.id:
+                report.already_stored.append(article.id)  # the same content, ingested before
+                continue
+            if twin is None:
+                fresh.append((article, signature))
+            else:
+                twins.append((article, signature, twin))
+        analysed = dict(zip([a.id for a, _ in fresh], analyzer.analyze_many([a for a, _ in fresh]), strict=True))
+        with store.transaction():
+            story_of: dict[str, int] = {}
+            for article, signature in fresh:
+                done_article = analysed[article.id]
+                story, merges = assigner.assign(done_article)
+                for gone, into in merges:
+                    _merge_stories(store, gone, into)
+                    touched.discard(gone)
+                    touched.add(into)
+                store.add_article(done_article, story_id=story, signature=signature)
+                story_of[article.id] = story
+                touched.add(story)
+                report.added.append(article.id)
+            for article, signature, twin in twins:
+                story = story_of.get(twin)
+                if story is None:
+                    story = store.article_info(twin)["story_id"]
+                store.add_article(
+                    article,
+                    story_id=story,
+                    duplicate_of=twin,
+                    duplicate_reason=DUPLICATE_REASON.format(dedup_threshold),
+                    signature=signature,
+                )
+                report.duplicates.append({"id": article.id, "source_path": article.source_path, "twin": twin})
+                if story is not None:
+                    touched.add(story)
+        done += len(chunk)
+        if on_batch:
+            on_batch(done, len(cleaned))
+    report.stories_touched = sorted(touched)
+    if rebuild:
+        rebuild_stories(store, report.stories_touched)
+    return report
+
+
+def story_articles(store: Store, story_id: int) -> list[Article]:
+    """The analysed articles of a story (near-duplicates, stored unanalysed, left out)."""
+    out = []
+    for article in store.articles(story_id=story_id):
+        if not store.article_info(article.id)["duplicate_of"]:
+            out.append(article)
+    return out
+
+
+def rebuild_stories(store: Store, story_ids: Iterable[int]) -> None:
+    """Build and save the Story of each id (from stored articles, no analysis)."""
+    known = {s["id"] for s in store.stories()}
+    for story_id in story_ids:
+        if story_id in known:
+            store.save_story(story_id, build_story(story_articles(store, story_id)))
+
+
+def recluster(store: Store, clusterer: StoryClusterer | None = None) -> list[int]:
+    """Rebuild every story from scratch over the stored articles; the new story ids."""
+    clusterer = clusterer or StoryClusterer()
+    originals, twins = [], []
+    for article in store.articles():
+        info = store.article_info(article.id)
+        (twins if info["duplicate_of"] else originals).append((article, info))
+    labels = clusterer.recluster([a for a, _ in originals])
+    with store.transaction():
+        store.clear_stories()
+        to_store: dict[int, int] = {}
+        story_of: dict[str, int] = {}
+        for (article, _), label in zip(originals, labels, strict=True):
+            if label not in to_store:
+                to_store[label] = store.create_story()
+            store.set_story(article.id, to_store[label])
+            story_of[article.id] = to_store[label]
+        for article, info in twins:
+            story = story_of.get(info["duplicate_of"])
+            if story is not None:
+                store.set_story(article.id, story)
+    ids = sorted(set(to_store.values()))
+    rebuild_stories(store, ids)
+    return ids

@@ -1,0 +1,95 @@
+"""Ingest into the store: stories as articles arrive, near-duplicates linked, nothing analysed twice."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from crosswire.cli import app
+from crosswire.ingest import ingest_paths, recluster, story_articles
+from crosswire.store import Store
+
+from .conftest import SAMPLE
+
+runner = CliRunner()
+STORY_SCHEMA = json.loads(resources.files("crosswire.schemas").joinpath("story.schema.json").read_text("utf-8"))
+
+UNRELATED = """Orchard growers brace for late frost
+
+Fruit growers in the northern valleys covered thousands of young apple trees with fleece on Monday as
+forecasters warned of a late frost that could destroy this year's blossom.
+
+The regional growers' association said a hard frost at this stage could cut the harvest by half,
+and urged members to run their wind machines through the night.
+"""
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'test.db'}") as s:
+        yield s
+
+
+def test_the_sample_becomes_one_story_and_reingesting_changes_nothing(store, analyzer):
+    first = ingest_paths([SAMPLE], store, analyzer=analyzer)
+    assert len(first.added) == 5 and not first.duplicates and not first.skipped
+    (story,) = store.stories()
+    assert len(story["articles"]) == 5
+    assert story["independent_sources"] == 3  # built at ingest: 02 and 04 copy 01
+    assert story["first"] == story["last"] == "2026-03-04"
+    again = ingest_paths([SAMPLE], store, analyzer=analyzer)
+    assert again.added == [] and len(again.already_stored) == 5
+    assert store.stories() == [story]
+
+
+def test_a_copy_under_other_boilerplate_is_linked_not_analysed(store, analyzer, tmp_path):
+    ingest_paths([SAMPLE], store, analyzer=analyzer)
+    wire = (SAMPLE / "01_wire.txt").read_text("utf-8")
+    copy = tmp_path / "mirror.txt"
+    copy.write_text(wire + "\nShare this article\n\nSubscribe to our newsletter\n", encoding="utf-8")
+    result = ingest_paths([copy], store, analyzer=analyzer)
+    (dup,) = result.duplicates
+    original = next(a for a in store.articles() if a.source_path.endswith("01_wire.txt"))
+    assert dup["twin"] == original.id
+    info = store.article_info(dup["id"])
+    assert info["duplicate_of"] == original.id and "MinHash" in info["duplicate_reason"]
+    assert info["story_id"] == store.article_info(original.id)["story_id"]
+    assert store.get_article(dup["id"]).sentences == []  # never analysed
+    assert len(story_articles(store, info["story_id"])) == 5
+
+
+def test_an_unrelated_article_starts_its_own_story(store, analyzer, tmp_path):
+    ingest_paths([SAMPLE], store, analyzer=analyzer)
+    other = tmp_path / "frost.txt"
+    other.write_text(UNRELATED, encoding="utf-8")
+    result = ingest_paths([other], store, analyzer=analyzer)
+    assert len(result.added) == 1
+    assert len(store.stories()) == 2
+    ids = recluster(store)
+    assert len(ids) == 2
+    sizes = sorted(len(s["articles"]) for s in store.stories())
+    assert sizes == [1, 5]
+
+
+def test_cli_ingest_stories_brief_recluster(tmp_path):
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    report = tmp_path / "report.json"
+    result = runner.invoke(app, ["ingest", str(SAMPLE), "--db", db, "--report", str(report), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(report.read_text("utf-8"))["added"]) == 5
+    listing = runner.invoke(app, ["stories", "--db", db, "--format", "json"])
+    assert listing.exit_code == 0, listing.output
+    (story,) = json.loads(listing.stdout)["stories"]
+    assert set(story) == {"id", "title", "articles", "outlets", "independent_sources", "first", "last"}
+    brief = runner.invoke(app, ["brief", "--story", str(story["id"]), "--db", db, "--format", "json"])
+    assert brief.exit_code == 0, brief.output
+    data = json.loads(brief.stdout)
+    jsonschema.validate(data, STORY_SCHEMA)
+    assert data["independent_sources"] == 3 and data["brief"]
+    assert runner.invoke(app, ["recluster", "--db", db, "--quiet"]).exit_code == 0
+    missing = runner.invoke(app, ["brief", "--story", "999", "--db", db])
+    assert missing.exit_code == 3 and "no story 999" in missing.output
