@@ -93,3 +93,55 @@ def test_cli_ingest_stories_brief_recluster(tmp_path):
     assert runner.invoke(app, ["recluster", "--db", db, "--quiet"]).exit_code == 0
     missing = runner.invoke(app, ["brief", "--story", "999", "--db", db])
     assert missing.exit_code == 3 and "no story 999" in missing.output
+
+
+CHILD = """
+import sys
+from crosswire.ingest import ingest_paths
+from crosswire.store import Store
+
+with Store(sys.argv[1]) as store:
+    ingest_paths(sys.argv[2:], store, batch=1, rebuild=False,
+                 on_batch=lambda done, total: print("committed", done, flush=True))
+    print("finished", flush=True)
+"""
+
+
+def test_killing_an_ingest_loses_only_the_batch_in_flight(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import SEEDS
+
+    url = f"sqlite:///{tmp_path / 'crash.db'}"
+    inputs = [str(SAMPLE)] + ([str(SEEDS)] if SEEDS.is_dir() else [])
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, url, *inputs], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    reported = 0
+    try:
+        deadline = time.monotonic() + 240
+        for line in child.stdout:
+            if line.startswith("committed"):
+                reported = int(line.split()[1])
+                if reported == 3:
+                    break
+            assert time.monotonic() < deadline, "the child is too slow"
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait(30)
+    assert reported == 3
+    with Store(url) as store:
+        count = store.article_count()
+        assert count >= 3  # every batch reported as committed is there (and perhaps one more)
+        for article in store.articles():
+            assert store.article_info(article.id)["story_id"] is not None
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        # Ingesting again completes the store without duplicating what was there.
+        result = ingest_paths(inputs, store)
+        assert len(result.already_stored) == count
+        assert store.article_count() == len(result.added) + count
