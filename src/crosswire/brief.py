@@ -237,22 +237,36 @@ def _name_key(name: str) -> str:
     return name.replace("’", "'").replace("‘", "'")
 
 
+def _absorb(target: StoryEntity, roles: list[str], aliases: list[str], article_ids: list[str]) -> None:
+    """Add roles (once per spelling variant), aliases and articles to ``target``."""
+    for role in roles:
+        if _role_key(role) not in {_role_key(r) for r in target.roles}:
+            target.roles.append(role)
+    for alias in aliases:
+        if alias not in target.aliases and alias != target.name:
+            target.aliases.append(alias)
+    for article_id in article_ids:
+        if article_id not in target.articles:
+            target.articles.append(article_id)
+
+
 def entities(articles: Sequence[Article]) -> list[StoryEntity]:
-    """Entities merged across articles: a surname joins the one full name that ends with it."""
+    """Entities merged across articles: a surname joins the one full name that ends with it, and
+    one name tagged differently by different articles ("Port Alder" GPE here, LOC there) is one
+    entity, under the type most articles give it."""
     merged: dict[tuple[str, str], StoryEntity] = {}
     mentions: Counter = Counter()
+
+    def fold(source_key: tuple[str, str], target_key: tuple[str, str], alias: str | None = None) -> None:
+        source = merged.pop(source_key)
+        _absorb(merged[target_key], source.roles, source.aliases + ([alias] if alias else []), source.articles)
+        mentions[target_key] += mentions.pop(source_key)
+
     for article in articles:
         for ent in article.entities:
             key = (_name_key(ent.name), ent.type)
             story_ent = merged.setdefault(key, StoryEntity(name=key[0], type=ent.type))
-            for alias in ent.aliases:
-                if alias not in story_ent.aliases and alias != ent.name:
-                    story_ent.aliases.append(alias)
-            for role in ent.roles:
-                if _role_key(role) not in {_role_key(r) for r in story_ent.roles}:
-                    story_ent.roles.append(role)
-            if article.id not in story_ent.articles:
-                story_ent.articles.append(article.id)
+            _absorb(story_ent, ent.roles, ent.aliases, [article.id])
             mentions[key] += len(ent.mentions)
     people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
     for key in list(merged):
@@ -261,35 +275,14 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
             continue
         full = [p for p in people if p[0].split()[-1] == name]
         if len(full) == 1:
-            target, source = merged[full[0]], merged.pop(key)
-            for article_id in source.articles:
-                if article_id not in target.articles:
-                    target.articles.append(article_id)
-            for role in source.roles:
-                if _role_key(role) not in {_role_key(r) for r in target.roles}:
-                    target.roles.append(role)
-            if name not in target.aliases:
-                target.aliases.append(name)
-            mentions[full[0]] += mentions.pop(key)
-    # One name tagged differently by different articles ("Port Alder" GPE here, LOC there) is
-    # one entity, under the type most articles give it.
+            fold(key, full[0], alias=name)
     by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key in merged:
         by_name[key[0]].append(key)
     for keys in by_name.values():
-        if len(keys) < 2:
-            continue
         keys.sort(key=lambda k: (-len(merged[k].articles), -mentions[k], _TYPE_RANK.get(k[1], 9)))
-        target = merged[keys[0]]
         for key in keys[1:]:
-            source = merged.pop(key)
-            for article_id in source.articles:
-                if article_id not in target.articles:
-                    target.articles.append(article_id)
-            for role in source.roles:
-                if _role_key(role) not in {_role_key(r) for r in target.roles}:
-                    target.roles.append(role)
-            mentions[keys[0]] += mentions.pop(key)
+            fold(key, keys[0])
     return sorted(merged.values(), key=lambda e: (-len(e.articles), -mentions[(e.name, e.type)], e.name))
 
 
