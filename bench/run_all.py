@@ -1,4 +1,4 @@
-"""Run every benchmark (``make bench``): quotes, cleaning, throughput, summaries, origins, brief speed, embeddings.
+"""Run every benchmark (``make bench``), each in its own process; then print the headline figures.
 
 Each runs in its own process, so the throughput benchmark's peak memory is its own. Arguments
 after ``--`` are not supported; run a script alone for its options, e.g.
