@@ -70,12 +70,25 @@ def _load(hint: Any, value: Any) -> Any:
 
 @dataclass(slots=True)
 class Source(Record):
-    """A decoded input file, before cleaning."""
+    """A decoded input, before cleaning.
+
+    ``raw`` is the article's text. Readers of structured inputs (HTML pages, feeds, archives,
+    exports) also fill in what their metadata says; cleaning prefers it to what it can infer
+    from the text. ``source_path`` names the input: a file path, ``FILE#entry`` inside a feed,
+    archive or export, or a URL.
+    """
 
     source_path: str
     raw: str
     encoding: str
     warnings: list[str] = field(default_factory=list)
+    kind: str = "text"
+    url: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    partial: bool = False
 
 
 @dataclass(slots=True)
