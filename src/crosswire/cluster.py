@@ -21,6 +21,10 @@ joins the best story whose score reaches ``threshold``, if the story's time allo
 
 When the article also reaches ``merge_threshold`` with a second story that time allows beside
 the first, the two stories are merged (the smaller into the larger): the article links them.
+Then the story it joined is compared, centroid to centroid, with the other stories the article
+came near (score ``candidate_threshold`` or more): those whose centroids score ``centroid_merge``
+are merged too, so a story split early in the stream, while its centroids were thin and the idf
+young, is mended as its articles accumulate.
 
 Stories whose last date lies more than ``retire_days`` before the newest date seen are retired
 (forgotten), so memory stays flat on an endless stream; undated stories are retired after
@@ -106,7 +110,7 @@ class StoryClusterer:
         Score with a second story at which an article merges that story into the one it joins.
     title_weight : int, default=2
         How many times the title's words are counted.
-    max_words : int, default=300
+    max_words : int, default=1000
         Words of the text read (from its start: news puts the story first).
     max_terms : int, default=80
         Heaviest terms kept per article.
@@ -116,6 +120,13 @@ class StoryClusterer:
         Retire a story whose last date lies this many days before the newest date seen (at
         least ``max_gap_days``). Larger than ``max_gap_days`` so that articles arriving late
         (a stream out of date order) still find their story.
+    centroid_merge : float or None, default=0.35
+        After an article joins a story, every other story it scored at least
+        ``candidate_threshold`` against (time allowing, as for merges) is merged into it when the
+        two stories' centroids score this much (words cosine + ``entity_weight`` × entities
+        cosine): the article's arrival made the two look alike. ``None`` turns this off.
+    candidate_threshold : float, default=0.12
+        Article score from which a story is a candidate for ``centroid_merge``.
 
     Attributes
     ----------
@@ -140,10 +151,12 @@ class StoryClusterer:
         entity_weight: float = 0.3,
         merge_threshold: float = 0.45,
         title_weight: int = 2,
-        max_words: int = 300,
+        max_words: int = 1000,
         max_terms: int = 80,
         idle_articles: int | None = None,
         retire_days: float = 90,
+        centroid_merge: float | None = 0.3,
+        candidate_threshold: float = 0.12,
     ) -> None:
         self.threshold = threshold
         self.window_days = window_days
@@ -156,6 +169,8 @@ class StoryClusterer:
         self.max_terms = max_terms
         self.idle_articles = idle_articles
         self.retire_days = max(retire_days, self.max_gap_days)
+        self.centroid_merge = centroid_merge
+        self.candidate_threshold = candidate_threshold
         self.reset()
 
     def reset(self) -> None:
@@ -212,7 +227,7 @@ class StoryClusterer:
         evec = self._weigh(dict.fromkeys(f.entities, 1), self._edf, None, sublinear=False)
         dots = self._dots(vec, self._postings)
         edots = self._dots(evec, self._epostings)
-        ranked = []
+        ranked, near = [], []
         for sid, dot in dots.items():
             story = self._stories[sid]
             score = dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0
@@ -222,6 +237,8 @@ class StoryClusterer:
             need = self._needed(story, f.day)
             if need is not None and score >= need:
                 ranked.append((score, story.size, -sid, sid))
+            elif self.centroid_merge is not None and score >= self.candidate_threshold:
+                near.append((score, sid))
         ranked.sort(reverse=True)
         if ranked:
             story = self._stories[ranked[0][3]]
@@ -232,6 +249,18 @@ class StoryClusterer:
                     break
                 if other is not None and other is not story and self._compatible(story, other):
                     story = self._merge(story, other)
+            if self.centroid_merge is not None:
+                near.extend((score, sid) for score, _, _, sid in ranked[1:])
+                near.sort(reverse=True)
+                for _, sid in near:
+                    other = self._stories.get(sid)
+                    if (
+                        other is not None
+                        and other is not story
+                        and self._compatible(story, other)
+                        and self._similarity(story, other) >= self.centroid_merge
+                    ):
+                        story = self._merge(story, other)
         else:
             story = _Story(self._next_id)
             self._next_id += 1
@@ -386,6 +415,19 @@ class StoryClusterer:
         self._parent[b.id] = a.id
         self.merges.append((b.id, a.id))
         return a
+
+    def _similarity(self, a: _Story, b: _Story) -> float:
+        """Centroid score of two stories: words cosine + ``entity_weight`` × entities cosine."""
+        if a.norm2 <= 0 or b.norm2 <= 0:
+            return 0.0
+        if len(a.terms) > len(b.terms):
+            a, b = b, a
+        score = sum(w * b.terms.get(t, 0.0) for t, w in a.terms.items()) / math.sqrt(a.norm2 * b.norm2)
+        if a.enorm2 > 0 and b.enorm2 > 0:
+            ea, eb = (a.ents, b.ents) if len(a.ents) <= len(b.ents) else (b.ents, a.ents)
+            edot = sum(w * eb.get(k, 0.0) for k, w in ea.items())
+            score += self.entity_weight * edot / math.sqrt(a.enorm2 * b.enorm2)
+        return score
 
     def _best_partner(self, story: _Story) -> _Story | None:
         if story.norm2 <= 0:
