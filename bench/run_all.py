@@ -28,6 +28,7 @@ SCRIPTS = [
     "brief_speed.py",
     "embeddings.py",
     "clustering.py",
+    "extraction.py",
 ]
 
 
@@ -98,6 +99,12 @@ def summary() -> None:
                     )
     if clustering := load("clustering"):
         _clustering_summary(clustering)
+    if extraction := load("extraction"):
+        for system, r in extraction["results"].items():
+            print(
+                f"extraction {system:26} body kept {r['body_kept']:.1%}, boilerplate leaked "
+                f"{r['boilerplate_leaked']:.1%}, metadata in body {r['metadata_in_body']:.1%}"
+            )
     if speed := load("brief_speed"):
         for name, goal in speed["goals"].items():
             print(f"goal {name} {goal['goal']}: {goal['value']} s -> {'met' if goal['met'] else 'NOT met'}")

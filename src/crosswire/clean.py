@@ -304,8 +304,13 @@ def _furniture_reason(text: str) -> str | None:
     return None
 
 
-def clean_text(raw: str) -> Cleaned:
-    """Split a raw article text into its parts, recording every removal."""
+def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> Cleaned:
+    """Split a raw article text into its parts, recording every removal.
+
+    ``title`` is a title the input's metadata gives: paragraphs opening the body that repeat it
+    are removed, and no other title is looked for. ``find_title=False`` takes no body line as
+    the title (a page or feed entry whose metadata has none).
+    """
     paras = [_Para(p) for p in split_paragraphs(raw)]
     removed: list[Removal] = []
 
@@ -336,8 +341,14 @@ def clean_text(raw: str) -> Cleaned:
             drop(para, "date line")
 
     live = [p for p in paras if p.keep]
-    title = None
-    if len(live) > 1 and _is_headline(live[0].text):
+    if title is not None:
+        for para in live[:3]:
+            if _norm(para.text) != _norm(title):
+                break
+            drop(para, "repeated title")
+    elif not find_title:
+        pass
+    elif len(live) > 1 and _is_headline(live[0].text):
         title = live[0].text
         live[0].keep = False
         for para in live[1:4]:
@@ -421,18 +432,26 @@ def _outlet(body: list[str], dateline: Dateline | None) -> str | None:
 
 
 def clean(source: Source) -> Article:
-    """Turn a decoded :class:`Source` into an :class:`Article` with a clean body."""
-    parts = clean_text(source.raw)
+    """Turn a decoded :class:`Source` into an :class:`Article` with a clean body.
+
+    What the source's metadata says (title, byline, publication date, outlet) wins over what
+    the text suggests; a page or feed entry's body is never searched for a title.
+    """
+    parts = clean_text(source.raw, title=source.title, find_title=source.kind not in ("html", "feed"))
+    warnings = list(source.warnings)
+    if source.partial and not any("partial" in w for w in warnings):
+        warnings.append("partial text: the input holds only a summary")
     return Article(
         id=article_id(source.raw),
         source_path=source.source_path,
         text="\n\n".join(parts.body),
-        outlet=parts.outlet,
-        title=parts.title,
-        byline=parts.byline,
-        published=parts.published,
+        outlet=source.outlet or parts.outlet,
+        title=source.title or parts.title,
+        byline=source.byline or parts.byline,
+        published=source.published or parts.published,
         dateline=parts.dateline,
         removed=parts.removed,
         encoding=source.encoding,
-        warnings=list(source.warnings),
+        warnings=warnings,
+        url=source.url,
     )

@@ -19,7 +19,7 @@ from crosswire import __version__
 from crosswire.model import AnalysisResult, Article, Skipped
 from crosswire.read import DEFAULT_MAX_BYTES
 from crosswire.render import render_result
-from crosswire.service import load_analysis, prepare
+from crosswire.service import load_analysis, prepare, run_report
 from crosswire.story import build_story
 
 app = typer.Typer(
@@ -38,6 +38,22 @@ EXIT_NOTHING = 3
 class Format(StrEnum):
     json = "json"
     text = "text"
+
+
+FIELD_OPTION = typer.Option(
+    "--field",
+    metavar="NAME=COLUMN",
+    help="JSONL/CSV exports: read article field NAME (text, title, published, url, outlet, byline) from COLUMN.",
+)
+
+
+def _fields(specs: list[str] | None) -> dict[str, str]:
+    from crosswire.formats import FieldError, parse_fields
+
+    try:
+        return parse_fields(specs)
+    except FieldError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 DB_OPTION = typer.Option("--db", help="Store URL: sqlite:///FILE (default: crosswire.db here) or postgresql://…")
@@ -126,12 +142,18 @@ def analyze(
         int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: one per core for 40+ articles).")
     ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    field: Annotated[list[str] | None, FIELD_OPTION] = None,
+    report: Annotated[Path | None, typer.Option(help="Write what happened to every input as JSON.")] = None,
 ) -> None:
     """Clean and analyse articles: sentences, entities with roles, quotes with speakers, dates."""
     err = Console(stderr=True)
+    fields = _fields(field)
     analyzer = _load_analyzer(model, reference_date, err)
-    articles, skipped = prepare(paths, max_bytes)
+    articles, skipped = prepare(paths, max_bytes, fields)
     result = AnalysisResult(articles=_analyse(analyzer, articles, jobs, quiet, err), skipped=skipped)
+    if report:
+        text = json.dumps(run_report(result.articles, skipped), ensure_ascii=False, indent=2) + "\n"
+        report.write_text(text, encoding="utf-8")
     if format is Format.json:
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
         if output:
@@ -175,11 +197,13 @@ def brief(
     max_bytes: Annotated[int, typer.Option(help="Skip files larger than this.")] = DEFAULT_MAX_BYTES,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: automatic).")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    field: Annotated[list[str] | None, FIELD_OPTION] = None,
 ) -> None:
     """Brief one story: who copies whom, claims by independent sources, quotes across outlets, a cited brief."""
     err = Console(stderr=True)
     if not paths and not analysis and story_id is None:
         raise typer.BadParameter("give the story's articles (PATH...), --analysis FILE or --story ID")
+    fields = _fields(field)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     if story_id is not None:
@@ -200,7 +224,7 @@ def brief(
         articles, skipped = saved.articles, saved.skipped
     if paths:
         analyzer = _load_analyzer(model, reference_date, err)
-        fresh, more_skipped = prepare(paths, max_bytes)
+        fresh, more_skipped = prepare(paths, max_bytes, fields)
         articles += _analyse(analyzer, fresh, jobs, quiet, err)
         skipped += more_skipped
     _report_skipped(skipped, err)
@@ -236,11 +260,13 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Skip files larger than this.")] = DEFAULT_MAX_BYTES,
     report: Annotated[Path | None, typer.Option(help="Write what happened to every input as JSON.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+    field: Annotated[list[str] | None, FIELD_OPTION] = None,
 ) -> None:
     """Add articles to the store: each deduplicated, analysed once and assigned to a story as it arrives."""
     from crosswire.ingest import ingest_paths
 
     err = Console(stderr=True)
+    fields = _fields(field)
     analyzer = _load_analyzer(model, None, err)
     with _open_store(db, err) as store, _bar("ingesting", err, quiet) as bar:
         task = bar.add_task("ingest", total=None)
@@ -248,7 +274,7 @@ def ingest(
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        result = ingest_paths(paths, store, analyzer=analyzer, max_bytes=max_bytes, on_batch=advance)
+        result = ingest_paths(paths, store, analyzer=analyzer, max_bytes=max_bytes, on_batch=advance, fields=fields)
     if report:
         report.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _report_skipped(result.skipped, err)

@@ -21,7 +21,7 @@ proportional to the store's size (see the issue notes).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from crosswire.cluster import StoryClusterer
@@ -104,12 +104,13 @@ def ingest_paths(
     dedup_threshold: float = 0.8,
     rebuild: bool = True,
     on_batch: Callable[[int, int], None] | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> IngestReport:
     """Add the articles under ``paths`` to ``store``; see the module docstring.
 
     ``on_batch(done, total)`` is called after each committed batch (for progress bars).
     """
-    cleaned, skipped = prepare(paths, max_bytes)
+    cleaned, skipped = prepare(paths, max_bytes, fields)
     report = IngestReport(inputs=len(cleaned) + len(skipped), skipped=list(skipped))
     with store.transaction():
         for item in skipped:

@@ -205,6 +205,7 @@ class Article(Record):
     dates: list[DateMention] = field(default_factory=list)
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    url: str | None = None
 
     def entity(self, name: str) -> Entity | None:
         """The entity whose canonical name or alias is ``name``."""

@@ -10,7 +10,7 @@ import codecs
 import hashlib
 import os
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -101,31 +101,73 @@ def _check_plausible(data: bytes, text: str, encoding: str) -> None:
         )
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source | Skipped:
-    """Read one file as an article source."""
+def read_file(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, fields: Mapping[str, str] | None = None
+) -> Iterator[Source | Skipped]:
+    """Every article one file holds: one for a text file or an HTML page, one per feed entry or export record.
+
+    The reader is chosen by extension (``.html``, ``.rss``, ``.atom``, ``.rdf``, ``.xml``, ``.opml``,
+    ``.jsonl``, ``.ndjson``, ``.csv``, plain text) and, for ``.xml`` and plain text, by the first
+    bytes (``<html``, ``<rss``, ``<feed``, ``<rdf:RDF``, ``<opml``). ``fields`` maps article fields
+    to export columns (:func:`crosswire.formats.parse_fields`).
+    """
+    from crosswire import formats
+
     shown = str(path)
+    suffix = path.suffix.lower()
+    if suffix in formats.JSONL_SUFFIXES or suffix in formats.CSV_SUFFIXES:
+        # Exports are streamed record by record: their size is not one article's.
+        mapping = formats.parse_fields(None) if fields is None else dict(fields)
+        read = formats.read_jsonl if suffix in formats.JSONL_SUFFIXES else formats.read_csv
+        try:
+            yield from read(path, shown, mapping, max_bytes)
+        except OSError as exc:
+            yield Skipped(shown, f"cannot read: {exc.strerror or exc}")
+        return
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return Skipped(shown, f"cannot read: {exc.strerror or exc}")
+        yield Skipped(shown, f"cannot read: {exc.strerror or exc}")
+        return
     if size > max_bytes:
-        return Skipped(
+        yield Skipped(
             shown,
             f"file too large: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit "
             "for one article (raise it with --max-bytes)",
         )
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        return Skipped(shown, f"unsupported file type '{path.suffix}': only plain-text articles are read")
+        return
+    known = TEXT_SUFFIXES | formats.HTML_SUFFIXES | formats.FEED_SUFFIXES | formats.OPML_SUFFIXES | {".xml"}
+    if suffix not in known:
+        yield Skipped(
+            shown,
+            f"unsupported file type '{path.suffix}': "
+            "plain text, HTML, RSS/Atom/RDF feeds, OPML, JSONL and CSV are read",
+        )
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return Skipped(shown, f"cannot read: {exc.strerror or exc}")
+        yield Skipped(shown, f"cannot read: {exc.strerror or exc}")
+        return
+    kind = {**dict.fromkeys(formats.HTML_SUFFIXES, "html"), **dict.fromkeys(formats.FEED_SUFFIXES, "feed")}.get(suffix)
+    kind = kind or ("opml" if suffix in formats.OPML_SUFFIXES else formats.sniff(data))
+    if suffix == ".xml" and kind is None:
+        yield Skipped(shown, "XML file that is not an RSS, Atom or RDF feed, nor OPML")
+        return
     try:
         text, encoding = decode(data)
     except DecodeError as exc:
-        return Skipped(shown, str(exc))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Source(source_path=shown, raw=unicodedata.normalize("NFC", text), encoding=encoding)
+        yield Skipped(shown, str(exc))
+        return
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if kind == "html":
+        yield formats.read_html(shown, text, encoding)
+    elif kind == "feed":
+        yield from formats.read_feed(shown, data, encoding)
+    elif kind == "opml":
+        yield from formats.read_opml(path, shown, text, lambda p: read_file(p, max_bytes, fields))
+    else:
+        yield Source(source_path=shown, raw=text, encoding=encoding)
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
@@ -156,12 +198,16 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
             yield Skipped(str(path), "no such file or folder")
 
 
-def read_paths(paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source | Skipped]:
-    """Every input as a :class:`Source` or a :class:`Skipped`."""
+def read_paths(
+    paths: Iterable[str | os.PathLike],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fields: Mapping[str, str] | None = None,
+) -> Iterator[Source | Skipped]:
+    """Every input as :class:`Source` or :class:`Skipped` items (feeds and exports give several per file)."""
     for item in iter_files(paths):
         if isinstance(item, Skipped):
             yield item
         elif item.is_symlink() and not item.exists():
             yield Skipped(str(item), "cannot read: broken symbolic link")
         else:
-            yield read_file(item, max_bytes)
+            yield from read_file(item, max_bytes, fields)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from crosswire.clean import clean
@@ -23,12 +24,17 @@ if TYPE_CHECKING:
 
 
 def prepare(
-    paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | os.PathLike],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fields: Mapping[str, str] | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
-    """Read and clean; return the articles worth analysing and what was skipped."""
+    """Read and clean; return the articles worth analysing and what was skipped.
+
+    ``fields`` maps article fields to the columns of JSONL and CSV exports (``--field``).
+    """
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in read_paths(paths, max_bytes):
+    for item in read_paths(paths, max_bytes, fields):
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
@@ -53,9 +59,10 @@ def analyze_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     analyzer: Analyzer | None = None,
     progress: Callable[[Article], None] | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> AnalysisResult:
     """Read, clean and analyse every article under ``paths``."""
-    articles, skipped = prepare(paths, max_bytes)
+    articles, skipped = prepare(paths, max_bytes, fields)
     if analyzer is None:
         from crosswire.analyze import Analyzer  # spaCy loads only when something is analysed
 
@@ -77,9 +84,12 @@ def brief_paths(
     reference_date: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     analyzer: Analyzer | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> tuple[Story, list[Article]]:
     """Analyse the articles under ``paths`` as one story; return the story and the articles."""
-    result = analyze_paths(paths, model=model, reference_date=reference_date, max_bytes=max_bytes, analyzer=analyzer)
+    result = analyze_paths(
+        paths, model=model, reference_date=reference_date, max_bytes=max_bytes, analyzer=analyzer, fields=fields
+    )
     story = build_story(result.articles, words=words, encoder=encoder, skipped=result.skipped)
     return story, result.articles
 
@@ -88,3 +98,28 @@ def load_analysis(path: str | os.PathLike) -> AnalysisResult:
     """Articles saved by ``crosswire analyze --format json``, so a brief needs no re-analysis."""
     with open(path, encoding="utf-8") as f:
         return AnalysisResult.from_dict(json.load(f))
+
+
+def run_report(articles: list[Article], skipped: list[Skipped]) -> dict:
+    """What one run did with every input, for ``--report``: the same keys as an ingest's report.
+
+    ``duplicates`` are articles whose text is the same as an earlier one's in the run (same id).
+    """
+    first: dict[str, str] = {}
+    duplicates = []
+    for article in articles:
+        if article.id in first:
+            duplicates.append({"source_path": article.source_path, "duplicate_of": first[article.id]})
+        else:
+            first[article.id] = article.source_path
+    reasons: dict[str, int] = {}
+    for item in skipped:
+        key = re.split(r"[:(]", re.sub(r"^(?:after )?line \d+: ", "", item.reason))[0].strip()
+        reasons[key] = reasons.get(key, 0) + 1
+    return {
+        "inputs": len(articles) + len(skipped),
+        "articles": len(articles),
+        "duplicates": duplicates,
+        "skipped": [item.to_dict() for item in skipped],
+        "skipped_by_reason": dict(sorted(reasons.items(), key=lambda kv: -kv[1])),
+    }

@@ -1,0 +1,190 @@
+"""Structured inputs: HTML pages, feeds, OPML, JSONL and CSV exports (fixtures in tests/fixtures/formats)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from crosswire.clean import clean
+from crosswire.cli import EXIT_SKIPPED, app
+from crosswire.formats import PARTIAL_WARNING, FieldError, html_to_text, iso_day, parse_fields, sniff
+from crosswire.model import Article, Skipped, Source
+from crosswire.read import read_paths
+
+FIXTURES = Path(__file__).parent / "fixtures" / "formats"
+SCHEMA = json.loads(resources.files("crosswire.schemas").joinpath("analysis.schema.json").read_text("utf-8"))
+MAPPING = ["text=body", "title=headline", "published=date", "url=link", "outlet=site", "byline=writer"]
+
+
+def _read(name: str, fields: list[str] | None = None) -> list[Source | Skipped]:
+    return list(read_paths([FIXTURES / name], fields=parse_fields(fields)))
+
+
+def _one(name: str) -> Article:
+    (source,) = _read(name)
+    assert isinstance(source, Source), source
+    return clean(source)
+
+
+def test_html_keeps_the_body_and_drops_the_boilerplate():
+    article = _one("harbour_page.html")
+    assert "Container ships queued outside the port of Easthaven" in article.text
+    assert "diverting vessels to the neighbouring port of Northgate" in article.text
+    for leak in ("Subscribe", "cookies", "Related stories", "Ferry fares", "newsletter", "All rights reserved"):
+        assert leak not in article.text
+    assert article.text.count("\n\n") == 3  # four paragraphs, blank lines between
+
+
+def test_html_metadata_wins_and_the_title_is_not_searched_again():
+    article = _one("harbour_page.html")
+    assert article.title == "Harbour cranes stand idle as dock strike enters third day"
+    assert article.byline == "Maria Lindqvist"
+    assert article.published == "2024-11-13"
+    assert article.outlet == "Coastline Courier"
+    assert article.url == "https://www.coastlinecourier.example/news/2024/11/13/dock-strike-day-three"
+    assert not article.text.startswith("Harbour cranes")
+    other = _one("market_page.htm")
+    assert (other.title, other.byline, other.published, other.outlet) == (
+        "Fish market traders count losses",
+        "Peter Okafor",
+        "2024-11-14",
+        "The Easthaven Gazette",
+    )
+    assert "Most read" not in other.text and "Share this article" not in other.text
+
+
+def test_html_without_main_text_is_skipped_with_a_reason():
+    (item,) = _read("navigation_only.html")
+    assert isinstance(item, Skipped) and "no main text" in item.reason
+
+
+def test_html_is_sniffed_in_a_text_file(tmp_path):
+    page = tmp_path / "saved_page"
+    page.write_bytes((FIXTURES / "harbour_page.html").read_bytes())
+    (item,) = read_paths([page])
+    assert isinstance(item, Source) and item.kind == "html"
+    assert sniff(b"<?xml version='1.0'?>\n<rss version='2.0'>") == "feed"
+    assert sniff(b"  <!DOCTYPE html><html>") == "html"
+    assert sniff(b"Plain text article") is None
+
+
+def test_rss_full_text_syndicated_source_and_creator():
+    first, second = _read("wire.rss")
+    assert first.kind == "feed" and first.source_path.endswith("wire.rss#1")
+    article = clean(first)
+    assert article.outlet == "Reuters"  # <source>: the original publisher, not the feed that carries it
+    assert article.byline == "Jonas Berg"
+    assert article.published == "2024-11-14"
+    assert article.url == "https://regionaldaily.example/2024/11/14/port-talks"
+    assert "without preconditions" in article.text and "<p>" not in article.text
+    assert not first.partial and PARTIAL_WARNING not in article.warnings
+    # no content:encoded: the summary, marked partial; the feed's own title is the outlet
+    assert second.partial and clean(second).outlet == "Regional Daily"
+    assert PARTIAL_WARNING in clean(second).warnings
+
+
+def test_atom_and_rdf_entries():
+    (atom,) = _read("harbour.atom")
+    article = clean(atom)
+    assert (article.title, article.byline, article.published, article.outlet) == (
+        "Union weighs written offer from port authority",
+        "Sofia Marin",
+        "2024-11-15",
+        "Harbour Watch",
+    )
+    assert not atom.partial and "night shifts" in article.text
+    (rdf,) = _read("coast.rdf")
+    assert rdf.partial and rdf.published == "2024-11-16" and rdf.outlet == "Coast Radio News"
+
+
+def test_malformed_feed_is_skipped_with_the_reason():
+    (item,) = _read("broken.rss")
+    assert isinstance(item, Skipped) and item.reason.startswith("malformed feed:")
+
+
+def test_opml_reads_local_feeds_and_accounts_for_the_rest():
+    items = _read("lists/feeds.opml")
+    sources = [i for i in items if isinstance(i, Source)]
+    skipped = {i.path: i.reason for i in items if isinstance(i, Skipped)}
+    assert [Path(s.source_path).name for s in sources] == ["harbour.atom#1", "coast.rdf#1"]
+    assert ".." not in sources[0].source_path
+    assert skipped["https://wire.example/feed.xml"].startswith("remote feed")
+    assert any("not found" in reason for reason in skipped.values())
+
+
+def test_jsonl_field_mapping_and_bad_lines():
+    items = _read("export.jsonl", MAPPING)
+    assert [type(i).__name__ for i in items] == ["Source", "Skipped", "Skipped", "Source"]
+    first = clean(items[0])
+    assert first.source_path.endswith("export.jsonl#1")
+    assert (first.title, first.byline, first.published, first.outlet, first.url) == (
+        "Dockers return to work after deal",
+        "Ines Vale",
+        "2024-11-19",
+        "Reuters",
+        "https://example.org/dockers-return",
+    )
+    assert "line 2: malformed JSON" in items[1].reason
+    assert items[2].reason == "line 3: no text in field 'body'"
+    assert items[3].published == "2024-11-20"
+    # without the mapping, no record has a 'text' field: each says so
+    assert all(isinstance(i, Skipped) for i in _read("export.jsonl"))
+
+
+def test_csv_field_mapping_and_a_broken_row():
+    items = _read("export.csv", MAPPING)
+    assert [type(i).__name__ for i in items] == ["Source", "Skipped", "Source"]
+    assert items[0].kind == "csv" and items[0].source_path.endswith("export.csv#2")
+    assert items[0].outlet == "The Easthaven Gazette" and items[0].byline == "Peter Okafor"
+    assert items[1].reason == "line 3: 2 columns where the header has 5"
+    (missing,) = _read("export.csv")
+    assert "no column 'text'" in missing.reason and "--field text=COLUMN" in missing.reason
+
+
+def test_field_specs_and_helpers():
+    assert parse_fields(["text=body"])["text"] == "body"
+    with pytest.raises(FieldError):
+        parse_fields(["colour=red"])
+    with pytest.raises(FieldError):
+        parse_fields(["text"])
+    assert iso_day("Thu, 14 Nov 2024 09:15:00 GMT") == "2024-11-14"
+    assert iso_day("2024-11-15T07:45:00Z") == "2024-11-15" and iso_day("soon") is None
+    assert html_to_text("<p>One <b>two</b>.</p><script>x()</script><p>Three.</p>") == "One two.\n\nThree."
+
+
+def test_plain_text_articles_have_no_url_and_round_trip():
+    article = clean(Source("a.txt", "Headline of a story here\n\nBody sentence one. Body two.", "utf-8"))
+    assert article.url is None
+    html = _one("harbour_page.html")
+    assert Article.from_dict(json.loads(json.dumps(html.to_dict()))) == html
+
+
+def test_cli_on_a_folder_of_mixed_formats(tmp_path):
+    report = tmp_path / "report.json"
+    args = ["analyze", str(FIXTURES), "--report", str(report), "-q"]
+    for spec in MAPPING:
+        args += ["--field", spec]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == EXIT_SKIPPED, result.output
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCHEMA)
+    by_kind = {}
+    for article in data["articles"]:
+        by_kind.setdefault(Path(article["source_path"].split("#")[0]).suffix, []).append(article)
+    assert {".html", ".htm", ".rss", ".atom", ".rdf", ".jsonl", ".csv"} <= set(by_kind)
+    assert by_kind[".html"][0]["url"].startswith("https://www.coastlinecourier.example/")
+    summary = json.loads(report.read_text())
+    assert summary["inputs"] == len(data["articles"]) + len(data["skipped"])
+    assert summary["articles"] == len(data["articles"])
+    # the OPML lists two feeds that are also in the folder: the same texts again
+    assert len(summary["duplicates"]) == 2
+    reasons = " ".join(s["reason"] for s in summary["skipped"])
+    for why in ("malformed feed", "no main text", "remote feed", "malformed JSON", "columns where the header"):
+        assert why in reasons
+    bad = CliRunner().invoke(app, ["analyze", str(FIXTURES / "export.csv"), "--field", "nope=x"])
+    assert bad.exit_code == 2
