@@ -29,6 +29,7 @@ SCRIPTS = [
     "embeddings.py",
     "clustering.py",
     "extraction.py",
+    "warc_speed.py",
 ]
 
 
@@ -105,6 +106,9 @@ def summary() -> None:
                 f"extraction {system:26} body kept {r['body_kept']:.1%}, boilerplate leaked "
                 f"{r['boilerplate_leaked']:.1%}, metadata in body {r['metadata_in_body']:.1%}"
             )
+    if warc := load("warc"):
+        for system, r in warc["results"].items():
+            print(f"warc {system:22} {r['records_per_second']} records/s, {r['ratio_to_warcio_bare']}x warcio bare")
     if speed := load("brief_speed"):
         for name, goal in speed["goals"].items():
             print(f"goal {name} {goal['goal']}: {goal['value']} s -> {'met' if goal['met'] else 'NOT met'}")
