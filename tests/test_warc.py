@@ -229,3 +229,35 @@ def test_trafilatura_extraction(tmp_path):
     assert "Dockers in Antwerp" in item.raw and "Sport" not in item.raw
     assert item.published == "2024-11-12" and not item.warnings
     assert item.url == "https://harbour.test/strike" and item.kind == "warc"
+
+
+def test_archives_are_read_wherever_a_path_is(tmp_path):
+    """``crosswire analyze`` on a folder holding a WARC: its HTML page becomes an article."""
+    import json
+
+    from typer.testing import CliRunner
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from crosswire.cli import app
+
+    page = (
+        b"<html><head><title>Dockers end strike</title></head><body><nav>Home | News</nav><article>"
+        b"<h1>Dockers end strike</h1><p>Dockworkers at the country's largest port agreed on Wednesday to end "
+        b"a nineteen-day strike after the government offered a phased pay rise to about six thousand workers.</p>"
+        b"<p>The union said its members would vote on the deal on Friday, and the first ships were expected "
+        b"to be unloaded before midnight.</p></article><footer>Share this article</footer></body></html>"
+    )
+    archive = tmp_path / "crawl.warc.gz"
+    with open(archive, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            "https://news.example.org/dockers", "response", payload=io.BytesIO(page), http_headers=headers
+        )
+        writer.write_record(record)
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (article,) = json.loads(result.stdout)["articles"]
+    assert article["url"] == "https://news.example.org/dockers"
+    assert "nineteen-day strike" in article["text"] and "Share this article" not in article["text"]

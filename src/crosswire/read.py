@@ -101,6 +101,13 @@ def _check_plausible(data: bytes, text: str, encoding: str) -> None:
         )
 
 
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def _is_archive(path: Path) -> bool:
+    return path.name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
 def read_file(
     path: Path, max_bytes: int = DEFAULT_MAX_BYTES, fields: Mapping[str, str] | None = None
 ) -> Iterator[Source | Skipped]:
@@ -115,6 +122,12 @@ def read_file(
 
     shown = str(path)
     suffix = path.suffix.lower()
+    if _is_archive(path):
+        # Web archives are streamed record by record, each page extracted as an HTML file is.
+        from crosswire.warc import read_warc
+
+        yield from read_warc(path, extract=lambda html, url: formats.read_html(url, html, "utf-8", url=url))
+        return
     if suffix in formats.JSONL_SUFFIXES or suffix in formats.CSV_SUFFIXES:
         # Exports are streamed record by record: their size is not one article's.
         mapping = formats.parse_fields(None) if fields is None else dict(fields)
@@ -141,7 +154,7 @@ def read_file(
         yield Skipped(
             shown,
             f"unsupported file type '{path.suffix}': "
-            "plain text, HTML, RSS/Atom/RDF feeds, OPML, JSONL and CSV are read",
+            "plain text, HTML, RSS/Atom/RDF feeds, OPML, JSONL, CSV and WARC/ARC archives are read",
         )
         return
     try:
