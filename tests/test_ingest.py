@@ -145,3 +145,56 @@ def test_killing_an_ingest_loses_only_the_batch_in_flight(tmp_path):
         result = ingest_paths(inputs, store)
         assert len(result.already_stored) == count
         assert store.article_count() == len(result.added) + count
+
+
+@pytest.fixture()
+def local_site(tmp_path):
+    """A web server on 127.0.0.1 serving the HTML and feed fixtures, with an OPML pointing at it."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from .conftest import ROOT
+
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "formats", site)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(
+        f'<opml version="2.0"><body><outline text="wire" xmlUrl="{base}/wire.rss"/></body></opml>', encoding="utf-8"
+    )
+    yield base, opml
+    server.shutdown()
+
+
+def test_ingest_urls_and_feeds_from_the_network(tmp_path, local_site):
+    base, opml = local_site
+    db = f"sqlite:///{tmp_path / 'net.db'}"
+    cache = tmp_path / "fetch.json"
+    refused = runner.invoke(
+        app, ["ingest", f"{base}/harbour_page.html", "--db", db, "--quiet", "--report", str(cache.with_suffix(".r1"))]
+    )
+    assert refused.exit_code == 1  # skipped: a loopback address needs --allow-private
+    assert "allow-private" in json.loads(cache.with_suffix(".r1").read_text("utf-8"))["skipped"][0]["reason"]
+
+    args = ["--db", db, "--allow-private", "--fetch-cache", str(cache), "--quiet"]
+    report = tmp_path / "report.json"
+    page = runner.invoke(
+        app, ["ingest", f"{base}/harbour_page.html", "--feeds", str(opml), *args, "--report", str(report)]
+    )
+    assert page.exit_code == 0, page.output
+    added = json.loads(report.read_text("utf-8"))["added"]
+    assert len(added) >= 2  # the page and the feed's entries
+    with Store(db) as store:
+        urls = {a.url for a in store.articles()}
+    assert f"{base}/harbour_page.html" in urls
+
+    again = runner.invoke(app, ["ingest", "--feeds", str(opml), *args, "--report", str(report)])
+    assert again.exit_code == 1  # the feed is skipped: not modified since the last fetch
+    reasons = [s["reason"] for s in json.loads(report.read_text("utf-8"))["skipped"]]
+    assert any("not modified" in r for r in reasons)

@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from crosswire import __version__
 from crosswire.model import AnalysisResult, Article, Skipped
-from crosswire.read import DEFAULT_MAX_BYTES
+from crosswire.read import DEFAULT_MAX_BYTES, is_url
 from crosswire.render import render_result
 from crosswire.service import load_analysis, prepare, run_report
 from crosswire.story import build_story
@@ -129,7 +129,9 @@ def _report_skipped(skipped: list[Skipped], err: Console) -> None:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders of them.", show_default=False)],
+    paths: Annotated[
+        list[str], typer.Argument(help="Article files, folders of them, or http(s) URLs.", show_default=False)
+    ],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: en_core_web_sm).")] = None,
@@ -173,7 +175,7 @@ def analyze(
 @app.command()
 def brief(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="The articles of one story: files or folders.", show_default=False)
+        list[str] | None, typer.Argument(help="The articles of one story: files, folders or URLs.", show_default=False)
     ] = None,
     format: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
@@ -254,18 +256,32 @@ def _open_store(db: str | None, err: Console):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders of them.", show_default=False)],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Article files, folders of them, or http(s) URLs.", show_default=False)
+    ] = None,
     db: Annotated[str | None, DB_OPTION] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: en_core_web_sm).")] = None,
     max_bytes: Annotated[int, typer.Option(help="Skip files larger than this.")] = DEFAULT_MAX_BYTES,
     report: Annotated[Path | None, typer.Option(help="Write what happened to every input as JSON.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
     field: Annotated[list[str] | None, FIELD_OPTION] = None,
+    feeds: Annotated[
+        list[Path] | None, typer.Option(help="An OPML list of feeds to fetch (network access); repeatable.")
+    ] = None,
+    allow_private: Annotated[
+        bool, typer.Option(help="Let URLs reach private, loopback and link-local addresses.")
+    ] = False,
+    fetch_cache: Annotated[
+        Path, typer.Option(help="ETag / Last-Modified cache, so polling a feed again fetches only what changed.")
+    ] = Path(".crosswire-fetch.json"),
 ) -> None:
     """Add articles to the store: each deduplicated, analysed once and assigned to a story as it arrives."""
     from crosswire.ingest import ingest_paths
 
     err = Console(stderr=True)
+    paths = paths or []
+    if not paths and not feeds:
+        raise typer.BadParameter("give articles to ingest (PATH or URL...) or --feeds FILE.opml")
     fields = _fields(field)
     analyzer = _load_analyzer(model, None, err)
     with _open_store(db, err) as store, _bar("ingesting", err, quiet) as bar:
@@ -274,7 +290,16 @@ def ingest(
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        result = ingest_paths(paths, store, analyzer=analyzer, max_bytes=max_bytes, on_batch=advance, fields=fields)
+        fetcher = None
+        if feeds or allow_private or any(is_url(p) for p in paths):
+            from crosswire.fetch import Fetcher
+            from crosswire.formats import extract_html
+
+            fetcher = Fetcher(extract=extract_html, allow_private=allow_private, cache_path=fetch_cache)
+        inputs = [*paths, *(str(f) for f in feeds or [])]
+        result = ingest_paths(
+            inputs, store, analyzer=analyzer, max_bytes=max_bytes, on_batch=advance, fields=fields, fetcher=fetcher
+        )
     if report:
         report.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _report_skipped(result.skipped, err)

@@ -263,8 +263,9 @@ def _feed_entry(shown: str, entry, feed_title: str | None, encoding: str) -> Sou
     )
 
 
-def read_opml(path: Path, shown: str, text: str, reader) -> Iterator[Source | Skipped]:
-    """The feeds an OPML file lists: local ones are read with ``reader(path)``, remote ones skipped for now."""
+def read_opml(path: Path, shown: str, text: str, reader, url_reader=None) -> Iterator[Source | Skipped]:
+    """The feeds an OPML file lists: local ones are read with ``reader(path)``, remote ones with
+    ``url_reader(url)`` when the user allowed network access (``--feeds``), else skipped."""
     try:
         root = ElementTree.fromstring(text.encode("utf-8"))
     except ElementTree.ParseError as exc:
@@ -278,7 +279,10 @@ def read_opml(path: Path, shown: str, text: str, reader) -> Iterator[Source | Sk
     for url in urls:
         scheme = urlparse(url).scheme.lower()
         if scheme in ("http", "https"):
-            yield Skipped(url, REMOTE_FEED_REASON)
+            if url_reader is None:
+                yield Skipped(url, REMOTE_FEED_REASON)
+            else:
+                yield from url_reader(url)
             continue
         local = Path(unquote(urlparse(url).path)) if scheme == "file" else Path(url)
         if not local.is_absolute():

@@ -105,12 +105,13 @@ def ingest_paths(
     rebuild: bool = True,
     on_batch: Callable[[int, int], None] | None = None,
     fields: Mapping[str, str] | None = None,
+    fetcher=None,
 ) -> IngestReport:
     """Add the articles under ``paths`` to ``store``; see the module docstring.
 
     ``on_batch(done, total)`` is called after each committed batch (for progress bars).
     """
-    cleaned, skipped = prepare(paths, max_bytes, fields)
+    cleaned, skipped = prepare(paths, max_bytes, fields, fetcher)
     report = IngestReport(inputs=len(cleaned) + len(skipped), skipped=list(skipped))
     with store.transaction():
         for item in skipped:

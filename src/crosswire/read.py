@@ -109,7 +109,10 @@ def _is_archive(path: Path) -> bool:
 
 
 def read_file(
-    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, fields: Mapping[str, str] | None = None
+    path: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fields: Mapping[str, str] | None = None,
+    fetcher=None,
 ) -> Iterator[Source | Skipped]:
     """Every article one file holds: one for a text file or an HTML page, one per feed entry or export record.
 
@@ -178,7 +181,8 @@ def read_file(
     elif kind == "feed":
         yield from formats.read_feed(shown, data, encoding)
     elif kind == "opml":
-        yield from formats.read_opml(path, shown, text, lambda p: read_file(p, max_bytes, fields))
+        url_reader = (lambda u: read_url(u, fetcher)) if fetcher is not None else None
+        yield from formats.read_opml(path, shown, text, lambda p: read_file(p, max_bytes, fields), url_reader)
     else:
         yield Source(source_path=shown, raw=text, encoding=encoding)
 
@@ -211,16 +215,47 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
             yield Skipped(str(path), "no such file or folder")
 
 
+def is_url(value: str | os.PathLike) -> bool:
+    return str(value).lower().startswith(("http://", "https://"))
+
+
+def read_url(url: str, fetcher) -> Iterator[Source | Skipped]:
+    """A web page (one article) or a feed (one per entry), fetched with ``fetcher``
+    (:class:`crosswire.fetch.Fetcher`)."""
+    from crosswire import formats
+
+    item = fetcher.fetch(url)
+    if isinstance(item, Source) and item.kind == "feed-url":
+        yield from formats.read_feed(url, item.raw.encode("utf-8"), "utf-8")
+    else:
+        yield item
+
+
 def read_paths(
     paths: Iterable[str | os.PathLike],
     max_bytes: int = DEFAULT_MAX_BYTES,
     fields: Mapping[str, str] | None = None,
+    fetcher=None,
 ) -> Iterator[Source | Skipped]:
-    """Every input as :class:`Source` or :class:`Skipped` items (feeds and exports give several per file)."""
-    for item in iter_files(paths):
-        if isinstance(item, Skipped):
-            yield item
-        elif item.is_symlink() and not item.exists():
-            yield Skipped(str(item), "cannot read: broken symbolic link")
-        else:
-            yield from read_file(item, max_bytes, fields)
+    """Every input as :class:`Source` or :class:`Skipped` items (feeds and exports give several per file).
+
+    ``http(s)://`` inputs, and remote feeds listed in OPML files, are fetched with ``fetcher``
+    (:class:`crosswire.fetch.Fetcher`); without one, a URL is fetched with the default settings
+    (giving a URL is asking for the network) and remote feeds in OPML files are skipped.
+    """
+    for raw in paths:
+        if is_url(raw):
+            if fetcher is None:
+                from crosswire.fetch import Fetcher
+                from crosswire.formats import extract_html
+
+                fetcher = Fetcher(extract=extract_html)
+            yield from read_url(str(raw), fetcher)
+            continue
+        for item in iter_files([raw]):
+            if isinstance(item, Skipped):
+                yield item
+            elif item.is_symlink() and not item.exists():
+                yield Skipped(str(item), "cannot read: broken symbolic link")
+            else:
+                yield from read_file(item, max_bytes, fields, fetcher)

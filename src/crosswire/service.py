@@ -27,14 +27,16 @@ def prepare(
     paths: Iterable[str | os.PathLike],
     max_bytes: int = DEFAULT_MAX_BYTES,
     fields: Mapping[str, str] | None = None,
+    fetcher=None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read and clean; return the articles worth analysing and what was skipped.
 
-    ``fields`` maps article fields to the columns of JSONL and CSV exports (``--field``).
+    ``fields`` maps article fields to the columns of JSONL and CSV exports (``--field``);
+    ``fetcher`` (:class:`crosswire.fetch.Fetcher`) fetches URLs and the remote feeds of OPML files.
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in read_paths(paths, max_bytes, fields):
+    for item in read_paths(paths, max_bytes, fields, fetcher):
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
