@@ -56,6 +56,10 @@ def _fields(specs: list[str] | None) -> dict[str, str]:
         raise typer.BadParameter(str(exc)) from None
 
 
+# Options shared by several commands.
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+ModelOption = Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: en_core_web_sm).")]
+MaxBytesOption = Annotated[int, typer.Option(help="Skip files larger than this.")]
 DB_OPTION = typer.Option("--db", help="Store URL: sqlite:///FILE (default: crosswire.db here) or postgresql://…")
 
 
@@ -133,13 +137,13 @@ def analyze(
         list[str], typer.Argument(help="Article files, folders of them, or http(s) URLs.", show_default=False)
     ],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: en_core_web_sm).")] = None,
+    output: OutputOption = None,
+    model: ModelOption = None,
     reference_date: Annotated[
         str | None,
         typer.Option(callback=_check_date, help="Date (YYYY-MM-DD) to resolve 'on Wednesday' in undated articles."),
     ] = None,
-    max_bytes: Annotated[int, typer.Option(help="Skip files larger than this.")] = DEFAULT_MAX_BYTES,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: one per core for 40+ articles).")
     ] = 0,
@@ -178,7 +182,7 @@ def brief(
         list[str] | None, typer.Argument(help="The articles of one story: files, folders or URLs.", show_default=False)
     ] = None,
     format: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    output: OutputOption = None,
     words: Annotated[int, typer.Option("--words", "-w", min=10, help="Length of the brief, in words.")] = 120,
     analysis: Annotated[
         Path | None,
@@ -191,12 +195,12 @@ def brief(
         int | None, typer.Option("--story", help="Brief a stored story (see 'crosswire stories'), no analysis.")
     ] = None,
     db: Annotated[str | None, DB_OPTION] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: en_core_web_sm).")] = None,
+    model: ModelOption = None,
     reference_date: Annotated[
         str | None,
         typer.Option(callback=_check_date, help="Date (YYYY-MM-DD) to resolve 'on Wednesday' in undated articles."),
     ] = None,
-    max_bytes: Annotated[int, typer.Option(help="Skip files larger than this.")] = DEFAULT_MAX_BYTES,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: automatic).")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     field: Annotated[list[str] | None, FIELD_OPTION] = None,
@@ -260,8 +264,8 @@ def ingest(
         list[str] | None, typer.Argument(help="Article files, folders of them, or http(s) URLs.", show_default=False)
     ] = None,
     db: Annotated[str | None, DB_OPTION] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: en_core_web_sm).")] = None,
-    max_bytes: Annotated[int, typer.Option(help="Skip files larger than this.")] = DEFAULT_MAX_BYTES,
+    model: ModelOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     report: Annotated[Path | None, typer.Option(help="Write what happened to every input as JSON.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
     field: Annotated[list[str] | None, FIELD_OPTION] = None,
