@@ -20,7 +20,9 @@
   arriving in date order with a jitter of up to 2 days; 2% are near-duplicates of an earlier
   article: a boilerplate line added at each end and two words changed). Dedup
   (``Deduplicator``, 30-day window) and clustering alone: two worker processes compute
-  signatures and features, the main process keeps the indexes. Articles per second and peak
+  signatures and features, the main process keeps the indexes; at most ``IN_FLIGHT`` articles
+  are handed to the workers ahead of the main process (back-pressure, so that finished results
+  do not pile up in memory when the main process is the slower side). Articles per second and peak
   RSS (main process and workers, psutil), and RSS along the stream.
 * Near-duplicates: recall of the injected copies (the twin returned is the original or another
   copy of it) and false alarms, for ``Deduplicator`` and for plain datasketch (``MinHash`` with
@@ -43,6 +45,7 @@ import hashlib
 import multiprocessing as mp
 import random
 import sys
+import threading
 import time
 from collections import Counter
 from math import comb
@@ -58,6 +61,7 @@ from _common import BENCH, table, versions, write_results
 CACHE = BENCH / ".cache" / "clustering"
 SHUFFLES = 5
 GOALS = {"duc2004": 0.97, "multinews": 0.90}
+IN_FLIGHT = 4096  # articles handed to the workers and not yet taken by the main process
 
 
 # -- scores ----------------------------------------------------------------------------------
@@ -316,9 +320,17 @@ def throughput(pools, n: int) -> dict:
     found, false_alarms, peak_main, peak_all, along = 0, 0, 0.0, 0.0, []
     t0 = time.perf_counter()
     ctx = mp.get_context("fork")
+    in_flight = threading.Semaphore(IN_FLIGHT)  # back-pressure: workers stay at most this far ahead
+
+    def tasks():
+        for i in range(n):
+            in_flight.acquire()
+            yield i
+
     with ctx.Pool(2, initializer=_init_worker, initargs=(pools, specs)) as pool:
         procs = [main, *(psutil.Process(p.pid) for p in pool._pool)]
-        for k, (aid, published, sig, feats) in enumerate(pool.imap(_work, range(n), chunksize=256)):
+        for k, (aid, published, sig, feats) in enumerate(pool.imap(_work, tasks(), chunksize=256)):
+            in_flight.release()
             twin = dedup.check_signature(aid, sig, published)
             if twin is None:
                 clusterer.add(None, feats)
@@ -343,7 +355,8 @@ def throughput(pools, n: int) -> dict:
         "false_alarms": false_alarms,
         "stories_made": clusterer._next_id - 1,
         "stories_gold": len({s[1] for s in specs}),
-        "setup": "2 worker processes (signatures, features) + the main process (LSH index, clustering)",
+        "setup": "2 worker processes (signatures, features) + the main process (LSH index, clustering); "
+        f"at most {IN_FLIGHT} articles in flight",
     }
 
 

@@ -22,7 +22,8 @@ joins the best story whose score reaches ``threshold``, if the story's time allo
 When the article also reaches ``merge_threshold`` with a second story that time allows beside
 the first, the two stories are merged (the smaller into the larger): the article links them.
 Then the story it joined is compared, centroid to centroid, with the other stories the article
-came near (score ``candidate_threshold`` or more): those whose centroids score ``centroid_merge``
+came near (score ``candidate_threshold`` or more, the ``max_candidates`` nearest): those whose
+centroids score ``centroid_merge``
 are merged too, so a story split early in the stream, while its centroids were thin and the idf
 young, is mended as its articles accumulate.
 
@@ -59,6 +60,10 @@ def _term(token: str) -> str:
     if w in STOPWORDS or len(w) < 2 or w.isdigit():
         return ""
     return stem(w)
+
+
+def _second(kv: tuple[str, float]) -> float:
+    return kv[1]
 
 
 @dataclass(slots=True)
@@ -127,6 +132,9 @@ class StoryClusterer:
         cosine): the article's arrival made the two look alike. ``None`` turns this off.
     candidate_threshold : float, default=0.12
         Article score from which a story is a candidate for ``centroid_merge``.
+    max_candidates : int, default=3
+        Centroid comparisons per article: only the candidates the article scored highest are
+        compared (a centroid comparison walks every term of the smaller story).
 
     Attributes
     ----------
@@ -157,6 +165,7 @@ class StoryClusterer:
         retire_days: float = 90,
         centroid_merge: float | None = 0.3,
         candidate_threshold: float = 0.12,
+        max_candidates: int = 3,
     ) -> None:
         self.threshold = threshold
         self.window_days = window_days
@@ -171,6 +180,7 @@ class StoryClusterer:
         self.retire_days = max(retire_days, self.max_gap_days)
         self.centroid_merge = centroid_merge
         self.candidate_threshold = candidate_threshold
+        self.max_candidates = max_candidates
         self.reset()
 
     def reset(self) -> None:
@@ -252,7 +262,7 @@ class StoryClusterer:
             if self.centroid_merge is not None:
                 near.extend((score, sid) for score, _, _, sid in ranked[1:])
                 near.sort(reverse=True)
-                for _, sid in near:
+                for _, sid in near[: self.max_candidates]:
                     other = self._stories.get(sid)
                     if (
                         other is not None
@@ -329,23 +339,25 @@ class StoryClusterer:
     def _weigh(self, counts: dict[str, int], df: dict[str, int], top: int | None, sublinear: bool) -> dict[str, float]:
         if not counts:
             return {}
-        n = self.n_articles
-        for term in counts:
-            df[term] += 1
-        weights = {
-            t: (1.0 + math.log(c) if sublinear else 1.0) * (math.log((1 + n) / (1 + df[t])) + 1.0)
-            for t, c in counts.items()
-        }
+        # idf = log((1 + n) / (1 + df)) + 1
+        ln = math.log
+        base = ln(1 + self.n_articles) + 1.0
+        weights = {}
+        for term, c in counts.items():
+            d = df[term] + 1
+            df[term] = d
+            weights[term] = (1.0 + ln(c) if sublinear else 1.0) * (base - ln(1 + d))
         if top is not None and len(weights) > top:
-            weights = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:top])
+            weights = dict(heapq.nlargest(top, weights.items(), key=_second))
         norm = math.sqrt(sum(w * w for w in weights.values()))
         return {t: w / norm for t, w in weights.items()}
 
     @staticmethod
     def _dots(vec: dict[str, float], postings: dict[str, dict[int, float]]) -> dict[int, float]:
         acc: dict[int, float] = defaultdict(float)
+        get = postings.get
         for term, w in vec.items():
-            posting = postings.get(term)
+            posting = get(term)
             if posting:
                 for sid, cw in posting.items():
                     acc[sid] += w * cw
