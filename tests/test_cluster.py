@@ -97,3 +97,27 @@ def test_stories_retire_outside_the_window(wildfire, analyze_text):
     clusterer.add(wildfire)
     clusterer.add(follow_up(analyze_text, "2026-04-30"))
     assert clusterer.active == 1
+
+
+def test_centroid_merge_mends_a_split_story():
+    # Two stories on one earthquake, the rescue and the aid pledged, share only "quake"; an article covering
+    # both joins the rescue story and brings its centroid near the aid story's: the two are merged.
+    # (merge_threshold is out of reach, so only the centroid merge can join them.)
+    from crosswire.cluster import Features
+
+    other = [{f"t{i}{j}": 1 for j in range(3)} for i in range(6)]  # unrelated stories, for the idf
+    rescue = {"quake": 1, "rubble": 2, "rescue": 2, "survivor": 1}
+    aid = {"quake": 1, "donor": 2, "pledge": 2, "aid": 1}
+    bridge = {"quake": 1, "rubble": 2, "rescue": 2, "donor": 2, "pledge": 2}
+    stream = [*other, rescue, {**rescue, "dog": 1}, aid, {**aid, "fund": 1}, bridge]
+
+    def stories(centroid_merge):
+        clusterer = StoryClusterer(centroid_merge=centroid_merge, merge_threshold=2.0)
+        ids = [clusterer.add(None, Features(terms, (), 20000)) for terms in stream]
+        return [clusterer.resolve(i) for i in ids[6:]], clusterer.merges
+
+    labels, merges = stories(None)
+    assert len(set(labels[:4])) == 2 and labels[4] == labels[0]
+    labels, merges = stories(0.3)
+    assert len(set(labels)) == 1
+    assert len(merges) == 1 and merges[0][1] == labels[0]  # the aid story merged into the rescue story

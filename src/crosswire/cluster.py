@@ -23,9 +23,8 @@ When the article also reaches ``merge_threshold`` with a second story that time 
 the first, the two stories are merged (the smaller into the larger): the article links them.
 Then the story it joined is compared, centroid to centroid, with the other stories the article
 came near (score ``candidate_threshold`` or more, the ``max_candidates`` nearest): those whose
-centroids score ``centroid_merge``
-are merged too, so a story split early in the stream, while its centroids were thin and the idf
-young, is mended as its articles accumulate.
+centroids score ``centroid_merge`` are merged too, so a story split early in the stream, while
+its centroids were thin and the idf young, is mended as its articles accumulate.
 
 Stories whose last date lies more than ``retire_days`` before the newest date seen are retired
 (forgotten), so memory stays flat on an endless stream; undated stories are retired after
@@ -405,8 +404,7 @@ class StoryClusterer:
         """Merge the smaller story into the larger; returns the survivor."""
         if (b.size, -b.id) > (a.size, -a.id):
             a, b = b, a
-        dot = sum(w * a.terms.get(t, 0.0) for t, w in b.terms.items())
-        edot = sum(w * a.ents.get(k, 0.0) for k, w in b.ents.items())
+        dot, edot = _dot(a.terms, b.terms), _dot(a.ents, b.ents)
         self._drop(b)
         for term, w in b.terms.items():
             c = a.terms.get(term, 0.0) + w
@@ -432,13 +430,9 @@ class StoryClusterer:
         """Centroid score of two stories: words cosine + ``entity_weight`` × entities cosine."""
         if a.norm2 <= 0 or b.norm2 <= 0:
             return 0.0
-        if len(a.terms) > len(b.terms):
-            a, b = b, a
-        score = sum(w * b.terms.get(t, 0.0) for t, w in a.terms.items()) / math.sqrt(a.norm2 * b.norm2)
+        score = _dot(a.terms, b.terms) / math.sqrt(a.norm2 * b.norm2)
         if a.enorm2 > 0 and b.enorm2 > 0:
-            ea, eb = (a.ents, b.ents) if len(a.ents) <= len(b.ents) else (b.ents, a.ents)
-            edot = sum(w * eb.get(k, 0.0) for k, w in ea.items())
-            score += self.entity_weight * edot / math.sqrt(a.enorm2 * b.enorm2)
+            score += self.entity_weight * _dot(a.ents, b.ents) / math.sqrt(a.enorm2 * b.enorm2)
         return score
 
     def _best_partner(self, story: _Story) -> _Story | None:
@@ -491,6 +485,11 @@ class StoryClusterer:
                 story = self._stories.get(sid)
                 if story is not None and story.seen == seen and story.first is None:
                     self._drop(story)
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two sparse vectors (the key intersection is taken in C)."""
+    return sum(a[k] * b[k] for k in a.keys() & b.keys())
 
 
 def partition(labels: Iterable[int]) -> list[list[int]]:
