@@ -345,7 +345,7 @@ class StoryClusterer:
         for term, c in counts.items():
             d = df[term] + 1
             df[term] = d
-            weights[term] = (1.0 + ln(c) if sublinear else 1.0) * (base - ln(1 + d))
+            weights[term] = (1.0 + ln(c) if sublinear and c > 1 else 1.0) * (base - ln(1 + d))
         if top is not None and len(weights) > top:
             weights = dict(heapq.nlargest(top, weights.items(), key=_second))
         norm = math.sqrt(sum(w * w for w in weights.values()))
