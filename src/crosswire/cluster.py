@@ -124,7 +124,7 @@ class StoryClusterer:
         Retire a story whose last date lies this many days before the newest date seen (at
         least ``max_gap_days``). Larger than ``max_gap_days`` so that articles arriving late
         (a stream out of date order) still find their story.
-    centroid_merge : float or None, default=0.35
+    centroid_merge : float or None, default=0.3
         After an article joins a story, every other story it scored at least
         ``candidate_threshold`` against (time allowing, as for merges) is merged into it when the
         two stories' centroids score this much (words cosine + ``entity_weight`` × entities
