@@ -297,9 +297,8 @@ def ingest(
         fetcher = None
         if feeds or allow_private or any(is_url(p) for p in paths):
             from crosswire.fetch import Fetcher
-            from crosswire.formats import extract_html
 
-            fetcher = Fetcher(extract=extract_html, allow_private=allow_private, cache_path=fetch_cache)
+            fetcher = Fetcher(allow_private=allow_private, cache_path=fetch_cache)
         inputs = [*paths, *(str(f) for f in feeds or [])]
         result = ingest_paths(
             inputs, store, analyzer=analyzer, max_bytes=max_bytes, on_batch=advance, fields=fields, fetcher=fetcher

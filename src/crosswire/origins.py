@@ -168,10 +168,13 @@ def _direction(pa: _Profile, pb: _Profile, share_a: float, share_b: float) -> tu
 
 def find_links(articles: list[Article], encoder=None) -> list[Link]:
     """Undirected links between articles that share enough narrative sentences."""
-    profiles = [_profile(a) for a in articles]
+    return _find_links([_profile(a) for a in articles], encoder)
+
+
+def _find_links(profiles: list[_Profile], encoder=None) -> list[Link]:
     meaning = _Meaning(encoder) if encoder is not None else None
     links = []
-    for x, y in itertools.combinations(range(len(articles)), 2):
+    for x, y in itertools.combinations(range(len(profiles)), 2):
         pairs = _align(profiles[x], profiles[y], meaning)
         if len(pairs) < MIN_PAIRS:
             continue
@@ -188,7 +191,7 @@ def derivations(articles: list[Article], encoder=None) -> tuple[dict[str, list[D
     ``encoder``, sentences reworded beyond the word threshold also align when their meaning agrees.
     """
     profiles = [_profile(a) for a in articles]
-    links = find_links(articles, encoder)
+    links = _find_links(profiles, encoder)
     directed: dict[tuple[int, int], tuple[list[tuple[int, int, float, str]], float, str]] = {}
     for link in links:
         pa, pb = profiles[link.a], profiles[link.b]

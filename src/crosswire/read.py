@@ -129,7 +129,7 @@ def read_file(
         # Web archives are streamed record by record, each page extracted as an HTML file is.
         from crosswire.warc import read_warc
 
-        yield from read_warc(path, extract=lambda html, url: formats.read_html(url, html, "utf-8", url=url))
+        yield from read_warc(path, extract=formats.extract_html)
         return
     if suffix in formats.JSONL_SUFFIXES or suffix in formats.CSV_SUFFIXES:
         # Exports are streamed record by record: their size is not one article's.
@@ -247,9 +247,8 @@ def read_paths(
         if is_url(raw):
             if fetcher is None:
                 from crosswire.fetch import Fetcher
-                from crosswire.formats import extract_html
 
-                fetcher = Fetcher(extract=extract_html)
+                fetcher = Fetcher()
             yield from read_url(str(raw), fetcher)
             continue
         for item in iter_files([raw]):

@@ -6,8 +6,9 @@ API:
   and its URL into a :class:`Source` (main text in ``raw``, metadata in ``title``, ``byline``,
   ``published``, ``outlet``) or a :class:`Skipped`. The readers then set ``source_path``,
   ``kind``, ``url`` and ``encoding`` themselves, so an extractor need not.
-* :func:`default_extractor` returns a minimal trafilatura extractor when trafilatura is
-  importable, else ``None``; readers given ``None`` skip HTML with :data:`NO_EXTRACTION`.
+* :func:`default_extractor` returns the extractor HTML files get
+  (:func:`crosswire.formats.extract_html`) when trafilatura is importable, else ``None``;
+  readers given ``None`` skip HTML with :data:`NO_EXTRACTION`.
 * :func:`decode_body` decodes a web payload: the charset the HTTP header declares, else the one
   the document declares (``<meta charset>``, the XML declaration), else the same detection
   :func:`crosswire.read.decode` applies to text files.
@@ -107,30 +108,12 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
 
 
 def default_extractor() -> Extractor | None:
-    """A minimal trafilatura extractor, or ``None`` when trafilatura is not installed."""
+    """The extractor HTML files get (:func:`crosswire.formats.extract_html`, trafilatura), or
+    ``None`` when trafilatura is not installed."""
     try:
-        import trafilatura
+        import trafilatura  # noqa: F401
     except ImportError:
         return None
+    from crosswire.formats import extract_html
 
-    def extract(html: str, url: str) -> Source | Skipped:
-        doc = trafilatura.bare_extraction(html, url=url or None, with_metadata=True)
-        if doc is None:
-            return Skipped(url, "no main text found in the HTML")
-        data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-        text = (data.get("text") or "").strip()
-        if not text:
-            return Skipped(url, "no main text found in the HTML")
-        return Source(
-            source_path=url,
-            raw=text,
-            encoding="utf-8",
-            kind="html",
-            url=url or data.get("url"),
-            title=data.get("title") or None,
-            byline=data.get("author") or None,
-            published=data.get("date") or None,
-            outlet=data.get("sitename") or None,
-        )
-
-    return extract
+    return extract_html
