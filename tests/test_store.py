@@ -151,6 +151,16 @@ def test_articles_round_trip(store, sample_articles):
         store.get_article("0" * 16)
 
 
+def test_article_infos_in_one_query(store, sample_articles):
+    story = store.create_story()
+    store.add_article(sample_articles[0], story_id=story)
+    store.add_article(sample_articles[1])
+    infos = store.article_infos()
+    assert list(infos) == [a.id for a in store.articles()]
+    assert all(infos[i] == store.article_info(i) for i in infos)
+    assert list(store.article_infos(story_id=story)) == [sample_articles[0].id]
+
+
 def test_adding_again_changes_nothing(store, sample_articles):
     first, *rest = sample_articles
     assert store.add_articles(sample_articles) == [True] * len(sample_articles)

@@ -59,8 +59,9 @@ class _Assigner:
 
     def replay(self) -> None:
         """Feed the stored articles to the clusterer so that new ones meet the existing stories."""
+        infos = self.store.article_infos()
         for article in self.store.articles():
-            info = self.store.article_info(article.id)
+            info = infos[article.id]
             if info["duplicate_of"] or info["story_id"] is None:
                 continue
             cid = self.clusterer.resolve(self.clusterer.add(article))
@@ -87,8 +88,8 @@ class _Assigner:
 
 
 def _merge_stories(store: Store, gone: int, into: int) -> None:
-    for article in list(store.articles(story_id=gone)):
-        store.set_story(article.id, into)
+    for article_id in store.article_infos(story_id=gone):
+        store.set_story(article_id, into)
     store.delete_story(gone)
 
 
@@ -135,8 +136,9 @@ def ingest_paths(
         twins: list[tuple[Article, bytes, str]] = []
         for article in chunk:
             signature = dedup.signature(article.text)
-            twin = None if store.has_article(article.id) else dedup.check_signature(article.id, signature)
-            if store.has_article(article.id) or twin == article.id:
+            stored = store.has_article(article.id)
+            twin = None if stored else dedup.check_signature(article.id, signature)
+            if stored or twin == article.id:
                 report.already_stored.append(article.id)  # the same content, ingested before
                 continue
             if twin is None:
@@ -182,11 +184,8 @@ def ingest_paths(
 
 def story_articles(store: Store, story_id: int) -> list[Article]:
     """The analysed articles of a story (near-duplicates, stored unanalysed, left out)."""
-    out = []
-    for article in store.articles(story_id=story_id):
-        if not store.article_info(article.id)["duplicate_of"]:
-            out.append(article)
-    return out
+    infos = store.article_infos(story_id=story_id)
+    return [a for a in store.articles(story_id=story_id) if not infos[a.id]["duplicate_of"]]
 
 
 def rebuild_stories(store: Store, story_ids: Iterable[int]) -> None:
@@ -201,8 +200,9 @@ def recluster(store: Store, clusterer: StoryClusterer | None = None) -> list[int
     """Rebuild every story from scratch over the stored articles; the new story ids."""
     clusterer = clusterer or StoryClusterer()
     originals, twins = [], []
+    infos = store.article_infos()
     for article in store.articles():
-        info = store.article_info(article.id)
+        info = infos[article.id]
         (twins if info["duplicate_of"] else originals).append((article, info))
     labels = clusterer.recluster([a for a, _ in originals])
     with store.transaction():

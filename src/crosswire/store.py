@@ -310,6 +310,16 @@ class Store:
             raise KeyError(article_id)
         return dict(row)
 
+    def article_infos(self, story_id: int | None = None) -> dict[str, dict[str, Any]]:
+        """:meth:`article_info` of every stored article (of one story when ``story_id`` is given),
+        in ingest order, from one query."""
+        cols = [c for c in articles.c if c.name not in ("data", "signature")]
+        query = sa.select(*cols).order_by(articles.c.ingested_at, articles.c.id)
+        if story_id is not None:
+            query = query.where(articles.c.story_id == story_id)
+        with self._read() as conn:
+            return {row["id"]: dict(row) for row in conn.execute(query).mappings()}
+
     def articles(self, story_id: int | None = None) -> Iterator[Article]:
         """Stored articles (those of one story when ``story_id`` is given), in ingest order,
         streamed from the database rather than loaded at once."""
