@@ -64,27 +64,33 @@ def concepts(text: str) -> set[str]:
     return set(stems) | {f"{a} {b}" for a, b in itertools.pairwise(stems)}
 
 
-def concept_weights(
-    articles: Sequence[Article], origin_group: dict[str, int], min_origins: int | None = None
-) -> dict[str, float]:
-    """Concept → weight from the number of independent origins stating it.
+class ConceptSupport:
+    """How many independent origins state each concept of a story; counted once per story and
+    shared by the brief's tiers and the title."""
 
-    Concepts stated by fewer than ``min_origins`` origins (default :data:`MIN_ORIGINS`, at most
-    the story's number of origins) weigh nothing.
-    """
-    origins_of: dict[str, set[int]] = defaultdict(set)
-    for article in articles:
-        group = origin_group[article.id]
-        for sent in article.sentences:
-            for concept in concepts(sent.text):
-                origins_of[concept].add(group)
-    n_origins = len(set(origin_group.values()))
-    floor = min(MIN_ORIGINS if min_origins is None else min_origins, n_origins) if n_origins > 1 else 1
-    weights = {}
-    for concept, groups in origins_of.items():
-        if len(groups) >= floor:
-            weights[concept] = len(groups) ** SUPPORT_EXPONENT * (BIGRAM_WEIGHT if " " in concept else UNIGRAM_WEIGHT)
-    return weights
+    def __init__(self, articles: Sequence[Article], origin_group: dict[str, int]):
+        origins_of: dict[str, set[int]] = defaultdict(set)
+        for article in articles:
+            group = origin_group[article.id]
+            for sent in article.sentences:
+                for concept in concepts(sent.text):
+                    origins_of[concept].add(group)
+        self.origins = {concept: len(groups) for concept, groups in origins_of.items()}
+        self.n_origins = len(set(origin_group.values()))
+
+    def weights(self, min_origins: int | None = None) -> dict[str, float]:
+        """Concept → weight from the number of independent origins stating it.
+
+        Concepts stated by fewer than ``min_origins`` origins (default :data:`MIN_ORIGINS`, at most
+        the story's number of origins) weigh nothing.
+        """
+        floor = MIN_ORIGINS if min_origins is None else min_origins
+        floor = min(floor, self.n_origins) if self.n_origins > 1 else 1
+        return {
+            concept: n**SUPPORT_EXPONENT * (BIGRAM_WEIGHT if " " in concept else UNIGRAM_WEIGHT)
+            for concept, n in self.origins.items()
+            if n >= floor
+        }
 
 
 def _readable(text: str) -> bool:
@@ -98,6 +104,7 @@ def select(
     origin_group: dict[str, int],
     words_budget: int = DEFAULT_WORDS,
     misquoting: set[tuple[str, int]] = frozenset(),
+    support: ConceptSupport | None = None,
 ) -> list[BriefSentence]:
     """The brief: about ``words_budget`` words, one sentence per claim, every sentence cited.
 
@@ -105,7 +112,7 @@ def select(
     extended, altered or elided: the brief never repeats a misquote when its claim has another
     sentence, and never picks one at all.
     """
-    weights = concept_weights(articles, origin_group)
+    support = support or ConceptSupport(articles, origin_group)
     by_id = {a.id: a for a in articles}
     candidates = _candidates(claims, by_id, misquoting, readable_only=True)
     if not candidates:  # only very short or very long sentences: better those than no brief
@@ -117,7 +124,7 @@ def select(
     total = 0
     # What several origins report first; once that is said, what one origin alone reports
     # fills the rest of the budget (a two-article story still gets a full brief).
-    for tier in (weights, concept_weights(articles, origin_group, min_origins=1)):
+    for tier in (support.weights(), support.weights(min_origins=1)):
         while total < words_budget:
             best = _best(candidates, tier, covered, used_claims, total, words_budget)
             if best is None:
@@ -187,9 +194,14 @@ def _quoted_share(article: Article, sentence: int) -> float:
     return len(covered) / length
 
 
-def title(articles: Sequence[Article], origin_group: dict[str, int], brief: list[BriefSentence]) -> str | None:
+def title(
+    articles: Sequence[Article],
+    origin_group: dict[str, int],
+    brief: list[BriefSentence],
+    support: ConceptSupport | None = None,
+) -> str | None:
     """The article title that best states what most origins report; else the brief's first sentence."""
-    weights = concept_weights(articles, origin_group)
+    weights = (support or ConceptSupport(articles, origin_group)).weights()
     best, best_score = None, -1.0
     for article in articles:
         if not article.title:

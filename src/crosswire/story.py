@@ -56,9 +56,10 @@ def build_story(
         for r in group.renderings
         if r.fidelity in ("extended", "altered", "elided") and r.sentence is not None
     }
-    brief = briefing.select(articles, claims, groups, words, misquoting)
+    support = briefing.ConceptSupport(articles, groups)
+    brief = briefing.select(articles, claims, groups, words, misquoting, support)
     return Story(
-        title=briefing.title(articles, groups, brief),
+        title=briefing.title(articles, groups, brief, support),
         independent_sources=len(set(groups.values())),
         articles=[
             StoryArticle(
