@@ -95,17 +95,8 @@ def _check_date(value: str | None) -> str | None:
 
 def _analyse(analyzer, articles: list[Article], jobs: int, quiet: bool, err: Console) -> list[Article]:
     """Analyse with a progress bar (on a terminal, unless quiet)."""
-    show = not quiet and err.is_terminal and len(articles) > 1
     done = []
-    with Progress(
-        TextColumn("analysing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.speed}/s"),
-        TimeRemainingColumn(),
-        console=err,
-        disable=not show,
-    ) as bar:
+    with _bar("analysing", err, quiet or len(articles) <= 1) as bar:
         task = bar.add_task("analyse", total=len(articles))
         workers = jobs or ((os.cpu_count() or 1) if len(articles) >= 40 else 1)
         for article in analyzer.analyze_many(articles, n_process=workers):
