@@ -108,11 +108,6 @@ class _Meaning:
         return float(self.vectors[(pa.article.id, i)] @ self.vectors[(pb.article.id, j)])
 
 
-def align(a: Article, b: Article, encoder=None) -> list[tuple[int, int, float, str]]:
-    """One-to-one pairs ``(sentence of a, sentence of b, similarity, method)`` of repeated narrative sentences."""
-    return _align(_profile(a), _profile(b), _Meaning(encoder) if encoder else None)
-
-
 def _align(pa: _Profile, pb: _Profile, meaning: _Meaning | None = None) -> list[tuple[int, int, float, str]]:
     candidates = []
     for i, bi in pa.bigrams.items():
@@ -166,12 +161,8 @@ def _direction(pa: _Profile, pb: _Profile, share_a: float, share_b: float) -> tu
     return longer_b, "shorter of two near-identical texts"
 
 
-def find_links(articles: list[Article], encoder=None) -> list[Link]:
-    """Undirected links between articles that share enough narrative sentences."""
-    return _find_links([_profile(a) for a in articles], encoder)
-
-
 def _find_links(profiles: list[_Profile], encoder=None) -> list[Link]:
+    """Undirected links between articles that share enough narrative sentences."""
     meaning = _Meaning(encoder) if encoder is not None else None
     links = []
     for x, y in itertools.combinations(range(len(profiles)), 2):
