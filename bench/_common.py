@@ -14,6 +14,7 @@ import json
 import os
 import platform
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -67,18 +68,22 @@ def read_duc(doc: str) -> str:
         return duc_body(f.read())
 
 
-def multinews_documents() -> list[tuple[int, int, str]]:
-    """Every article of the Multi-News sample as ``(row, position in row, text)``."""
+def multinews_rows(limit: int | None = None) -> Iterator[tuple[int, list[str], str]]:
+    """Every story of the Multi-News sample as ``(row, its articles' texts, reference summary)``."""
     path = shared_dir() / "data" / "mds" / "multinews_sample250" / "sample_validation.csv"
     if not path.is_file():
         sys.exit(f"benchmark data not found: {path}")
     csv.field_size_limit(1 << 30)
-    out = []
     with open(path, encoding="utf-8", newline="") as f:
         for row_no, row in enumerate(csv.DictReader(f)):
-            for pos, text in enumerate(ast.literal_eval(row["documents"])):
-                out.append((row_no, pos, text))
-    return out
+            if limit is not None and row_no >= limit:
+                break
+            yield row_no, ast.literal_eval(row["documents"]), row["summary"]
+
+
+def multinews_documents() -> list[tuple[int, int, str]]:
+    """Every article of the Multi-News sample as ``(row, position in row, text)``."""
+    return [(row_no, pos, text) for row_no, texts, _ in multinews_rows() for pos, text in enumerate(texts)]
 
 
 def load_gold(name: str) -> list[dict]:

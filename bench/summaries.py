@@ -44,8 +44,6 @@ Run: ``.venv/bin/python bench/summaries.py`` (``--dataset duc2004|multiling|mult
 from __future__ import annotations
 
 import argparse
-import ast
-import csv
 import hashlib
 import json
 import random
@@ -61,7 +59,7 @@ from statistics import mean
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import BENCH, REPO, duc_body, shared_dir, table, versions, write_results
+from _common import BENCH, REPO, duc_body, multinews_rows, shared_dir, table, versions, write_results
 
 CACHE = BENCH / ".cache" / "summaries"
 #: Bump when the way this script builds articles from the raw data changes (it is in the cache key).
@@ -198,18 +196,10 @@ def load_multiling(limit: int | None) -> Dataset:
 
 
 def load_multinews(limit: int | None) -> Dataset:
-    path = mds_dir() / "multinews_sample250" / "sample_validation.csv"
-    if not path.is_file():
-        sys.exit(f"benchmark data not found: {path}")
-    csv.field_size_limit(1 << 30)
     clusters = []
-    with open(path, encoding="utf-8", newline="") as f:
-        for row_no, row in enumerate(csv.DictReader(f)):
-            if limit is not None and row_no >= limit:
-                break
-            texts = ast.literal_eval(row["documents"])
-            docs = [Doc(f"multinews/{row_no}/{pos}", text, "utf-8") for pos, text in enumerate(texts)]
-            clusters.append(Cluster(f"{row_no:03d}", docs, [row["summary"]]))
+    for row_no, texts, summary in multinews_rows(limit):
+        docs = [Doc(f"multinews/{row_no}/{pos}", text, "utf-8") for pos, text in enumerate(texts)]
+        clusters.append(Cluster(f"{row_no:03d}", docs, [summary]))
     return Dataset("multinews", "Multi-News validation sample", 300, False, clusters)
 
 
