@@ -122,6 +122,12 @@ def _report_skipped(skipped: list[Skipped], err: Console) -> None:
         err.print(f"[yellow]skipped[/] {escape(item.path)}: {escape(item.reason)}", soft_wrap=True)
 
 
+ReferenceDateOption = Annotated[
+    str | None,
+    typer.Option(callback=_check_date, help="Date (YYYY-MM-DD) to resolve 'on Wednesday' in undated articles."),
+]
+
+
 @app.command()
 def analyze(
     paths: Annotated[
@@ -130,10 +136,7 @@ def analyze(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
     output: OutputOption = None,
     model: ModelOption = None,
-    reference_date: Annotated[
-        str | None,
-        typer.Option(callback=_check_date, help="Date (YYYY-MM-DD) to resolve 'on Wednesday' in undated articles."),
-    ] = None,
+    reference_date: ReferenceDateOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: one per core for 40+ articles).")
@@ -187,10 +190,7 @@ def brief(
     ] = None,
     db: Annotated[str | None, DB_OPTION] = None,
     model: ModelOption = None,
-    reference_date: Annotated[
-        str | None,
-        typer.Option(callback=_check_date, help="Date (YYYY-MM-DD) to resolve 'on Wednesday' in undated articles."),
-    ] = None,
+    reference_date: ReferenceDateOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: automatic).")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
