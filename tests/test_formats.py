@@ -188,3 +188,44 @@ def test_cli_on_a_folder_of_mixed_formats(tmp_path):
         assert why in reasons
     bad = CliRunner().invoke(app, ["analyze", str(FIXTURES / "export.csv"), "--field", "nope=x"])
     assert bad.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://edition.cnn.com/2024/11/13/world/story.html", "cnn.com"),
+        ("http://news.bbc.co.uk/2/hi/europe/1.stm", "bbc.co.uk"),
+        ("https://www.reuters.com/world/europe/story-2024-11-13/", "Reuters"),
+        ("https://www.aa.com.tr/en/europe/story/1", "Anadolu Agency"),
+        ("http://127.0.0.1:8000/page.html", None),
+        ("file:///home/me/page.html", None),
+        ("not a url", None),
+    ],
+)
+def test_outlet_from_the_registered_domain(url, outlet):
+    from crosswire.outlets import outlet_from_url
+
+    assert outlet_from_url(url) == outlet
+
+
+def test_outlet_precedence_metadata_then_domain_then_text():
+    text = "BRUSSELS (Reuters) - NATO ministers met on Wednesday to discuss aid to Ukraine, officials said."
+    # the text alone: the dateline's agency
+    assert clean(Source("a.txt", text, "utf-8")).outlet == "Reuters"
+    # a URL beats the text: the page carrying the wire copy is the outlet
+    page = Source("p", text, "utf-8", kind="html", url="https://www.example-news.co.uk/world/nato")
+    assert clean(page).outlet == "example-news.co.uk"
+    # the page's own metadata beats both
+    named = Source("p", text, "utf-8", kind="html", url="https://www.example-news.co.uk/x", outlet="Example News")
+    assert clean(named).outlet == "Example News"
+
+
+def test_a_jsonl_record_with_only_a_url_gets_its_outlet_from_the_domain(tmp_path):
+    record = {
+        "body": "Dockers in Antwerp voted to end the strike on Tuesday, the union said.",
+        "link": "https://www.dw.com/en/x",
+    }
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (source,) = read_paths([path], fields=parse_fields(["text=body", "url=link"]))
+    assert clean(source).outlet == "dw.com"

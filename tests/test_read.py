@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -68,6 +69,45 @@ def test_huge_file_is_skipped_without_reading_it(tmp_path):
     (item,) = read_paths([path])
     assert isinstance(item, Skipped)
     assert "too large" in item.reason and "50.0 MB" in item.reason
+
+
+def _sparse(path, head: bytes, size: int):
+    with path.open("wb") as fh:
+        fh.write(head)
+        fh.truncate(size)  # a hole: no disk used, but every byte past the head reads as zero
+    return path
+
+
+@pytest.mark.parametrize("name", ["huge.html", "huge.rss", "huge.opml"])
+def test_a_2gb_page_or_feed_is_skipped_without_reading_it(tmp_path, name):
+    (item,) = read_paths([_sparse(tmp_path / name, b"<html>", 2_100_000_000)])
+    assert isinstance(item, Skipped) and "too large" in item.reason and "2100.0 MB" in item.reason
+
+
+def test_a_huge_archive_of_garbage_is_one_broken_record(tmp_path):
+    """A WARC that is a header and then zeros (a pre-allocated download): warcio alone would read
+    the zeros as one header line, in time quadratic in its length."""
+    (item,) = read_paths([_sparse(tmp_path / "crawl.warc", b"WARC/1.0\r\n", 300_000_000)])
+    assert isinstance(item, Skipped) and item.reason == "broken record at byte 0: no WARC-Type header"
+    (item,) = read_paths([_sparse(tmp_path / "zeros.warc", b"", 300_000_000)])
+    assert isinstance(item, Skipped)
+    assert "broken record at byte 0" in item.reason and "the remaining 300000000 bytes are skipped" in item.reason
+
+
+@pytest.mark.parametrize("name", ["export.jsonl", "export.csv"])
+def test_an_export_line_over_the_limit_is_skipped_and_the_rest_read(tmp_path, name):
+    text = "Dockers in Antwerp voted to end the strike on Tuesday, the union said."
+    if name.endswith(".jsonl"):
+        good = (json.dumps({"text": text}) + "\n").encode()
+        data = good + b'{"text": "' + b"x" * 12_000_000 + b'"}\n' + good
+    else:
+        good = f'"{text}"\n'.encode()
+        data = b"text\n" + good + b'"' + b"x" * 12_000_000 + b'"\n' + good
+    path = tmp_path / name
+    path.write_bytes(data)
+    items = list(read_paths([path], max_bytes=1_000_000))
+    assert [type(i).__name__ for i in items] == ["Source", "Skipped", "Source"]
+    assert "over the 3 MB limit for one record" in items[1].reason
 
 
 def test_unreadable_file_in_a_folder_does_not_stop_the_rest(tmp_path, monkeypatch):

@@ -256,8 +256,23 @@ def test_archives_are_read_wherever_a_path_is(tmp_path):
             "https://news.example.org/dockers", "response", payload=io.BytesIO(page), http_headers=headers
         )
         writer.write_record(record)
-    result = CliRunner().invoke(app, ["analyze", str(tmp_path), "--format", "json"])
-    assert result.exit_code == 0, result.output
+        request = StatusAndHeaders("GET /dockers HTTP/1.1", [("Host", "news.example.org")], is_http_request=True)
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.example.org/dockers", "request", payload=io.BytesIO(b""), http_headers=request
+            )
+        )
+        _response(writer, "https://news.example.org/old", b"<html>gone</html>", status="404 Not Found")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["analyze", str(archive), "--format", "json", "--report", str(report)])
+    assert result.exit_code == 1, result.output  # the 404 record is skipped, with its reason
     (article,) = json.loads(result.stdout)["articles"]
     assert article["url"] == "https://news.example.org/dockers"
+    assert article["outlet"] == "example.org"  # no site name in the page: the registered domain
     assert "nineteen-day strike" in article["text"] and "Share this article" not in article["text"]
+    accounting = json.loads(report.read_text())
+    assert accounting["articles"] == 1 and [s["reason"] for s in accounting["skipped"]] == [
+        "HTTP status 404, not 200: https://news.example.org/old"
+    ]
+    counts = accounting["archives"][str(archive)]
+    assert (counts["records"], counts["articles"], counts["skipped"], counts["other"]) == (3, 1, 1, {"request": 1})

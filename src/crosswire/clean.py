@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from crosswire.model import Article, Dateline, Removal, Source
-from crosswire.outlets import outlet_cues, wire_service
+from crosswire.outlets import outlet_cues, outlet_from_url, wire_service
 from crosswire.read import article_id
 
 _TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$")
@@ -435,7 +435,8 @@ def clean(source: Source) -> Article:
     """Turn a decoded :class:`Source` into an :class:`Article` with a clean body.
 
     What the source's metadata says (title, byline, publication date, outlet) wins over what
-    the text suggests; a page or feed entry's body is never searched for a title.
+    the text suggests; the outlet comes from the metadata, else the URL's registered domain,
+    else the text ("Caliber.Az reports", "(Reuters)"); a page or feed entry's body is never searched for a title.
     """
     parts = clean_text(source.raw, title=source.title, find_title=source.kind not in ("html", "feed"))
     warnings = list(source.warnings)
@@ -445,7 +446,7 @@ def clean(source: Source) -> Article:
         id=article_id(source.raw),
         source_path=source.source_path,
         text="\n\n".join(parts.body),
-        outlet=source.outlet or parts.outlet,
+        outlet=source.outlet or outlet_from_url(source.url) or parts.outlet,
         title=source.title or parts.title,
         byline=source.byline or parts.byline,
         published=source.published or parts.published,

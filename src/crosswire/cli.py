@@ -149,10 +149,11 @@ def analyze(
     err = Console(stderr=True)
     fields = _fields(field)
     analyzer = _load_analyzer(model, reference_date, err)
-    articles, skipped = prepare(paths, max_bytes, fields)
+    archives: dict = {}
+    articles, skipped = prepare(paths, max_bytes, fields, archives=archives)
     result = AnalysisResult(articles=_analyse(analyzer, articles, jobs, quiet, err), skipped=skipped)
     if report:
-        text = json.dumps(run_report(result.articles, skipped), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(run_report(result.articles, skipped, archives), ensure_ascii=False, indent=2) + "\n"
         report.write_text(text, encoding="utf-8")
     if format is Format.json:
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"

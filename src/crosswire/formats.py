@@ -164,9 +164,14 @@ def _outlet(name: str | None) -> str | None:
     return (wire_service(name) or name) if name else None
 
 
-def _host(url: str | None) -> str | None:
-    host = urlparse(url).hostname if url else None
-    return host.removeprefix("www.") if host else None
+def _site_name(name: str | None, url: str | None) -> str | None:
+    """The page's own name for its site; trafilatura falls back on the host name, which is not one
+    (the outlet then comes from the registered domain)."""
+    name = _outlet(name)
+    host = (urlparse(url).hostname or "") if url else ""
+    if name and host and name.lower().removeprefix("www.") == host.lower().removeprefix("www."):
+        return None
+    return name
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -201,7 +206,7 @@ def read_html(shown: str, text: str, encoding: str, url: str | None = None) -> S
         title=_norm(doc.title),
         byline=_norm(doc.author),
         published=iso_day(doc.date),
-        outlet=_outlet(doc.sitename) or _host(url),
+        outlet=_site_name(doc.sitename, url),
     )
 
 
@@ -330,11 +335,36 @@ def _record(
     )
 
 
+def _line_limit(max_bytes: int) -> int:
+    # A record holds one article's text (at most ``max_bytes``), JSON- or CSV-escaped, and a few fields.
+    return 2 * max_bytes + 1_000_000
+
+
+def _bounded_lines(f, limit: int) -> Iterator:
+    """The lines of ``f``, with None for a line longer than ``limit``: it is read past in pieces,
+    never held whole (a file of zeros is one line of gigabytes)."""
+    newline = b"\n" if isinstance(f.read(0), bytes) else "\n"
+    while True:
+        line = f.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit:
+            while line and not line.endswith(newline):
+                line = f.readline(1 << 20)
+            yield None
+        else:
+            yield line
+
+
 def read_jsonl(path: Path, shown: str, fields: Mapping[str, str], max_bytes: int) -> Iterator[Source | Skipped]:
     """One article per JSON object per line; streamed, so an export of any size is read."""
+    limit = _line_limit(max_bytes)
     with path.open("rb") as f:
-        for n, line in enumerate(f, 1):
+        for n, line in enumerate(_bounded_lines(f, limit), 1):
             where = f"{shown}#{n}"
+            if line is None:
+                yield Skipped(where, f"line {n}: over the {limit / 1e6:g} MB limit for one record")
+                continue
             if n == 1:
                 line = line.removeprefix(b"\xef\xbb\xbf")
             if not line.strip():
@@ -357,11 +387,26 @@ def read_csv(path: Path, shown: str, fields: Mapping[str, str], max_bytes: int) 
     """One article per row; the first row names the columns. Streamed."""
     with path.open("rb") as fb:
         f = io.TextIOWrapper(fb, encoding="utf-8-sig", newline="")
+        too_long: list[int] = []  # line numbers of lines over the limit, read as empty lines
+
+        def lines() -> Iterator[str]:
+            for n, line in enumerate(_bounded_lines(f, limit), 1):
+                if line is None:
+                    too_long.append(n)
+                    line = "\n"
+                yield line
+
+        limit = _line_limit(max_bytes)
+        # csv's own cap on a field (128 KB) is below one article's; the line limit bounds memory.
+        csv.field_size_limit(max(csv.field_size_limit(), limit))
         try:
-            reader = csv.reader(f, strict=True)
+            reader = csv.reader(lines(), strict=True)
             header = next(reader, None)
         except (csv.Error, UnicodeDecodeError) as exc:
             yield Skipped(shown, f"unreadable CSV header: {exc}")
+            return
+        if too_long:
+            yield Skipped(shown, f"unreadable CSV header: line 1 is over the {limit / 1e6:g} MB limit for one record")
             return
         if not header:
             yield Skipped(shown, "empty CSV file")
@@ -378,7 +423,7 @@ def read_csv(path: Path, shown: str, fields: Mapping[str, str], max_bytes: int) 
             try:
                 row = next(reader)
             except StopIteration:
-                break
+                row = None
             except csv.Error as exc:
                 n = reader.line_num
                 yield Skipped(f"{shown}#{n}", f"line {n}: malformed CSV ({exc})")
@@ -386,6 +431,11 @@ def read_csv(path: Path, shown: str, fields: Mapping[str, str], max_bytes: int) 
             except UnicodeDecodeError:
                 yield Skipped(shown, f"after line {reader.line_num}: not UTF-8; the rest of the file is not read")
                 return
+            while too_long:
+                n = too_long.pop(0)
+                yield Skipped(f"{shown}#{n}", f"line {n}: over the {limit / 1e6:g} MB limit for one record")
+            if row is None:
+                break
             n = reader.line_num
             where = f"{shown}#{n}"
             if not any(cell.strip() for cell in row):

@@ -46,6 +46,8 @@ class IngestReport(Record):
     duplicates: list[dict] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     stories_touched: list[int] = field(default_factory=list)
+    #: each web archive's record counts (:class:`crosswire.warc.WarcStats`), by path
+    archives: dict = field(default_factory=dict)
 
 
 class _Assigner:
@@ -112,8 +114,9 @@ def ingest_paths(
 
     ``on_batch(done, total)`` is called after each committed batch (for progress bars).
     """
-    cleaned, skipped = prepare(paths, max_bytes, fields, fetcher)
-    report = IngestReport(inputs=len(cleaned) + len(skipped), skipped=list(skipped))
+    archives: dict = {}
+    cleaned, skipped = prepare(paths, max_bytes, fields, fetcher, archives)
+    report = IngestReport(inputs=len(cleaned) + len(skipped), skipped=list(skipped), archives=archives)
     with store.transaction():
         for item in skipped:
             store.add_skipped(item.path, item.reason)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
+
+from tld import get_fld
 
 #: Wire services and news agencies, by the names and abbreviations they appear under.
 WIRE_SERVICES: dict[str, str] = {
@@ -55,6 +58,45 @@ WIRE_SERVICES: dict[str, str] = {
     "apw": "AP",
 }
 
+#: The registered domains of wire services, so that a page on a wire's own site counts as the wire.
+WIRE_DOMAINS: dict[str, str] = {
+    "reuters.com": "Reuters",
+    "thomsonreuters.com": "Reuters",
+    "apnews.com": "AP",
+    "ap.org": "AP",
+    "afp.com": "AFP",
+    "dpa.com": "dpa",
+    "dpa-international.com": "dpa",
+    "aa.com.tr": "Anadolu Agency",
+    "xinhuanet.com": "Xinhua",
+    "news.cn": "Xinhua",
+    "bloomberg.com": "Bloomberg",
+    "efe.com": "EFE",
+    "ansa.it": "ANSA",
+    "kyodonews.net": "Kyodo",
+    "yna.co.kr": "Yonhap",
+    "tass.com": "TASS",
+    "tass.ru": "TASS",
+    "interfax.com": "Interfax",
+    "interfax.ru": "Interfax",
+    "ukrinform.net": "Ukrinform",
+    "ukrinform.ua": "Ukrinform",
+    "ptinews.com": "PTI",
+    "aninews.in": "ANI",
+    "upi.com": "UPI",
+    "pamediagroup.com": "PA Media",
+    "thecanadianpress.com": "The Canadian Press",
+    "aap.com.au": "AAP",
+    "belga.be": "Belga",
+    "ritzau.dk": "Ritzau",
+    "pap.pl": "PAP",
+    "mti.hu": "MTI",
+    "bta.bg": "BTA",
+    "hina.hr": "HINA",
+    "tanjug.rs": "Tanjug",
+    "ria.ru": "RIA Novosti",
+}
+
 # Acronyms that name countries and institutions, not outlets ("told US officials").
 _NOT_OUTLETS = {
     "US",
@@ -101,6 +143,30 @@ def wire_service(name: str | None) -> str | None:
     if not name:
         return None
     return WIRE_SERVICES.get(name.strip().strip("()").lower())
+
+
+def registered_domain(url: str | None) -> str | None:
+    """The domain ``url`` was registered under ("https://edition.cnn.com/x" → "cnn.com"), from
+    the Public Suffix List that ``tld`` ships (no network), or None for a URL without a public host."""
+    if not url:
+        return None
+    try:
+        host = urlparse(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    domain = get_fld(host, fix_protocol=True, fail_silently=True)
+    return domain.lower() if domain else None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """Who published the page at ``url``: a wire service's name for its own sites, else the
+    registered domain ("bbc.co.uk"); None for local files, IP addresses and private hosts."""
+    domain = registered_domain(url)
+    if domain is None:
+        return None
+    return WIRE_DOMAINS.get(domain, domain)
 
 
 def _plausible_outlet(name: str) -> bool:

@@ -12,10 +12,14 @@ import os
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charset_normalizer import from_bytes
 
 from crosswire.model import Skipped, Source
+
+if TYPE_CHECKING:
+    from crosswire.warc import WarcStats
 
 #: An article is a few thousand words; anything this large is not one article.
 DEFAULT_MAX_BYTES = 5_000_000
@@ -113,13 +117,15 @@ def read_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     fields: Mapping[str, str] | None = None,
     fetcher=None,
+    archives: dict[str, WarcStats] | None = None,
 ) -> Iterator[Source | Skipped]:
     """Every article one file holds: one for a text file or an HTML page, one per feed entry or export record.
 
     The reader is chosen by extension (``.html``, ``.rss``, ``.atom``, ``.rdf``, ``.xml``, ``.opml``,
     ``.jsonl``, ``.ndjson``, ``.csv``, plain text) and, for ``.xml`` and plain text, by the first
     bytes (``<html``, ``<rss``, ``<feed``, ``<rdf:RDF``, ``<opml``). ``fields`` maps article fields
-    to export columns (:func:`crosswire.formats.parse_fields`).
+    to export columns (:func:`crosswire.formats.parse_fields`). ``archives``, when given, receives
+    each web archive's :class:`~crosswire.warc.WarcStats` under its path.
     """
     from crosswire import formats
 
@@ -127,9 +133,12 @@ def read_file(
     suffix = path.suffix.lower()
     if _is_archive(path):
         # Web archives are streamed record by record, each page extracted as an HTML file is.
-        from crosswire.warc import read_warc
+        from crosswire.warc import WarcStats, read_warc
 
-        yield from read_warc(path, extract=formats.extract_html)
+        stats = WarcStats()
+        if archives is not None:
+            archives[shown] = stats
+        yield from read_warc(path, extract=formats.extract_html, stats=stats)
         return
     if suffix in formats.JSONL_SUFFIXES or suffix in formats.CSV_SUFFIXES:
         # Exports are streamed record by record: their size is not one article's.
@@ -236,12 +245,14 @@ def read_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     fields: Mapping[str, str] | None = None,
     fetcher=None,
+    archives: dict[str, WarcStats] | None = None,
 ) -> Iterator[Source | Skipped]:
     """Every input as :class:`Source` or :class:`Skipped` items (feeds and exports give several per file).
 
     ``http(s)://`` inputs, and remote feeds listed in OPML files, are fetched with ``fetcher``
     (:class:`crosswire.fetch.Fetcher`); without one, a URL is fetched with the default settings
     (giving a URL is asking for the network) and remote feeds in OPML files are skipped.
+    ``archives`` receives the record counts of every web archive read (see :func:`read_file`).
     """
     for raw in paths:
         if is_url(raw):
@@ -257,4 +268,4 @@ def read_paths(
             elif item.is_symlink() and not item.exists():
                 yield Skipped(str(item), "cannot read: broken symbolic link")
             else:
-                yield from read_file(item, max_bytes, fields, fetcher)
+                yield from read_file(item, max_bytes, fields, fetcher, archives)

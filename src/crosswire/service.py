@@ -21,6 +21,7 @@ from crosswire.story import build_story
 
 if TYPE_CHECKING:
     from crosswire.analyze import Analyzer
+    from crosswire.warc import WarcStats
 
 
 def prepare(
@@ -28,15 +29,17 @@ def prepare(
     max_bytes: int = DEFAULT_MAX_BYTES,
     fields: Mapping[str, str] | None = None,
     fetcher=None,
+    archives: dict[str, WarcStats] | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read and clean; return the articles worth analysing and what was skipped.
 
     ``fields`` maps article fields to the columns of JSONL and CSV exports (``--field``);
-    ``fetcher`` (:class:`crosswire.fetch.Fetcher`) fetches URLs and the remote feeds of OPML files.
+    ``fetcher`` (:class:`crosswire.fetch.Fetcher`) fetches URLs and the remote feeds of OPML files;
+    ``archives`` receives the record counts of each web archive read.
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in read_paths(paths, max_bytes, fields, fetcher):
+    for item in read_paths(paths, max_bytes, fields, fetcher, archives):
         if isinstance(item, Skipped):
             skipped.append(item)
             continue
@@ -102,10 +105,14 @@ def load_analysis(path: str | os.PathLike) -> AnalysisResult:
         return AnalysisResult.from_dict(json.load(f))
 
 
-def run_report(articles: list[Article], skipped: list[Skipped]) -> dict:
+def run_report(
+    articles: list[Article], skipped: list[Skipped], archives: Mapping[str, WarcStats] | None = None
+) -> dict:
     """What one run did with every input, for ``--report``: the same keys as an ingest's report.
 
-    ``duplicates`` are articles whose text is the same as an earlier one's in the run (same id).
+    ``duplicates`` are articles whose text is the same as an earlier one's in the run (same id);
+    ``archives`` gives each web archive's records: read, made articles, skipped, broken, and
+    the records that are never articles (requests, warcinfo…) by type.
     """
     first: dict[str, str] = {}
     duplicates = []
@@ -124,4 +131,5 @@ def run_report(articles: list[Article], skipped: list[Skipped]) -> dict:
         "duplicates": duplicates,
         "skipped": [item.to_dict() for item in skipped],
         "skipped_by_reason": dict(sorted(reasons.items(), key=lambda kv: -kv[1])),
+        "archives": {path: stats.to_dict() for path, stats in (archives or {}).items()},
     }

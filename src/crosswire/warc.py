@@ -32,7 +32,6 @@ warcio: uncompressed, gzip per record (the usual ``.warc.gz``) and gzip over the
 from __future__ import annotations
 
 import gzip
-import mmap
 import os
 import re
 import zlib
@@ -45,12 +44,14 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
 
-from crosswire.model import Skipped, Source
+from crosswire.model import Record, Skipped, Source
 from crosswire.read import DecodeError
 from crosswire.webtext import NO_EXTRACTION, Extractor, decode_body, default_extractor, is_html, media_type
 
 #: A news page with its HTTP headers is well under this; larger records are not one article.
 DEFAULT_MAX_RECORD_BYTES = 10_000_000
+#: The longest WARC, ARC or HTTP header line read as one.
+MAX_HEADER_LINE = 65_536
 
 #: Record types that are part of a crawl but never an article: counted, not yielded.
 NOT_ARTICLES = {"warcinfo", "request", "metadata", "conversion", "continuation"}
@@ -62,8 +63,14 @@ _ARC_LINE = re.compile(rb"\n((?:https?|dns|ftp|filedesc)://\S+ \S+ \d{14} \S+ \d
 
 
 @dataclass
-class WarcStats:
-    """What one :func:`read_warc` call saw; pass one in to have it filled."""
+class WarcStats(Record):
+    """What one :func:`read_warc` call saw; pass one in to have it filled.
+
+    ``records``: records read; ``articles``: pages turned into articles; ``skipped``: page
+    records skipped (each also yielded as a :class:`Skipped` with its reason); ``broken``:
+    unreadable stretches of the file; ``other``: records that are never articles, by type
+    ("request", "warcinfo", "dns response"…).
+    """
 
     records: int = 0
     articles: int = 0
@@ -82,6 +89,15 @@ class _Iterator(ArchiveIterator):
     def __init__(self, fh, fmt: str):
         super().__init__(fh, arc2warc=fmt == "arc")
         self.known_format = fmt
+        # warcio gathers a header line of any length, in time quadratic in it: a stretch of
+        # zeros (a pre-allocated or padded file) would be read whole as one "line". No real
+        # header line is this long, so a longer one is cut and fails as a broken header.
+        unbounded = self.reader.readline
+
+        def readline(length: int | None = None) -> bytes:
+            return unbounded(MAX_HEADER_LINE if length is None else min(length, MAX_HEADER_LINE))
+
+        self.reader.readline = readline
 
     def _consume_blanklines(self):
         empty_size = 0
@@ -154,57 +170,50 @@ class _Reader:
     def _seekable(self, fh, size: int, gz: bool) -> Iterator[Source | Skipped]:
         start = 0
         pending: tuple[int, str] | None = None  # a broken record not yet reported: (offset, reason)
-        mm = None
-        try:
-            while True:
-                fh.seek(start)
-                it = _Iterator(fh, self.fmt)
-                offset = start
-                try:
-                    for record in it:
-                        offset = it.offset
-                        if pending is not None:
-                            at, reason = pending
-                            pending = None
-                            yield self._skip(
-                                f"{self.path}#{at}",
-                                f"broken record at byte {at} ({reason}); {offset - at} bytes skipped, "
-                                f"reading resumed at byte {offset}",
-                            )
-                        item = self._record(record, offset, it)
-                        if item is not None:
-                            yield item
-                    return
-                except ArchiveLoadFailed as exc:
-                    if "non-chunked gzip" in str(exc) and start == 0 and pending is None and not self.stats.broken:
-                        raise _WholeFileGzip from exc
-                    error = exc
-                except _READ_ERRORS as exc:
-                    error = exc
-                offset = it.offset  # the record that failed (warcio moves it past each record read)
-                if pending is None:
-                    if self.failed_at != offset:
-                        self.stats.broken += 1
-                        pending = (offset, _describe(error))
-                    else:  # already reported while reading its content
-                        pending = None
-                fail_from = pending[0] if pending else offset
-                if mm is None:
-                    mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-                nxt = _next_record_start(mm, max(offset, fail_from) + 1, gz)
-                if nxt is None:
+        while True:
+            fh.seek(start)
+            it = _Iterator(fh, self.fmt)
+            offset = start
+            try:
+                for record in it:
+                    offset = it.offset
                     if pending is not None:
                         at, reason = pending
+                        pending = None
                         yield self._skip(
                             f"{self.path}#{at}",
-                            f"broken record at byte {at} ({reason}); no readable record after it, "
-                            f"the remaining {size - at} bytes are skipped",
+                            f"broken record at byte {at} ({reason}); {offset - at} bytes skipped, "
+                            f"reading resumed at byte {offset}",
                         )
-                    return
-                start = nxt
-        finally:
-            if mm is not None:
-                mm.close()
+                    item = self._record(record, offset, it)
+                    if item is not None:
+                        yield item
+                return
+            except ArchiveLoadFailed as exc:
+                if "non-chunked gzip" in str(exc) and start == 0 and pending is None and not self.stats.broken:
+                    raise _WholeFileGzip from exc
+                error = exc
+            except _READ_ERRORS as exc:
+                error = exc
+            offset = it.offset  # the record that failed (warcio moves it past each record read)
+            if pending is None:
+                if self.failed_at != offset:
+                    self.stats.broken += 1
+                    pending = (offset, _describe(error))
+                else:  # already reported while reading its content
+                    pending = None
+            fail_from = pending[0] if pending else offset
+            nxt = _next_record_start(fh.fileno(), size, max(offset, fail_from) + 1, gz)
+            if nxt is None:
+                if pending is not None:
+                    at, reason = pending
+                    yield self._skip(
+                        f"{self.path}#{at}",
+                        f"broken record at byte {at} ({reason}); no readable record after it, "
+                        f"the remaining {size - at} bytes are skipped",
+                    )
+                return
+            start = nxt
 
     def _whole_gzip(self, gfh, already: int) -> Iterator[Source | Skipped]:
         self.stats.records = 0
@@ -238,6 +247,9 @@ class _Reader:
         headers = record.rec_headers
         uri = headers.get_header("WARC-Target-URI") or ""
         where = f"{self.path}#{offset}"
+        if not rtype:
+            self.stats.broken += 1
+            return self._skip(where, f"broken record at byte {offset}: no WARC-Type header")
         if rtype in NOT_ARTICLES:
             self.stats.other[rtype] += 1
             return None
@@ -321,13 +333,27 @@ def _sniff_format(head: bytes) -> str:
     return "warc" if head.lstrip().startswith(b"WARC/") or not head.lstrip() else "arc"
 
 
-def _next_record_start(mm: mmap.mmap, pos: int, gz: bool) -> int | None:
-    """The offset of the next plausible record start at or after ``pos``."""
-    if pos >= len(mm):
-        return None
-    if gz:
-        found = mm.find(_GZIP_MAGIC, pos)
-        return None if found < 0 else found
-    starts = [m.start(1) for rx in (_WARC_LINE, _ARC_LINE) if (m := rx.search(mm, max(pos - 2, 0)))]
-    starts = [s for s in starts if s >= pos]
-    return min(starts) if starts else None
+def _next_record_start(fd: int, size: int, pos: int, gz: bool) -> int | None:
+    """The offset of the next plausible record start at or after ``pos`` in the file ``fd``.
+
+    Read chunk by chunk (memory stays flat on a file of any size), and the regexes are run only
+    on a chunk holding a literal anchor: over gigabytes of garbage they alone take a minute.
+    """
+    chunk, overlap = 1 << 24, 4096
+    while pos < size:
+        base = max(pos - 2, 0)
+        window = os.pread(fd, chunk + overlap + pos - base, base)
+        if gz:
+            found = window.find(_GZIP_MAGIC, pos - base)
+            if found >= 0:
+                return base + found
+        elif b"WARC/" in window or b"://" in window:
+            starts = []
+            for rx in (_WARC_LINE, _ARC_LINE):
+                first = next((m.start(1) for m in rx.finditer(window) if base + m.start(1) >= pos), None)
+                if first is not None:
+                    starts.append(base + first)
+            if starts:
+                return min(starts)
+        pos += chunk
+    return None
