@@ -111,9 +111,14 @@ def test_reference_date_option(tmp_path):
 STORY_SCHEMA = json.loads(resources.files("crosswire.schemas").joinpath("story.schema.json").read_text("utf-8"))
 
 
-def test_brief_json_follows_the_story_schema_and_shows_the_copying():
-    result = runner.invoke(app, ["brief", str(SAMPLE), "--format", "json", "--words", "80", "--quiet"])
+def test_brief_json_follows_the_story_schema_and_shows_the_copying(tmp_path):
+    report = tmp_path / "report.json"
+    args = ["brief", str(SAMPLE), "--format", "json", "--words", "80", "--quiet", "--report", str(report)]
+    result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
+    accounting = json.loads(report.read_text("utf-8"))
+    assert accounting["articles"] == accounting["inputs"] == len(list(SAMPLE.glob("*.txt")))
+    assert accounting["skipped"] == [] and accounting["archives"] == {}
     story = json.loads(result.stdout)
     jsonschema.validate(story, STORY_SCHEMA)
     assert story["independent_sources"] == 3

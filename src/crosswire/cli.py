@@ -196,6 +196,7 @@ def brief(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: automatic).")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     field: Annotated[list[str] | None, FIELD_OPTION] = None,
+    report: Annotated[Path | None, typer.Option(help="Write what happened to every input as JSON.")] = None,
 ) -> None:
     """Brief one story: who copies whom, claims by independent sources, quotes across outlets, a cited brief."""
     err = Console(stderr=True)
@@ -219,12 +220,17 @@ def brief(
         except (OSError, ValueError, KeyError, TypeError) as exc:
             err.print(f"[red]error:[/] cannot read {escape(str(analysis))}: {escape(str(exc))}", soft_wrap=True)
             raise typer.Exit(EXIT_NOTHING) from None
-        articles, skipped = saved.articles, saved.skipped
+        articles += saved.articles
+        skipped += saved.skipped
+    archives: dict = {}
     if paths:
         analyzer = _load_analyzer(model, reference_date, err)
-        fresh, more_skipped = prepare(paths, max_bytes, fields)
+        fresh, more_skipped = prepare(paths, max_bytes, fields, archives=archives)
         articles += _analyse(analyzer, fresh, jobs, quiet, err)
         skipped += more_skipped
+    if report:
+        text = json.dumps(run_report(articles, skipped, archives), ensure_ascii=False, indent=2) + "\n"
+        report.write_text(text, encoding="utf-8")
     _report_skipped(skipped, err)
     if not articles:
         err.print("[red]error:[/] no article to brief", soft_wrap=True)
