@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from crosswire.cli import app
+from crosswire.cluster import StoryClusterer
 from crosswire.ingest import ingest_paths, recluster, story_articles
 from crosswire.store import Store
 
@@ -44,6 +45,16 @@ def test_the_sample_becomes_one_story_and_reingesting_changes_nothing(store, ana
     again = ingest_paths([SAMPLE], store, analyzer=analyzer)
     assert again.added == [] and len(again.already_stored) == 5
     assert store.stories() == [story]
+
+    def no_model():
+        raise AssertionError("nothing new: no model should load")
+
+    class NoReplay(StoryClusterer):
+        def add(self, *args, **kwargs):
+            raise AssertionError("nothing new: the stored stories should not be replayed")
+
+    polled = ingest_paths([SAMPLE], store, analyzer=no_model, clusterer=NoReplay())
+    assert polled.added == [] and len(polled.already_stored) == 5
 
 
 def test_a_copy_under_other_boilerplate_is_linked_not_analysed(store, analyzer, tmp_path):

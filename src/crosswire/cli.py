@@ -285,7 +285,6 @@ def ingest(
     if not paths and not feeds:
         raise typer.BadParameter("give articles to ingest (PATH or URL...) or --feeds FILE.opml")
     fields = _fields(field)
-    analyzer = _load_analyzer(model, None, err)
     with _open_store(db, err) as store, _bar("ingesting", err, quiet) as bar:
         task = bar.add_task("ingest", total=None)
 
@@ -299,7 +298,13 @@ def ingest(
             fetcher = Fetcher(allow_private=allow_private, cache_path=fetch_cache)
         inputs = [*paths, *(str(f) for f in feeds or [])]
         result = ingest_paths(
-            inputs, store, analyzer=analyzer, max_bytes=max_bytes, on_batch=advance, fields=fields, fetcher=fetcher
+            inputs,
+            store,
+            analyzer=lambda: _load_analyzer(model, None, err),
+            max_bytes=max_bytes,
+            on_batch=advance,
+            fields=fields,
+            fetcher=fetcher,
         )
     if report:
         report.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

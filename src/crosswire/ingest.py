@@ -58,9 +58,11 @@ class _Assigner:
         self.clusterer = clusterer
         self.to_store: dict[int, int] = {}
         self.merges_seen = 0
+        self.replayed = False
 
     def replay(self) -> None:
         """Feed the stored articles to the clusterer so that new ones meet the existing stories."""
+        self.replayed = True
         infos = self.store.article_infos()
         for article in self.store.articles():
             info = infos[article.id]
@@ -72,6 +74,9 @@ class _Assigner:
 
     def assign(self, article: Article) -> tuple[int, list[tuple[int, int]]]:
         """The store story for ``article`` and the ``(merged, into)`` store stories to merge."""
+        if not self.replayed:
+            # Only a run that adds an article pays for the replay: polling with nothing new is cheap.
+            self.replay()
         cid = self.clusterer.resolve(self.clusterer.add(article))
         merges = []
         for merged, into in self.clusterer.merges[self.merges_seen :]:
@@ -112,6 +117,8 @@ def ingest_paths(
 ) -> IngestReport:
     """Add the articles under ``paths`` to ``store``; see the module docstring.
 
+    ``analyzer``: an :class:`~crosswire.analyze.Analyzer`, or a function returning one, called
+    only when there is something new to analyse (None: ``Analyzer(model=model)``, likewise).
     ``on_batch(done, total)`` is called after each committed batch (for progress bars).
     """
     archives: dict = {}
@@ -125,11 +132,17 @@ def ingest_paths(
     for article_id, signature in store.signatures():
         dedup.add_signature(article_id, signature)
     assigner = _Assigner(store, clusterer or StoryClusterer())
-    assigner.replay()
-    if analyzer is None:
-        from crosswire.analyze import Analyzer
 
-        analyzer = Analyzer(model=model)
+    def load_analyzer():
+        # spaCy loads only when something new is to be analysed: re-ingesting costs no model load.
+        nonlocal analyzer
+        if analyzer is None:
+            from crosswire.analyze import Analyzer
+
+            analyzer = Analyzer(model=model)
+        elif callable(analyzer) and not hasattr(analyzer, "analyze_many"):
+            analyzer = analyzer()
+        return analyzer
 
     touched: set[int] = set()
     done = 0
@@ -148,7 +161,10 @@ def ingest_paths(
                 fresh.append((article, signature))
             else:
                 twins.append((article, signature, twin))
-        analysed = dict(zip([a.id for a, _ in fresh], analyzer.analyze_many([a for a, _ in fresh]), strict=True))
+        analysed = {}
+        if fresh:
+            done_fresh = load_analyzer().analyze_many([a for a, _ in fresh])
+            analysed = dict(zip([a.id for a, _ in fresh], done_fresh, strict=True))
         with store.transaction():
             story_of: dict[str, int] = {}
             for article, signature in fresh:

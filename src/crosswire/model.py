@@ -16,6 +16,7 @@ comes back with ``from_dict``, so later stages (stores, briefs) never need to an
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -32,11 +33,10 @@ class Record:
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        hints = typing.get_type_hints(cls)
         kwargs = {}
-        for f in dataclasses.fields(cls):
-            if f.name in data:
-                kwargs[f.name] = _load(hints[f.name], data[f.name])
+        for name, load in _field_loaders(cls):
+            if name in data:
+                kwargs[name] = load(data[name])
         return cls(**kwargs)
 
 
@@ -50,22 +50,42 @@ def _dump(value: Any) -> Any:
     return value
 
 
-def _load(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+@functools.cache
+def _field_loaders(cls: type) -> tuple[tuple[str, Any], ...]:
+    # Resolving type hints costs more than loading a small record: done once per class.
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _loader(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _loader(hint: Any):
+    """A function turning the JSON value of a field of type ``hint`` back into its Python value."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _load(inner[0], value) if len(inner) == 1 else value
+        if len(inner) != 1:
+            return _identity
+        load = _loader(inner[0])
+        return _identity if load is _identity else (lambda v: None if v is None else load(v))
     if origin is list:
         (item,) = typing.get_args(hint)
-        return [_load(item, v) for v in value]
+        load = _loader(item)
+        if load is _identity:
+            return lambda v: None if v is None else list(v)
+        return lambda v: None if v is None else [load(x) for x in v]
     if origin is dict:
         _, item = typing.get_args(hint)
-        return {k: _load(item, v) for k, v in value.items()}
+        load = _loader(item)
+        if load is _identity:
+            return lambda v: None if v is None else dict(v)
+        return lambda v: None if v is None else {k: load(x) for k, x in v.items()}
     if isinstance(hint, type) and issubclass(hint, Record):
-        return hint.from_dict(value)
-    return value
+        return lambda v: None if v is None else hint.from_dict(v)
+    return _identity
 
 
 @dataclass(slots=True)
