@@ -196,3 +196,24 @@ def test_an_isolated_heading_between_paragraphs_is_a_subheading():
     prose = "The band recorded the album over two years in a converted barn outside the city."
     parts = clean_text("\n\n".join(["Album review", prose, "Winds of change in the studio", prose + " Again."]))
     assert [r.text for r in parts.removed if r.reason == "subheading"] == ["Winds of change in the studio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        (
+            "Subscribe now for unlimited access to our journalism. Just €1 for your first month, then €7.99 a month.",
+            True,
+        ),
+        ("Already a subscriber? Log in to continue reading with full access.", True),
+        ("Please turn on JavaScript to receive updates automatically.", True),
+        ("You’ve read 3 of your 4 free articles this month", True),
+        ("Subscribers to the streaming service will pay 10 euros a month from January, the company said.", False),
+        ("Sign up for the scheme by Friday to get access to grants of 500 dollars a month, the ministry said.", False),
+        ("Join the union, he urged workers, and get access to legal advice a month later.", False),
+    ],
+)
+def test_a_paywall_pitch_is_furniture_and_news_about_subscriptions_is_not(text, furniture):
+    from crosswire.clean import _furniture_reason
+
+    assert (_furniture_reason(text) == "site furniture") is furniture

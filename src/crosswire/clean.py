@@ -67,7 +67,18 @@ _FURNITURE = re.compile(
     r"|(?:listen to|watch)(?: this)? (?:article|story|video)\b.*"
     r"|\d+\s+min(?:ute)?s?\s+read"
     r"|(?:report|suggest) (?:a|an) (?:correction|error|typo)\b.*"
+    r"|.*\b(?:enable|turn on|activate|switch on) javascript\b.*"
+    r"|.*\bfree (?:articles?|stories|reads) (?:left|remaining|this month)\b.*"
     r")[.!:]?$",
+    re.I,
+)
+# A paywall's pitch runs longer than other furniture: an imperative to subscribe, and an offer.
+_SUBSCRIPTION_PITCH = re.compile(
+    r"^(?!.*\b(?:said|says|told|according to)\b)"  # reported speech is the story, not the site
+    r"(?=.*\b(?:access|subscription|subscribers?|membership|free trial|per (?:month|week|year)|a (?:month|week|year)"
+    r"|first (?:month|week|year)|cancel anytime)\b)"
+    r"(?:subscribe|sign up|become a (?:member|subscriber)|get (?:unlimited|full|digital) access"
+    r"|unlock|start (?:your|a) (?:free )?trial|already a (?:subscriber|member))\b[^\"“”]*$",
     re.I,
 )
 _SECTION_LABELS = {
@@ -298,6 +309,8 @@ def _furniture_reason(text: str) -> str | None:
     if _CREDIT.match(text):
         return "credit line"
     if _words(text) <= 14 and _FURNITURE.match(text):
+        return "site furniture"
+    if _words(text) <= 45 and _SUBSCRIPTION_PITCH.match(text):
         return "site furniture"
     if _words(text) <= 3 and text.strip(" .:|").lower() in _SECTION_LABELS:
         return "section label"
