@@ -209,3 +209,55 @@ def test_ingest_urls_and_feeds_from_the_network(tmp_path, local_site):
     assert again.exit_code == 1  # the feed is skipped: not modified since the last fetch
     reasons = [s["reason"] for s in json.loads(report.read_text("utf-8"))["skipped"]]
     assert any("not modified" in r for r in reasons)
+
+
+class CountingClusterer(StoryClusterer):
+    """Counts the articles fed to it (replayed or new), across pickling."""
+
+    fed = 0
+
+    def add(self, *args, **kwargs):
+        type(self).fed += 1
+        return super().add(*args, **kwargs)
+
+
+def test_the_next_ingest_takes_up_the_saved_clusterer_state(store, analyzer, tmp_path):
+    CountingClusterer.fed = 0
+    ingest_paths([SAMPLE], store, analyzer=analyzer, clusterer=CountingClusterer())
+    assert CountingClusterer.fed == 5 and store.load_cluster_state() is not None
+    (sample_story,) = store.stories()
+
+    other = tmp_path / "frost.txt"
+    other.write_text(UNRELATED, encoding="utf-8")
+    CountingClusterer.fed = 0
+    result = ingest_paths([other], store, analyzer=analyzer, clusterer=CountingClusterer())
+    assert CountingClusterer.fed == 1  # only the new article: the five stored ones are not replayed
+    (new_story,) = [s for s in store.stories() if s["id"] != sample_story["id"]]
+    assert result.stories_touched == [new_story["id"]]
+
+    # Other settings: the saved state does not fit, every stored article is replayed.
+    third = tmp_path / "frost2.txt"
+    third.write_text(UNRELATED.replace("Orchard growers", "Vineyard owners").replace("apple", "pear"), "utf-8")
+    CountingClusterer.fed = 0
+    ingest_paths([third], store, analyzer=analyzer, clusterer=CountingClusterer(threshold=0.3))
+    assert CountingClusterer.fed == 6 + 1
+
+
+def test_articles_stored_after_the_saved_state_are_replayed(store, analyzer, tmp_path):
+    """A crash after a batch committed but before the state was saved: the batch is replayed."""
+    CountingClusterer.fed = 0
+    ingest_paths([SAMPLE / "01_wire.txt"], store, analyzer=analyzer, clusterer=CountingClusterer())
+    saved = store.load_cluster_state()
+    ingest_paths([SAMPLE / "03_independent.txt"], store, analyzer=analyzer, clusterer=CountingClusterer())
+    store.save_cluster_state(saved["data"], saved["fingerprint"], saved["upto"])  # as if never saved
+    CountingClusterer.fed = 0
+    ingest_paths([SAMPLE / "02_rewrite_site.txt"], store, analyzer=analyzer, clusterer=CountingClusterer())
+    assert CountingClusterer.fed == 2  # 03, stored after the state, and the new 02
+    assert len(store.stories()) == 1
+
+
+def test_recluster_drops_the_saved_state(store, analyzer):
+    ingest_paths([SAMPLE], store, analyzer=analyzer)
+    assert store.load_cluster_state() is not None
+    recluster(store)
+    assert store.load_cluster_state() is None

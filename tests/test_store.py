@@ -7,6 +7,7 @@ other's rows and the database can be reused between runs.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import logging
 import os
@@ -356,3 +357,26 @@ def test_a_killed_ingest_loses_no_committed_batch_and_leaves_no_partial_one(url,
         # The store takes writes again.
         assert store.add_article(dataclasses.replace(sample_articles[0], id="after-crash"))
         assert store.article_count() == len(committed) * size + 1
+
+
+def test_cluster_state_round_trip_and_ingest_positions(store, sample_articles):
+    assert store.load_cluster_state() is None and store.last_position() is None
+    with store.transaction():
+        for article in sample_articles:
+            store.add_article(article)
+    first, *rest = store.article_infos()
+    position = store.last_position()
+    assert position[1] == list(store.article_infos())[-1]
+    blob = bytes(range(256)) * 40
+    store.save_cluster_state(blob, "f" * 64, position)
+    store.save_cluster_state(blob[::-1], "e" * 64, position)  # saving again replaces it
+    saved = store.load_cluster_state()
+    assert saved == {"data": blob[::-1], "fingerprint": "e" * 64, "upto": position}
+    # articles stored after a position, in ingest order
+    info = store.article_info(first)
+    after_first = (info["ingested_at"].replace(tzinfo=info["ingested_at"].tzinfo or dt.UTC), first)
+    assert [a.id for a in store.articles(after=after_first)] == rest
+    assert list(store.article_infos(after=after_first)) == rest
+    assert list(store.articles(after=position)) == []
+    store.clear_stories()
+    assert store.load_cluster_state() is None

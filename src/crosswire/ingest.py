@@ -14,15 +14,20 @@ Re-ingesting the same content changes nothing: ids are content hashes and stored
 Stories whose membership changed are rebuilt (:func:`crosswire.story.build_story`) at the end,
 so ``crosswire stories`` and ``crosswire brief --story`` need no analysis.
 
-The clusterer's state is rebuilt from the stored articles when an ingest starts: correct, but
-proportional to the store's size (see the issue notes).
+The clusterer's state is saved in the store at the end of an ingest that added articles; the
+next ingest takes it up and replays only what was stored after it (after a crash, the batches
+committed since the last save). Without a state that fits, it is rebuilt from every stored
+article, which costs time in proportion to the store's size.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from crosswire.cluster import StoryClusterer
 from crosswire.dedup import Deduplicator
@@ -51,7 +56,13 @@ class IngestReport(Record):
 
 
 class _Assigner:
-    """The clusterer, with its story ids mapped to the store's."""
+    """The clusterer, with its story ids mapped to the store's.
+
+    Its state is saved in the store after an ingest (:meth:`save`) and taken up by the next one
+    (:meth:`replay`), which then feeds the clusterer only the articles stored since; without a
+    saved state that fits (another crosswire, other clusterer settings, a recluster since) every
+    stored article is replayed.
+    """
 
     def __init__(self, store: Store, clusterer: StoryClusterer):
         self.store = store
@@ -59,18 +70,45 @@ class _Assigner:
         self.to_store: dict[int, int] = {}
         self.merges_seen = 0
         self.replayed = False
+        self.resumed = False  # the saved state was taken up
+
+    def fingerprint(self) -> str:
+        """What a saved state must match: the clusterer's code and its settings."""
+        import inspect
+
+        cls = type(self.clusterer)
+        names = [n for n in inspect.signature(cls.__init__).parameters if n != "self"]
+        settings = repr([(n, getattr(self.clusterer, n, None)) for n in names])
+        code = Path(inspect.getfile(cls)).read_bytes()
+        return hashlib.sha256(code + cls.__qualname__.encode() + settings.encode()).hexdigest()
 
     def replay(self) -> None:
-        """Feed the stored articles to the clusterer so that new ones meet the existing stories."""
+        """Bring the clusterer up to the store: from the saved state if one fits, else from scratch."""
         self.replayed = True
-        infos = self.store.article_infos()
-        for article in self.store.articles():
+        after = None
+        saved = self.store.load_cluster_state()
+        if saved is not None and saved["fingerprint"] == self.fingerprint():
+            try:
+                clusterer, to_store, merges_seen = pickle.loads(saved["data"])
+            except Exception:  # an unreadable state only means a slower start
+                pass
+            else:
+                self.clusterer, self.to_store, self.merges_seen = clusterer, to_store, merges_seen
+                self.resumed = True
+                after = saved["upto"]
+        infos = self.store.article_infos(after=after)
+        for article in self.store.articles(after=after):
             info = infos[article.id]
             if info["duplicate_of"] or info["story_id"] is None:
                 continue
             cid = self.clusterer.resolve(self.clusterer.add(article))
             self.to_store.setdefault(cid, info["story_id"])
         self.merges_seen = len(self.clusterer.merges)
+
+    def save(self) -> None:
+        """Keep the clusterer's state in the store, up to the last article stored."""
+        data = pickle.dumps((self.clusterer, self.to_store, self.merges_seen), protocol=pickle.HIGHEST_PROTOCOL)
+        self.store.save_cluster_state(data, self.fingerprint(), self.store.last_position())
 
     def assign(self, article: Article) -> tuple[int, list[tuple[int, int]]]:
         """The store story for ``article`` and the ``(merged, into)`` store stories to merge."""
@@ -195,6 +233,8 @@ def ingest_paths(
         done += len(chunk)
         if on_batch:
             on_batch(done, len(cleaned))
+    if assigner.replayed:
+        assigner.save()
     report.stories_touched = sorted(touched)
     if rebuild:
         rebuild_stories(store, report.stories_touched)

@@ -26,6 +26,12 @@ Tables
     membership changed since ``data`` was built).
 ``skipped_inputs``
     Every input that did not become an article: ``path``, ``reason``, ``at``.
+``cluster_state``
+    The story clusterer's state after the last ingest (``data``, opaque bytes), with the
+    ingest position of the last article it has seen (``upto_at``, ``upto_id``) and a
+    ``fingerprint`` of the code and settings that made it. The next ingest starts from it and
+    replays only the articles stored after that position; a state that does not match is
+    ignored, and a recluster deletes it.
 
 Transactions
 ------------
@@ -107,6 +113,17 @@ articles = sa.Table(
     sa.Index("ix_articles_ingested_at", "ingested_at"),
 )
 
+cluster_state = sa.Table(
+    "cluster_state",
+    metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("fingerprint", sa.String(64), nullable=False),
+    sa.Column("upto_at", sa.DateTime(timezone=True)),
+    sa.Column("upto_id", sa.String(64)),
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+
 skipped_inputs = sa.Table(
     "skipped_inputs",
     metadata,
@@ -164,6 +181,20 @@ def create_engine(url: str | None = None) -> Engine:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    # SQLite gives back naive datetimes; they were written in UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _after(query, position: tuple[dt.datetime, str] | None):
+    if position is None:
+        return query
+    at, article_id = position
+    return query.where(
+        sa.or_(articles.c.ingested_at > at, sa.and_(articles.c.ingested_at == at, articles.c.id > article_id))
+    )
 
 
 class Store:
@@ -310,20 +341,24 @@ class Store:
             raise KeyError(article_id)
         return dict(row)
 
-    def article_infos(self, story_id: int | None = None) -> dict[str, dict[str, Any]]:
-        """:meth:`article_info` of every stored article (of one story when ``story_id`` is given),
-        in ingest order, from one query."""
+    def article_infos(
+        self, story_id: int | None = None, after: tuple[dt.datetime, str] | None = None
+    ) -> dict[str, dict[str, Any]]:
+        """:meth:`article_info` of every stored article (of one story when ``story_id`` is given;
+        stored after the ingest position ``after`` when that is given), in ingest order, from one
+        query."""
         cols = [c for c in articles.c if c.name not in ("data", "signature")]
-        query = sa.select(*cols).order_by(articles.c.ingested_at, articles.c.id)
+        query = _after(sa.select(*cols).order_by(articles.c.ingested_at, articles.c.id), after)
         if story_id is not None:
             query = query.where(articles.c.story_id == story_id)
         with self._read() as conn:
             return {row["id"]: dict(row) for row in conn.execute(query).mappings()}
 
-    def articles(self, story_id: int | None = None) -> Iterator[Article]:
-        """Stored articles (those of one story when ``story_id`` is given), in ingest order,
-        streamed from the database rather than loaded at once."""
-        query = sa.select(articles.c.data).order_by(articles.c.ingested_at, articles.c.id)
+    def articles(self, story_id: int | None = None, after: tuple[dt.datetime, str] | None = None) -> Iterator[Article]:
+        """Stored articles (those of one story when ``story_id`` is given; stored after the ingest
+        position ``after`` when that is given), in ingest order, streamed from the database
+        rather than loaded at once."""
+        query = _after(sa.select(articles.c.data).order_by(articles.c.ingested_at, articles.c.id), after)
         if story_id is not None:
             query = query.where(articles.c.story_id == story_id)
         with self._read() as conn:
@@ -399,10 +434,48 @@ class Store:
             conn.execute(sa.delete(stories).where(stories.c.id == story_id))
 
     def clear_stories(self) -> None:
-        """Delete every story and unassign every article (before a recluster). Duplicate links stay."""
+        """Delete every story and unassign every article (before a recluster). Duplicate links stay,
+        and the saved clusterer state goes: it describes the stories deleted."""
         with self.transaction() as conn:
             conn.execute(sa.update(articles).where(articles.c.story_id.is_not(None)).values(story_id=None))
             conn.execute(sa.delete(stories))
+            conn.execute(sa.delete(cluster_state))
+
+    # --- the clusterer's state ---
+
+    def save_cluster_state(self, data: bytes, fingerprint: str, upto: tuple[dt.datetime, str] | None) -> None:
+        """Keep the clusterer's state; ``upto``: ``(ingested_at, id)`` of the last article it has seen."""
+        values = {
+            "fingerprint": fingerprint,
+            "upto_at": upto[0] if upto else None,
+            "upto_id": upto[1] if upto else None,
+            "saved_at": _now(),
+            "data": data,
+        }
+        with self.transaction() as conn:
+            update = sa.update(cluster_state).where(cluster_state.c.name == "stories").values(**values)
+            if conn.execute(update).rowcount:
+                return
+            conn.execute(sa.insert(cluster_state).values(name="stories", **values))
+
+    def load_cluster_state(self) -> dict[str, Any] | None:
+        """The saved state (``data``, ``fingerprint``, ``upto``), or None."""
+        query = sa.select(cluster_state).where(cluster_state.c.name == "stories")
+        with self._read() as conn:
+            row = conn.execute(query).mappings().first()
+        if row is None:
+            return None
+        upto = (_utc(row["upto_at"]), row["upto_id"]) if row["upto_at"] is not None else None
+        return {"data": bytes(row["data"]), "fingerprint": row["fingerprint"], "upto": upto}
+
+    def last_position(self) -> tuple[dt.datetime, str] | None:
+        """``(ingested_at, id)`` of the last article stored, in ingest order."""
+        query = sa.select(articles.c.ingested_at, articles.c.id).order_by(
+            articles.c.ingested_at.desc(), articles.c.id.desc()
+        )
+        with self._read() as conn:
+            row = conn.execute(query.limit(1)).first()
+        return (_utc(row[0]), row[1]) if row else None
 
     def save_story(self, story_id: int, story: Story) -> None:
         """Keep ``story`` as the last build of ``story_id`` (its title becomes the story's title)."""
