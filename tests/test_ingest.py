@@ -261,3 +261,34 @@ def test_recluster_drops_the_saved_state(store, analyzer):
     assert store.load_cluster_state() is not None
     recluster(store)
     assert store.load_cluster_state() is None
+
+
+def test_the_saved_state_is_json_that_restores_the_clusterer_exactly(sample):
+    import json
+    import zlib
+
+    from crosswire.ingest import _dump_state, _encode, _load_state
+
+    articles = [sample[k] for k in sorted(sample)]
+    clusterer = StoryClusterer()
+    for article in articles[:3]:
+        clusterer.add(article)
+    data = _dump_state((clusterer, {1: 7}, 2))
+    json.loads(zlib.decompress(data))  # plain JSON: nothing is unpickled
+    restored, to_store, merges_seen = _load_state(data, StoryClusterer)
+    assert (to_store, merges_seen) == ({1: 7}, 2)
+    assert _encode(restored) == _encode(clusterer)
+    for article in articles[3:]:
+        assert restored.add(article) == clusterer.add(article)
+    assert _encode(restored) == _encode(clusterer)
+
+
+def test_a_saved_state_naming_another_class_is_refused(sample):
+    import json
+    import zlib
+
+    from crosswire.ingest import _load_state
+
+    forged = {"~": "object", "class": "subprocess.Popen", "v": {}}
+    with pytest.raises(KeyError):
+        _load_state(zlib.compress(json.dumps(forged).encode()), StoryClusterer)

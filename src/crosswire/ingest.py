@@ -22,12 +22,16 @@ article, which costs time in proportion to the store's size.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import os
-import pickle
+import zlib
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from crosswire.cluster import StoryClusterer
 from crosswire.dedup import Deduplicator
@@ -89,8 +93,8 @@ class _Assigner:
         saved = self.store.load_cluster_state()
         if saved is not None and saved["fingerprint"] == self.fingerprint():
             try:
-                clusterer, to_store, merges_seen = pickle.loads(saved["data"])
-            except Exception:  # an unreadable state only means a slower start
+                clusterer, to_store, merges_seen = _load_state(saved["data"], type(self.clusterer))
+            except (ValueError, TypeError, KeyError, zlib.error):  # an unreadable state: a slower start
                 pass
             else:
                 self.clusterer, self.to_store, self.merges_seen = clusterer, to_store, merges_seen
@@ -107,7 +111,10 @@ class _Assigner:
 
     def save(self) -> None:
         """Keep the clusterer's state in the store, up to the last article stored."""
-        data = pickle.dumps((self.clusterer, self.to_store, self.merges_seen), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            data = _dump_state((self.clusterer, self.to_store, self.merges_seen))
+        except (TypeError, KeyError):  # a clusterer holding something the state format does not know
+            return
         self.store.save_cluster_state(data, self.fingerprint(), self.store.last_position())
 
     def assign(self, article: Article) -> tuple[int, list[tuple[int, int]]]:
@@ -130,6 +137,97 @@ class _Assigner:
             story = self.store.create_story()
             self.to_store[cid] = story
         return story, merges
+
+
+# The clusterer's state is written as JSON, not pickled: a store may be shared (PostgreSQL), and
+# unpickling what others can write would run their code. Only plain values, the containers below,
+# the clusterer's own class and the dataclasses of crosswire.cluster are read back.
+_FACTORIES = {dict: "dict", int: "int", float: "float", list: "list", set: "set"}
+_PLAIN = {int, float, str, bool, type(None)}
+
+
+def _dump_state(value: Any) -> bytes:
+    return zlib.compress(json.dumps(_encode(value), separators=(",", ":")).encode("utf-8"), 1)
+
+
+def _encode(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if type(value) is list:
+        return [_encode(v) for v in value]
+    if isinstance(value, (tuple, set, frozenset)):
+        return {"~": "tuple" if isinstance(value, tuple) else "set", "v": [_encode(v) for v in value]}
+    if isinstance(value, dict):
+        kind = "dict"
+        if isinstance(value, defaultdict):
+            kind = "defaultdict:" + _FACTORIES[value.default_factory]  # KeyError: not a known factory
+        elif isinstance(value, Counter):
+            kind = "counter"
+        elif type(value) is not dict:
+            raise TypeError(f"cannot save a {type(value).__name__}")
+        values = value.values()
+        if all(type(v) in _PLAIN for v in values):
+            # Term weights and counts, the bulk of the state: saved as they are, keys by type.
+            keys = value.keys()
+            if all(type(k) is str for k in keys):
+                return {"~": kind, "s": value}
+            if all(type(k) is int for k in keys):
+                return {"~": kind, "i": list(keys), "x": list(values)}
+        return {"~": kind, "v": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    cls = type(value)
+    if dataclasses.is_dataclass(value):
+        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    elif isinstance(value, StoryClusterer):
+        fields = {k: _encode(v) for k, v in vars(value).items()}
+    else:
+        raise TypeError(f"cannot save a {cls.__name__}")
+    return {"~": "object", "class": f"{cls.__module__}.{cls.__qualname__}", "v": fields}
+
+
+def _load_state(data: bytes, clusterer_class: type) -> Any:
+    import crosswire.cluster
+
+    allowed = {f"{clusterer_class.__module__}.{clusterer_class.__qualname__}": clusterer_class}
+    for obj in vars(crosswire.cluster).values():
+        if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == crosswire.cluster.__name__:
+            allowed[f"{obj.__module__}.{obj.__qualname__}"] = obj
+    return _decode(json.loads(zlib.decompress(data)), allowed)
+
+
+def _decode(value: Any, allowed: dict[str, type]) -> Any:
+    if isinstance(value, list):
+        return [_decode(v, allowed) for v in value]
+    if not isinstance(value, dict):
+        return value
+    kind = value["~"]
+    if "s" in value or "i" in value:
+        plain = value["s"] if "s" in value else dict(zip(value["i"], value["x"], strict=True))
+        if kind == "dict":
+            return plain
+        if kind == "counter":
+            return Counter(plain)
+        factory = {name: f for f, name in _FACTORIES.items()}[kind.split(":", 1)[1]]
+        return defaultdict(factory, plain)
+    items = value["v"]
+    if kind == "tuple":
+        return tuple(_decode(v, allowed) for v in items)
+    if kind == "set":
+        return {_decode(v, allowed) for v in items}
+    if kind == "dict" or kind == "counter" or kind.startswith("defaultdict:"):
+        pairs = ((_decode(k, allowed), _decode(v, allowed)) for k, v in items)
+        if kind == "dict":
+            return dict(pairs)
+        if kind == "counter":
+            return Counter(dict(pairs))
+        factory = {name: f for f, name in _FACTORIES.items()}[kind.split(":", 1)[1]]
+        return defaultdict(factory, pairs)
+    if kind == "object":
+        cls = allowed[value["class"]]  # KeyError: a class that is not allowed
+        obj = cls.__new__(cls)
+        for name, field_value in items.items():
+            object.__setattr__(obj, name, _decode(field_value, allowed))
+        return obj
+    raise ValueError(f"unknown value kind {kind!r} in a saved clusterer state")
 
 
 def _merge_stories(store: Store, gone: int, into: int) -> None:
