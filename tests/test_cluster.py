@@ -93,10 +93,93 @@ def test_recluster_rebuilds_the_same_stories(sample, wildfire):
 
 
 def test_stories_retire_outside_the_window(wildfire, analyze_text):
-    clusterer = StoryClusterer(max_gap_days=7, retire_days=7)
+    # retire_idle=1: a story may be retired as soon as one article has arrived after its last one.
+    clusterer = StoryClusterer(max_gap_days=7, retire_days=7, retire_idle=1)
     clusterer.add(wildfire)
     clusterer.add(follow_up(analyze_text, "2026-04-30"))
     assert clusterer.active == 1
+
+
+def test_out_of_order_articles_still_find_their_story(sample, analyze_text):
+    # An archive fed out of date order: an article from late June arrives (108 days after the strike, past
+    # retire_days), then one from the strike's week. The strike story was touched a moment ago, so it is
+    # kept (retire_idle) and the March article joins it; retired at once, the article would start a story.
+    june = analyze_text(WILDFIRE.replace("2026-03-05", "2026-06-20"))
+    march = follow_up(analyze_text, "2026-03-06")
+    for retire_idle, joins in ((5000, True), (1, False)):
+        clusterer = StoryClusterer(retire_idle=retire_idle)
+        story = [clusterer.add(a) for a in sample.values()][-1]
+        clusterer.add(june)
+        assert (clusterer.resolve(clusterer.add(march)) == clusterer.resolve(story)) is joins
+    # Idle long enough, the old story is retired after all.
+    from crosswire.cluster import Features
+
+    clusterer = StoryClusterer(retire_idle=3)
+    [clusterer.add(a) for a in sample.values()]
+    clusterer.add(june)
+    assert clusterer.active == 2
+    clusterer.add(None, Features({"unrelated": 1}, (), None))
+    assert clusterer.active == 3
+    clusterer.add(None, Features({"another": 1}, (), None))  # three arrivals since the strike's last article
+    assert clusterer.active == 3  # strike retired, a new story made
+
+
+def _quake_stream(days):
+    """Unrelated stories (for the idf), then two articles on one earthquake that share half their words."""
+    from crosswire.cluster import Features
+
+    other = [Features({f"t{i}{j}": 1 for j in range(4)}, (), 20000) for i in range(8)]
+    rescue = {"quake": 2, "rubble": 2, "rescue": 2, "survivor": 1, "dog": 1, "night": 1}
+    aid = {"quake": 2, "rubble": 2, "rescue": 2, "donor": 1, "pledge": 1, "fund": 1}
+    return [*other, Features(rescue, (), days[0]), Features(aid, (), days[1])]
+
+
+@pytest.mark.parametrize(
+    ("days", "merged"),
+    [((20000, 20001), True), ((20000, 20010), True), ((20000, 20030), False), ((None, 20030), True)],
+)
+def test_consolidate_merges_a_split_story_time_allowing(days, merged):
+    # Online the two quake articles stay apart (threshold out of reach); consolidate() merges them unless
+    # they lie more than max_gap_days apart (30 days here; an undated article is held by no time).
+    clusterer = StoryClusterer(threshold=0.9, late_threshold=0.9, centroid_merge=None)
+    ids = [clusterer.add(None, f) for f in _quake_stream(days)]
+    assert len({clusterer.resolve(i) for i in ids}) == 10
+    made = clusterer.consolidate()
+    labels = [clusterer.resolve(i) for i in ids]
+    assert made == int(merged)
+    assert (labels[8] == labels[9]) is merged
+    assert len(set(labels[:8])) == 8  # the unrelated stories stay apart
+
+
+def test_consolidate_needs_more_across_the_window():
+    # 10 days apart (past window_days, within max_gap_days) the pair needs consolidate_late more.
+    clusterer = StoryClusterer(threshold=0.9, late_threshold=0.9, centroid_merge=None)
+    [clusterer.add(None, f) for f in _quake_stream((20000, 20010))]
+    score = clusterer._avg_partner(clusterer._stories[10], 0.0)[0]
+    for late, merged in ((score - clusterer.consolidate_threshold - 0.01, 1), (score, 0)):
+        clusterer = StoryClusterer(threshold=0.9, late_threshold=0.9, centroid_merge=None, consolidate_late=late)
+        [clusterer.add(None, f) for f in _quake_stream((20000, 20010))]
+        assert clusterer.consolidate() == merged
+
+
+def test_consolidate_is_average_linkage():
+    # Three one-article stories: A and B each other's nearest (cosine 0.87), C nearest to B (0.55) but B
+    # prefers A; C and A: 0.28. The first round merges A and B; C then joins AB only if its mean similarity
+    # to AB's two articles, 0.42, reaches the threshold (single linkage would take 0.55, complete 0.28).
+    from crosswire.cluster import Features
+
+    other = [Features({f"t{i}{j}": 1 for j in range(4)}, (), None) for i in range(8)]
+    a = {"x1": 3, "x2": 3, "x3": 3, "y1": 1}
+    b = {"x1": 3, "x2": 3, "x3": 2, "y1": 2, "y2": 2}
+    c = {"y1": 2, "y2": 2, "y3": 2, "x3": 1}
+    for threshold, stories in ((0.45, 2), (0.40, 1)):
+        clusterer = StoryClusterer(threshold=2, late_threshold=2, centroid_merge=None, consolidate_threshold=threshold)
+        stream = [*other, Features(a, (), None), Features(b, (), None), Features(c, (), None)]
+        ids = [clusterer.add(None, f) for f in stream]
+        clusterer.consolidate()
+        labels = [clusterer.resolve(i) for i in ids[8:]]
+        assert labels[0] == labels[1]
+        assert len(set(labels)) == stories
 
 
 def test_centroid_merge_mends_a_split_story():

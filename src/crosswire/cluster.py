@@ -3,7 +3,8 @@
 An article is described by two sparse vectors:
 
 * its *words*: TF-IDF (sublinear tf, smoothed idf) over the content-word stems of its title
-  (counted ``title_weight`` times) and the first ``max_words`` words of its text, cut to its
+  (counted ``title_weight`` times) and the first ``max_words`` words of its text, the first
+  ``lede_words`` of them counted twice (news puts the story in its first lines), cut to its
   ``max_terms`` heaviest terms and L2-normalised. Document frequencies grow with the stream, so
   an article is weighted with the idf known when it arrives;
 * its *entities*: the PERSON, ORG and GPE names analysis found, idf-weighted and L2-normalised.
@@ -26,9 +27,20 @@ came near (score ``candidate_threshold`` or more, the ``max_candidates`` nearest
 centroids score ``centroid_merge`` are merged too, so a story split early in the stream, while
 its centroids were thin and the idf young, is mended as its articles accumulate.
 
-Stories whose last date lies more than ``retire_days`` before the newest date seen are retired
-(forgotten), so memory stays flat on an endless stream; undated stories are retired after
-``idle_articles`` arrivals without a new article, when that is set.
+At the end of a stream or of a batch, :meth:`StoryClusterer.consolidate` mends what the one
+pass split: average-linkage clustering over the stories (the mean similarity of their articles,
+which the stories' vector sums give), merging stories that are each other's nearest at
+``consolidate_threshold``, time allowing. One pass cannot do this alone: an article meets a
+story of one or two articles at their pairwise similarity, while the stories it will grow into
+are not there yet. :meth:`StoryClusterer.recluster` ends with it; a stream calls it when it
+pauses (merges are reported in ``merges`` as the stream's are). Calling it often during the
+stream does worse than once at the end (early merges, on young stories, are final).
+
+Stories whose last date lies more than ``retire_days`` before the newest date seen, and which
+have had no article in the last ``retire_idle`` arrivals, are retired (forgotten), so memory
+stays flat on an endless stream; undated stories are retired after ``idle_articles`` arrivals
+without a new article, when that is set. The arrival count keeps an archive fed out of date
+order (or one article with a wrong, late date) from retiring every story at once.
 
 Only numpy-free Python dictionaries are used at run time: the vectors are short and sparse, and
 scikit-learn would cost two seconds of start-up (see :mod:`crosswire.claims`).
@@ -38,6 +50,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -85,6 +98,8 @@ class _Story:
     ents: dict[str, float] = field(default_factory=dict)
     norm2: float = 0.0
     enorm2: float = 0.0
+    norm: float = 0.0  # sqrt(norm2), kept with it: the scoring loop divides by it for every candidate
+    enorm: float = 0.0
     size: int = 0
     first: int | None = None
     last: int | None = None
@@ -104,8 +119,8 @@ class StoryClusterer:
         ``threshold``.
     max_gap_days : float, default=14
         Beyond ``window_days`` and up to this many days outside the story's dates, an article
-        joins only at ``late_threshold``; further away never. Also the age at which stories are
-        retired.
+        joins only at ``late_threshold``; further away never. Stories this far apart are never
+        merged by :meth:`consolidate`.
     late_threshold : float, default=0.35
         Score needed to join a story from outside its time window.
     entity_weight : float, default=0.3
@@ -122,9 +137,10 @@ class StoryClusterer:
         Retire a story with no dated article after this many arrivals without a new article.
     retire_days : float, default=90
         Retire a story whose last date lies this many days before the newest date seen (at
-        least ``max_gap_days``). Larger than ``max_gap_days`` so that articles arriving late
-        (a stream out of date order) still find their story.
-    centroid_merge : float or None, default=0.3
+        least ``max_gap_days``), once it is also ``retire_idle`` arrivals old. Larger than
+        ``max_gap_days`` so that articles arriving late (a stream out of date order) still find
+        their story.
+    centroid_merge : float or None, default=0.35
         After an article joins a story, every other story it scored at least
         ``candidate_threshold`` against (time allowing, as for merges) is merged into it when the
         two stories' centroids score this much (words cosine + ``entity_weight`` × entities
@@ -134,6 +150,21 @@ class StoryClusterer:
     max_candidates : int, default=3
         Centroid comparisons per article: only the candidates the article scored highest are
         compared (a centroid comparison walks every term of the smaller story).
+    lede_words : int, default=50
+        The first words of the text counted twice (0: none). With :meth:`consolidate` at the end
+        of the stream, 35 to 100 words score alike on both benchmark sets (DUC 2004 and
+        Multi-News, BENCHMARKS.md section 8) and better than none.
+    retire_idle : int, default=5000
+        A story is retired by date only after this many arrivals without a new article, so
+        that a stream out of date order does not lose its stories (a shuffled archive spanning
+        years would otherwise retire each dated story as soon as a later date arrives). Memory
+        stays bounded: at most this many stories are kept past ``retire_days``.
+    consolidate_threshold : float, default=0.15
+        Mean similarity (words cosine + ``entity_weight`` × entities cosine, averaged over the
+        two stories' pairs of articles) from which :meth:`consolidate` merges two stories.
+    consolidate_late : float, default=0.05
+        What :meth:`consolidate` needs more for stories more than ``window_days`` apart (up to
+        ``max_gap_days``).
 
     Attributes
     ----------
@@ -162,9 +193,13 @@ class StoryClusterer:
         max_terms: int = 80,
         idle_articles: int | None = None,
         retire_days: float = 90,
-        centroid_merge: float | None = 0.3,
+        centroid_merge: float | None = 0.35,
         candidate_threshold: float = 0.12,
         max_candidates: int = 3,
+        lede_words: int = 50,
+        retire_idle: int = 5000,
+        consolidate_threshold: float = 0.15,
+        consolidate_late: float = 0.05,
     ) -> None:
         self.threshold = threshold
         self.window_days = window_days
@@ -180,6 +215,10 @@ class StoryClusterer:
         self.centroid_merge = centroid_merge
         self.candidate_threshold = candidate_threshold
         self.max_candidates = max_candidates
+        self.lede_words = lede_words
+        self.retire_idle = retire_idle
+        self.consolidate_threshold = consolidate_threshold
+        self.consolidate_late = consolidate_late
         self.reset()
 
     def reset(self) -> None:
@@ -196,6 +235,7 @@ class StoryClusterer:
         self._today: int | None = None
         self._expiry: list[tuple[int, int]] = []  # (last day or arrival, story id), lazy
         self._idle: list[tuple[int, int]] = []
+        self._deferred: list[tuple[int, int]] = []  # (arrival of last article, story id): old, not idle
         self._keep_all = False
 
     @property
@@ -214,6 +254,8 @@ class StoryClusterer:
         if len(toks) < self.max_words and len(text) > self.max_words * 12:
             toks = _WORD.findall(text)
         counts = Counter(map(_term, toks[: self.max_words]))
+        if self.lede_words:
+            counts.update(map(_term, toks[: self.lede_words]))
         if article.title:
             for term in map(_term, _WORD.findall(article.title)):
                 counts[term] += self.title_weight
@@ -235,18 +277,32 @@ class StoryClusterer:
         vec = self._weigh(f.terms, self._df, self.max_terms, sublinear=True)
         evec = self._weigh(dict.fromkeys(f.entities, 1), self._edf, None, sublinear=False)
         dots = self._dots(vec, self._postings)
-        edots = self._dots(evec, self._epostings)
+        edots = self._dots(evec, self._epostings) if evec else {}
         ranked, near = [], []
+        # this loop runs for every story sharing a term with the article: kept lean
+        day, threshold, window, max_gap = f.day, self.threshold, self.window_days, self.max_gap_days
+        late = max(threshold, self.late_threshold)
+        merging = self.centroid_merge is not None
+        candidate = self.candidate_threshold if merging else threshold
+        floor = min(threshold, candidate)  # below it a story is neither joined nor a candidate
+        stories, eget, ew = self._stories, edots.get, self.entity_weight
         for sid, dot in dots.items():
-            story = self._stories[sid]
-            score = dot / math.sqrt(story.norm2) if story.norm2 > 0 else 0.0
-            edot = edots.get(sid, 0.0)
-            if edot and story.enorm2 > 0:
-                score += self.entity_weight * edot / math.sqrt(story.enorm2)
-            need = self._needed(story, f.day)
+            story = stories[sid]
+            score = dot / story.norm if story.norm else 0.0
+            edot = eget(sid)
+            if edot and story.enorm:
+                score += ew * edot / story.enorm
+            if score < floor:
+                continue
+            if day is None or story.first is None or story.first - window <= day <= story.last + window:
+                need = threshold
+            elif story.first - max_gap <= day <= story.last + max_gap:
+                need = late
+            else:
+                need = None
             if need is not None and score >= need:
                 ranked.append((score, story.size, -sid, sid))
-            elif self.centroid_merge is not None and score >= self.candidate_threshold:
+            elif merging and score >= candidate:
                 near.append((score, sid))
         ranked.sort(reverse=True)
         if ranked:
@@ -293,8 +349,8 @@ class StoryClusterer:
         """Rebuild every story from scratch (``crosswire recluster``); one story id per article.
 
         Articles are taken in date order (an undated article keeps its place after the dated
-        article before it in the input), each joins as in :meth:`add`, then stories that match
-        each other at ``merge_threshold`` are merged.
+        article before it in the input), each joins as in :meth:`add`, then the stories are
+        consolidated (:meth:`consolidate`).
         """
         self.reset()
         feats = list(features) if features is not None else [self.features(a) for a in articles]
@@ -309,13 +365,17 @@ class StoryClusterer:
             ids = [0] * len(feats)
             for i in order:
                 ids[i] = self.add(articles[i], feats[i])
-            self.merge_pass()
+            self.consolidate()
         finally:
             self._keep_all = False
         return [self.resolve(s) for s in ids]
 
     def merge_pass(self) -> int:
-        """Merge live stories whose centroids match at ``merge_threshold``; returns the merges made."""
+        """Merge live stories whose centroids match at ``merge_threshold``; returns the merges made.
+
+        The older end-of-batch pass, by centroid cosine; :meth:`consolidate` (average linkage)
+        replaced it in :meth:`recluster` and scores better on both benchmark sets.
+        """
         made = 0
         for sid in sorted(self._stories, key=lambda s: -self._stories[s].size):
             story = self._stories.get(sid)
@@ -327,6 +387,54 @@ class StoryClusterer:
                     break
                 story = self._merge(story, best)
                 made += 1
+        return made
+
+    def consolidate(self, threshold: float | None = None) -> int:
+        """Merge live stories whose articles match on average; returns the merges made.
+
+        Call it at the end of a stream or of a batch (:meth:`recluster` does): it mends the
+        stories the one pass split. Average linkage over the stories' articles: two stories score
+        the mean, over their pairs of articles, of words cosine + ``entity_weight`` × entities
+        cosine, which the stories' vector sums give at once (``dot(A, B) / (|A| |B|)``). Stories
+        that are each other's best partner at ``threshold`` (default ``consolidate_threshold``)
+        or more are merged, best pair first, round after round until no pair is left (average
+        linkage clustering over the stories, by reciprocal nearest neighbours). Time as for
+        merges: stories more than ``window_days`` apart need ``consolidate_late`` more, and more
+        than ``max_gap_days`` apart are never merged.
+        """
+        base = self.consolidate_threshold if threshold is None else threshold
+        best: dict[int, tuple[float, int] | None] = {}
+        dirty = set(self._stories)
+        made = 0
+        while dirty:
+            for sid in dirty:
+                best[sid] = self._avg_partner(self._stories[sid], base)
+            pairs = []
+            for a in dirty:
+                found = best[a]
+                if found is None:
+                    continue
+                b = found[1]
+                if b not in best:
+                    best[b] = self._avg_partner(self._stories[b], base)
+                back = best[b]
+                if back is not None and back[1] == a and (a < b or b not in dirty):
+                    pairs.append((found[0], a, b))
+            if not pairs:
+                break
+            pairs.sort(reverse=True)
+            gone = set()
+            dirty = set()
+            for _, a, b in pairs:
+                survivor = self._merge(self._stories[a], self._stories[b])
+                made += 1
+                gone.update((a, b))
+                dirty.add(survivor.id)
+            for sid in gone:
+                best.pop(sid, None)
+            dirty.update(sid for sid, found in best.items() if found is not None and found[1] in gone)
+            for sid in dirty:
+                best.pop(sid, None)
         return made
 
     def stories(self) -> dict[int, dict]:
@@ -347,33 +455,22 @@ class StoryClusterer:
             df[term] = d
             weights[term] = (1.0 + ln(c) if sublinear and c > 1 else 1.0) * (base - ln(1 + d))
         if top is not None and len(weights) > top:
-            weights = dict(heapq.nlargest(top, weights.items(), key=_second))
-        norm = math.sqrt(sum(w * w for w in weights.values()))
+            # what heapq.nlargest returns (ties in insertion order), sorted in C
+            weights = dict(sorted(weights.items(), key=_second, reverse=True)[:top])
+        values = list(weights.values())
+        norm = math.sqrt(sum(map(operator.mul, values, values)))
         return {t: w / norm for t, w in weights.items()}
 
     @staticmethod
     def _dots(vec: dict[str, float], postings: dict[str, dict[int, float]]) -> dict[int, float]:
-        acc: dict[int, float] = defaultdict(float)
-        get = postings.get
+        acc: dict[int, float] = {}
+        get, aget = postings.get, acc.get
         for term, w in vec.items():
             posting = get(term)
             if posting:
                 for sid, cw in posting.items():
-                    acc[sid] += w * cw
+                    acc[sid] = aget(sid, 0.0) + w * cw
         return acc
-
-    def _gap(self, story: _Story, day: int | None) -> float:
-        if day is None or story.first is None:
-            return 0.0
-        return max(0, story.first - day, day - story.last)
-
-    def _needed(self, story: _Story, day: int | None) -> float | None:
-        gap = self._gap(story, day)
-        if gap <= self.window_days:
-            return self.threshold
-        if gap <= self.max_gap_days:
-            return max(self.threshold, self.late_threshold)
-        return None
 
     def _compatible(self, a: _Story, b: _Story) -> bool:
         if a.first is None or b.first is None:
@@ -381,16 +478,19 @@ class StoryClusterer:
         return max(0, a.first - b.last, b.first - a.last) <= self.window_days
 
     def _join(self, story: _Story, vec: dict, evec: dict, dot: float, edot: float, day: int | None) -> None:
+        sid, terms, postings = story.id, story.terms, self._postings
+        get = terms.get
         for term, w in vec.items():
-            c = story.terms.get(term, 0.0) + w
-            story.terms[term] = c
-            self._postings[term][story.id] = c
+            c = get(term, 0.0) + w
+            terms[term] = c
+            postings[term][sid] = c
         for key, w in evec.items():
             c = story.ents.get(key, 0.0) + w
             story.ents[key] = c
-            self._epostings[key][story.id] = c
+            self._epostings[key][sid] = c
         story.norm2 += 2 * dot + (1.0 if vec else 0.0)
         story.enorm2 += 2 * edot + (1.0 if evec else 0.0)
+        story.norm, story.enorm = _root(story.norm2), _root(story.enorm2)
         story.size += 1
         story.seen = self.n_articles
         if day is not None:
@@ -416,6 +516,7 @@ class StoryClusterer:
             self._epostings[key][a.id] = c
         a.norm2 += b.norm2 + 2 * dot
         a.enorm2 += b.enorm2 + 2 * edot
+        a.norm, a.enorm = _root(a.norm2), _root(a.enorm2)
         a.size += b.size
         a.seen = max(a.seen, b.seen)
         if b.first is not None:
@@ -453,6 +554,38 @@ class StoryClusterer:
                 best, best_score = other, score
         return best
 
+    def _avg_partner(self, story: _Story, base: float) -> tuple[float, int] | None:
+        """The story's best partner by average linkage, time allowing, if it scores ``base`` (or the late margin)."""
+        if story.norm2 <= 0:
+            return None
+        n = story.size
+        dots = self._dots({t: w / n for t, w in story.terms.items()}, self._postings)
+        edots = self._dots({k: w / n for k, w in story.ents.items()}, self._epostings) if story.ents else {}
+        late = self.consolidate_late
+        best = None
+        for sid, dot in dots.items():
+            other = self._stories[sid]
+            if other is story:
+                continue
+            score = (dot + self.entity_weight * edots.get(sid, 0.0)) / other.size
+            if best is not None and score <= best[0]:
+                continue
+            gap = self._story_gap(story, other)
+            if gap <= self.window_days:
+                need = base
+            elif gap <= self.max_gap_days:
+                need = base + late
+            else:
+                continue
+            if score >= need:
+                best = (score, sid)
+        return best
+
+    def _story_gap(self, a: _Story, b: _Story) -> float:
+        if a.first is None or b.first is None:
+            return 0.0
+        return max(0, a.first - b.last, b.first - a.last)
+
     def _drop(self, story: _Story) -> None:
         for term in story.terms:
             posting = self._postings.get(term)
@@ -473,10 +606,23 @@ class StoryClusterer:
             return
         if self._today is not None:
             limit = self._today - self.retire_days
+            recent = self.n_articles - self.retire_idle
             while self._expiry and self._expiry[0][0] < limit:
                 last, sid = heapq.heappop(self._expiry)
                 story = self._stories.get(sid)
                 if story is not None and story.last == last:
+                    if story.seen > recent:
+                        heapq.heappush(self._deferred, (story.seen, sid))
+                    else:
+                        self._drop(story)
+            while self._deferred and self._deferred[0][0] <= recent:
+                _, sid = heapq.heappop(self._deferred)
+                story = self._stories.get(sid)
+                if story is None or story.last is None or story.last >= limit:
+                    continue  # gone, or a newer date put it back on the expiry heap
+                if story.seen > recent:  # an undated article joined it since
+                    heapq.heappush(self._deferred, (story.seen, sid))
+                else:
                     self._drop(story)
         if self.idle_articles is not None:
             limit = self.n_articles - self.idle_articles
@@ -487,9 +633,15 @@ class StoryClusterer:
                     self._drop(story)
 
 
+def _root(norm2: float) -> float:
+    """``sqrt(norm2)``, or 0 for an empty vector (the scores' denominators)."""
+    return math.sqrt(norm2) if norm2 > 0 else 0.0
+
+
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two sparse vectors (the key intersection is taken in C)."""
-    return sum(a[k] * b[k] for k in a.keys() & b.keys())
+    """Dot product of two sparse vectors (the key intersection is taken in C, and the products)."""
+    keys = a.keys() & b.keys()
+    return sum(map(operator.mul, map(a.__getitem__, keys), map(b.__getitem__, keys)))
 
 
 def partition(labels: Iterable[int]) -> list[list[int]]:
