@@ -292,3 +292,19 @@ def test_a_saved_state_naming_another_class_is_refused(sample):
     forged = {"~": "object", "class": "subprocess.Popen", "v": {}}
     with pytest.raises(KeyError):
         _load_state(zlib.compress(json.dumps(forged).encode()), StoryClusterer)
+
+
+@pytest.mark.parametrize("consolidate", [False, True])
+def test_consolidate_mends_the_stories_the_one_pass_split(store, analyzer, consolidate):
+    # A one pass too strict to join anything: each article starts a story; the end pass mends them.
+    def strict():
+        return StoryClusterer(threshold=0.99, centroid_merge=None, merge_threshold=0.99, consolidate_threshold=0.05)
+
+    result = ingest_paths([SAMPLE], store, analyzer=analyzer, clusterer=strict(), consolidate=consolidate)
+    stories = store.stories()
+    if not consolidate:
+        assert len(stories) == 4  # the near-duplicate joins its twin's story, the rest stay apart
+        return
+    (story,) = stories
+    assert len(story["articles"]) == 5 and result.stories_touched == [story["id"]]
+    assert store.load_story(story["id"]).independent_sources == 3  # rebuilt after the merge

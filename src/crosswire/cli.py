@@ -276,6 +276,10 @@ def ingest(
     fetch_cache: Annotated[
         Path, typer.Option(help="ETag / Last-Modified cache, so polling a feed again fetches only what changed.")
     ] = Path(".crosswire-fetch.json"),
+    consolidate: Annotated[
+        bool,
+        typer.Option(help="After the last batch, merge stories the one pass split (best on a complete collection)."),
+    ] = False,
 ) -> None:
     """Add articles to the store: each deduplicated, analysed once and assigned to a story as it arrives."""
     from crosswire.ingest import ingest_paths
@@ -305,6 +309,7 @@ def ingest(
             on_batch=advance,
             fields=fields,
             fetcher=fetcher,
+            consolidate=consolidate,
         )
     if report:
         report.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -117,12 +117,15 @@ class _Assigner:
             return
         self.store.save_cluster_state(data, self.fingerprint(), self.store.last_position())
 
-    def assign(self, article: Article) -> tuple[int, list[tuple[int, int]]]:
-        """The store story for ``article`` and the ``(merged, into)`` store stories to merge."""
+    def consolidate(self) -> list[tuple[int, int]]:
+        """Mend the stories the one pass split (:meth:`StoryClusterer.consolidate`); the
+        ``(merged, into)`` store stories to merge."""
         if not self.replayed:
-            # Only a run that adds an article pays for the replay: polling with nothing new is cheap.
             self.replay()
-        cid = self.clusterer.resolve(self.clusterer.add(article))
+        self.clusterer.consolidate()
+        return self._store_merges()
+
+    def _store_merges(self) -> list[tuple[int, int]]:
         merges = []
         for merged, into in self.clusterer.merges[self.merges_seen :]:
             gone = self.to_store.pop(merged, None)
@@ -132,6 +135,15 @@ class _Assigner:
             elif gone is not None and gone != target:
                 merges.append((gone, target))
         self.merges_seen = len(self.clusterer.merges)
+        return merges
+
+    def assign(self, article: Article) -> tuple[int, list[tuple[int, int]]]:
+        """The store story for ``article`` and the ``(merged, into)`` store stories to merge."""
+        if not self.replayed:
+            # Only a run that adds an article pays for the replay: polling with nothing new is cheap.
+            self.replay()
+        cid = self.clusterer.resolve(self.clusterer.add(article))
+        merges = self._store_merges()
         story = self.to_store.get(cid)
         if story is None:
             story = self.store.create_story()
@@ -250,11 +262,15 @@ def ingest_paths(
     on_batch: Callable[[int, int], None] | None = None,
     fields: Mapping[str, str] | None = None,
     fetcher=None,
+    consolidate: bool = False,
 ) -> IngestReport:
     """Add the articles under ``paths`` to ``store``; see the module docstring.
 
     ``analyzer``: an :class:`~crosswire.analyze.Analyzer`, or a function returning one, called
     only when there is something new to analyse (None: ``Analyzer(model=model)``, likewise).
+    ``consolidate``: after the last batch, merge the stories the one pass split
+    (:meth:`StoryClusterer.consolidate`): best once a collection is complete (see BENCHMARKS.md);
+    run after every small batch of a stream, it can merge too early.
     ``on_batch(done, total)`` is called after each committed batch (for progress bars).
     """
     archives: dict = {}
@@ -331,6 +347,12 @@ def ingest_paths(
         done += len(chunk)
         if on_batch:
             on_batch(done, len(cleaned))
+    if consolidate and report.added:
+        with store.transaction():
+            for gone, into in assigner.consolidate():
+                _merge_stories(store, gone, into)
+                touched.discard(gone)
+                touched.add(into)
     if assigner.replayed:
         assigner.save()
     report.stories_touched = sorted(touched)
