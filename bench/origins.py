@@ -74,7 +74,7 @@ MIN_SENTENCES = 8
 MIN_QUOTE_WORDS = 8  # direct quotes copied into quote-only negatives
 CACHE = BENCH / ".cache" / "origins"
 BRIEF = ("positive", "hard_negative", "quote_only")
-EXTRA = ("x_sibling", "x_heavy", "x_undated", "x_quote_heavy")
+EXTRA = ("x_sibling", "x_heavy", "x_undated", "x_quote_heavy", "x_partial")
 CATEGORIES = ("seeds", *BRIEF, *EXTRA)
 
 
@@ -518,7 +518,11 @@ def extra_cases(seed: int, positives: list[Case], quote_only: list[Case], made_f
       sentences from another article;
     * ``x_undated``: a light rewrite with no date on either article, so the direction has to come
       from the text;
-    * ``x_quote_heavy``: a quote-only negative with up to 8 of A's direct quotes (>= 5 words).
+    * ``x_quote_heavy``: a quote-only negative with up to 8 of A's direct quotes (>= 5 words);
+    * ``x_partial``: an independent article of A's cluster (no shared 8-word narrative) into which
+      a block of 3-5 consecutive sentences of A (after its lead, half of them lightly reworded) is
+      pasted after the host's second sentence, dated 1-2 days after A: a local story that runs a
+      few paragraphs of wire copy. Gold: B -> A. Most of B is not from A, so containment is low.
     """
     rng = random.Random(seed + 1)
     out: list[Case] = []
@@ -552,9 +556,30 @@ def extra_cases(seed: int, positives: list[Case], quote_only: list[Case], made_f
         b, info = make_quote_only(a, quotes, host, rng, f"{tag}/{host.docno}+quotes<-{a.docno}", (8, 8))
         out.append(Case(tag, "x_quote_heavy", [case.docs[0], b], set(), 2, info))
         n += 1
+    for i, case in enumerate(positives[: 2 * N_EXTRA]):
+        if len([c for c in out if c.category == "x_partial"]) >= N_EXTRA:
+            break
+        a, donor, _, partners = made_from[case.name]
+        hosts = [d for d in partners if d is not a and not overlaps[(d.docno, a.docno)] and len(d.sents) >= 6]
+        if not hosts or len(a.sents) < 6:
+            continue
+        host = rng.choice(hosts)
+        k = rng.randint(3, min(5, len(a.sents) - 1))
+        start = rng.randint(1, len(a.sents) - k)
+        block = []
+        for sent in a.sents[start : start + k]:
+            new = reword(sent, rng) if rng.random() < 0.5 else None
+            block.append(new or sent)
+        out_sents = host.sents[:2] + block + host.sents[2:]
+        date = a.date + dt.timedelta(days=rng.randint(1, 2))
+        tag = f"par{i:02d}"
+        b = Doc(f"{tag}/{host.docno}+block<-{a.docno}", render(out_sents, date, rng))
+        info = {"block": k, "host_sentences": len(host.sents), "share_from_source": round(k / len(out_sents), 3)}
+        out.append(Case(tag, "x_partial", [case.docs[0], b], {(b.name, case.docs[0].name)}, 1, info))
     params = {
         "seed": seed + 1,
         "stories_per_tier": N_EXTRA,
+        "partial_block_sentences": [3, 5],
         "heavy_keep_share": list(HEAVY.keep),
         "heavy_inserted_sentences": list(HEAVY.inserted),
         "quote_heavy": {"max_quotes": 8, "min_quote_words": 5, "min_quotes": 4},

@@ -96,6 +96,65 @@ def test_direction_follows_the_wire_credit(analyze_text):
     assert derived[wire.id] == []
 
 
+WIRE_BLOCK = [
+    "The regional water authority declared a drought emergency on Tuesday after three months without rain.",
+    "Reservoir levels fell to 31 percent of capacity, the lowest reading since records began in 1962.",
+    "Under the emergency rules, farms may irrigate only at night and car washes must recycle their water.",
+    "The authority said it would review the measures every two weeks and lift them once reservoirs passed half.",
+]
+LOCAL = [
+    "Olive growers in the hill villages above Marrow Creek say this harvest will be the smallest in a generation.",
+    "At the Bertolli family grove, half the trees have dropped their fruit early and the pond is cracked clay.",
+    "Several growers have started selling equipment to cover their debts to the village cooperative.",
+    "The cooperative has asked the district council to defer the land tax for members who lost half their crop.",
+    "Council members are expected to discuss the request next month, along with a plan for a shared well.",
+    "A local bakery has begun buying flour from a mill two valleys away because the nearest mill closed.",
+    "The village school has moved its autumn fair indoors, fearing that the dust would drive families away.",
+    "Growers said they would plant drought-tolerant varieties next spring if the cooperative finds the money.",
+    "Some younger farmers have taken seasonal jobs in the city, leaving older relatives to tend the groves.",
+    "The regional agriculture office has promised to send an adviser to the villages before the end of the month.",
+    "Beekeepers report that their hives have produced almost no honey since the lavender fields dried out.",
+    "The parish priest has opened the church hall in the afternoons so that older residents can escape the heat.",
+    "Shepherds have sold part of their flocks because the summer pastures no longer hold enough grass.",
+]
+WIRE_OWN = [
+    "Officials urged households to cut their use by a fifth and warned that fines would follow for gardens.",
+    "Forecasters expect no meaningful rain for at least another three weeks across the southern districts.",
+    "Hydrologists said groundwater was also falling, and several small towns were receiving water by truck.",
+    "The emergency is the first since the drought of 2003, when rationing lasted five months.",
+    "Opposition councillors accused the authority of reacting too late, after years of leaks in the network.",
+    "The authority's chief engineer said repairs to the network had been brought forward to next week.",
+    "Farmers' unions called for compensation for growers who lose crops because of the irrigation limits.",
+    "Tourism officials said hotels had been asked to take bathtubs out of use and to change towels less often.",
+    "The fire service has banned barbecues in all parks and forests until further notice.",
+    "River cruises on the lower reaches have been suspended because boats can no longer pass the shallows.",
+    "Electricity producers warned that hydroelectric output would fall and that prices could rise in winter.",
+    "Schools will close their swimming pools for the rest of the term to save water.",
+    "The authority has opened a telephone line for residents who want advice on saving water at home.",
+]
+
+
+def _long_story(sentences: list[str]) -> str:
+    return "Valley farmers count the cost of the dry summer\n\n" + "\n\n".join(sentences)
+
+
+def test_a_block_of_wire_copy_inside_a_longer_story_is_copying(analyze_text):
+    """Three pasted sentences are under a fifth of either article, but they run in order in both."""
+    wire = analyze_text("Drought emergency declared\n\nMARROW (Reuters) - " + " ".join(WIRE_BLOCK + WIRE_OWN))
+    local = analyze_text(_long_story(LOCAL[:2] + WIRE_BLOCK[:3] + LOCAL[2:]))
+    assert len(local.sentences) >= 16 and len(wire.sentences) >= 16  # 3 pairs: under MIN_SHARE of either
+    derived, _ = derivations([local, wire])
+    (link,) = derived[local.id]
+    assert link.article == wire.id and len(link.pairs) == 3
+    assert derived[wire.id] == []
+    # the same story without the block, or with two of its sentences far apart: no link
+    alone = analyze_text(_long_story(LOCAL))
+    scattered = analyze_text(_long_story(LOCAL[:3] + WIRE_BLOCK[:1] + LOCAL[3:7] + WIRE_BLOCK[2:3] + LOCAL[7:]))
+    for other in (alone, scattered):
+        derived, _ = derivations([other, wire])
+        assert derived[other.id] == [] and derived[wire.id] == []
+
+
 def test_narrative_words_leave_out_quoted_words(analyze_text):
     article = analyze_text('The minister called the plan "a betrayal of every farmer in the valley" on Tuesday.')
     assert narrative_words(article, 0) == words("The minister called the plan on Tuesday.")

@@ -38,7 +38,10 @@ SHORT_THRESHOLD = 0.8
 MIN_PAIRS = 2
 """Aligned sentences needed for a link."""
 MIN_SHARE = 0.2
-"""Share of the copy's narrative sentences that must be aligned for a link."""
+"""Share of the copy's narrative sentences that must be aligned for a link…"""
+MIN_BLOCK = 3
+"""…unless this many aligned sentences run in the same order in both articles: a few paragraphs
+of wire copy pasted into a longer story of its own are copying too."""
 MEANING_FLOOR = 0.3
 MEANING_THRESHOLD = 0.85
 """With a sentence encoder, a pair below the word threshold but above ``MEANING_FLOOR`` is a
@@ -161,6 +164,21 @@ def _direction(pa: _Profile, pb: _Profile, share_a: float, share_b: float) -> tu
     return longer_b, "shorter of two near-identical texts"
 
 
+def _longest_run(pairs: list[tuple[int, int, float, str]]) -> int:
+    """The most aligned pairs that follow one another in both articles, in the same order (a
+    sentence or two between them allowed: a quote or a short line that shows no copying)."""
+    best = run = 0
+    last = None
+    for i, j, *_ in sorted(pairs):
+        if last is not None and 1 <= i - last[0] <= 2 and 1 <= j - last[1] <= 2:
+            run += 1
+        else:
+            run = 1
+        best = max(best, run)
+        last = (i, j)
+    return best
+
+
 def _find_links(profiles: list[_Profile], encoder=None) -> list[Link]:
     """Undirected links between articles that share enough narrative sentences."""
     meaning = _Meaning(encoder) if encoder is not None else None
@@ -170,7 +188,7 @@ def _find_links(profiles: list[_Profile], encoder=None) -> list[Link]:
         if len(pairs) < MIN_PAIRS:
             continue
         smaller = max(1, min(len(profiles[x].sentences), len(profiles[y].sentences)))
-        if len(pairs) / smaller >= MIN_SHARE:
+        if len(pairs) / smaller >= MIN_SHARE or _longest_run(pairs) >= MIN_BLOCK:
             links.append(Link(x, y, pairs))
     return links
 
