@@ -127,11 +127,11 @@ def stream(articles: list, seed: int, **params) -> tuple[list[int], list[int], f
     labels = [0] * len(articles)
     t0 = time.perf_counter()
     for i in order:
-        labels[i] = clusterer.add(articles[i])
+        labels[i] = clusterer.add(articles[i], key=i)
     online = [clusterer.resolve(s) for s in labels]
     clusterer.consolidate()
     seconds = time.perf_counter() - t0
-    return [clusterer.resolve(s) for s in labels], online, seconds
+    return clusterer.current(labels), online, seconds  # split() moves articles: followed by key
 
 
 def ours(articles: list, gold: list[str], **params) -> dict:

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from crosswire.cluster import StoryClusterer, partition
+from crosswire.dedup import day_number
 
 WILDFIRE = """Wildfire forces evacuation of hill villages near Corvale
 
@@ -204,3 +205,80 @@ def test_centroid_merge_mends_a_split_story():
     labels, merges = stories(0.3)
     assert len(set(labels)) == 1
     assert len(merges) == 1 and merges[0][1] == labels[0]  # the aid story merged into the rescue story
+
+
+# An over-eager clusterer: every article joins and merges whatever story shares a word with it, whatever the date.
+OVER_EAGER = dict(threshold=0.01, merge_threshold=0.01, late_threshold=0.01, window_days=10**4, max_gap_days=10**4)
+
+
+def test_split_undoes_an_over_eager_merge_of_two_topics(sample, seeds):
+    articles = [*sample.values(), *seeds.values()]
+    clusterer = StoryClusterer(**OVER_EAGER)
+    ids = {clusterer.resolve(clusterer.add(a)) for a in articles}
+    assert len(ids) == 1 and clusterer.active == 1  # the two topics in one story
+    assert clusterer.split() == 1
+    ((story, new, keys),) = clusterer.splits
+    assert sorted(keys) == sorted(a.id for a in seeds.values())  # the smaller (later-numbered) half moved
+    where = clusterer.assignments()
+    assert {where[a.id] for a in sample.values()} == {story}
+    assert {where[a.id] for a in seeds.values()} == {new}
+    # both halves rebuilt from their articles: sums, norms, dates and the inverted index
+    for sid, members in ((story, sample.values()), (new, seeds.values())):
+        s = clusterer._stories[sid]
+        words = set().union(*(clusterer._stories[sid].members[a.id][0] for a in members))
+        assert s.terms.keys() == words and s.norm2 == pytest.approx(sum(w * w for w in s.terms.values()))
+        assert all(clusterer._postings[t][sid] == w for t, w in s.terms.items())
+    assert not any(new in p for t, p in clusterer._postings.items() if t not in clusterer._stories[new].terms)
+    for sid, members in ((story, sample.values()), (new, seeds.values())):
+        days = [d for d in (day_number(a.published) for a in members) if d is not None]
+        assert days and clusterer.stories()[sid] == {"size": 5, "first": min(days), "last": max(days)}
+
+
+def test_consolidate_splits_and_split_can_be_turned_off(sample, seeds):
+    articles = [*sample.values(), *seeds.values()]
+    for split_min, stories in ((4, 2), (None, 1)):
+        clusterer = StoryClusterer(**OVER_EAGER, split_min=split_min)
+        for a in articles:
+            clusterer.add(a)
+        clusterer.consolidate()
+        assert clusterer.active == stories
+        assert len(clusterer.splits) == stories - 1
+
+
+@pytest.mark.parametrize("which", ["sample", "seeds"])
+def test_a_coherent_story_is_never_split(which, request):
+    articles = list(request.getfixturevalue(which).values())
+    for seed in range(3):
+        random.Random(seed).shuffle(articles)
+        clusterer = StoryClusterer(split_min=2)
+        for a in articles:
+            clusterer.add(a)
+        clusterer.consolidate()
+        assert clusterer.split() == 0 and clusterer.splits == [] and clusterer.active == 1
+
+
+def test_recluster_labels_follow_a_split(sample, seeds):
+    articles = [*sample.values(), *seeds.values()]
+    labels = StoryClusterer(**OVER_EAGER).recluster(articles)
+    assert len(set(labels[:5])) == 1 and len(set(labels[5:])) == 1 and labels[0] != labels[5]
+    assert StoryClusterer(**OVER_EAGER, split_min=None).recluster(articles) == [labels[0]] * 10
+
+
+def test_retired_stories_drop_their_articles_vectors(sample, wildfire):
+    clusterer = StoryClusterer(retire_days=0, retire_idle=0, max_gap_days=0, window_days=0)
+    for a in sample.values():
+        clusterer.add(a)
+    clusterer.add(wildfire)  # a year later: the sample story retires
+    assert clusterer.active == 1
+    assert list(clusterer.assignments()) == [wildfire.id]
+
+
+def test_a_story_grown_past_split_max_drops_its_vectors_and_is_not_split(sample, seeds):
+    articles = [*sample.values(), *seeds.values()]
+    for split_max, stories in ((10, 2), (9, 1)):
+        clusterer = StoryClusterer(**OVER_EAGER, split_max=split_max)
+        for a in articles:
+            clusterer.add(a)
+        assert len(clusterer.assignments()) == (10 if stories == 2 else 0)
+        clusterer.consolidate()
+        assert clusterer.active == stories

@@ -308,3 +308,45 @@ def test_consolidate_mends_the_stories_the_one_pass_split(store, analyzer, conso
     (story,) = stories
     assert len(story["articles"]) == 5 and result.stories_touched == [story["id"]]
     assert store.load_story(story["id"]).independent_sources == 3  # rebuilt after the merge
+
+
+# Every article joins and merges whatever story shares a word with it: the sample and the seeds end up in one story.
+OVER_EAGER = dict(threshold=0.01, merge_threshold=0.01, late_threshold=0.01, window_days=10**4, max_gap_days=10**4)
+
+
+@pytest.mark.parametrize("consolidate", [False, True])
+def test_consolidate_splits_a_story_holding_two_topics_in_the_store(store, analyzer, seeds, consolidate, tmp_path):
+    from .conftest import SEEDS
+
+    copy = tmp_path / "seeds" / "mirror.txt"  # a near-duplicate of a seed, stored unanalysed, linked to its twin
+    copy.parent.mkdir()
+    copy.write_text(next(SEEDS.glob("000_*.txt")).read_text("utf-8") + "\nShare this article\n", encoding="utf-8")
+    result = ingest_paths(
+        [SAMPLE, SEEDS, copy], store, analyzer=analyzer, clusterer=StoryClusterer(**OVER_EAGER), consolidate=consolidate
+    )
+    infos = store.article_infos()
+    stories = {s["id"]: s for s in store.stories()}
+    by_source = {}
+    for info in infos.values():
+        seed = "seeds" in info["source_path"]
+        by_source.setdefault(seed, set()).add(info["story_id"])
+    assert len(result.duplicates) == 1 and len(infos) == 11
+    if not consolidate:
+        assert len(stories) == 1 and by_source[True] == by_source[False]
+        return
+    # the seeds, split off into a new story, took their near-duplicates with them; both stories rebuilt
+    assert len(stories) == 2 and len(by_source[True]) == 1 and len(by_source[False]) == 1
+    (sample_story,), (seed_story,) = by_source[False], by_source[True]
+    assert sample_story != seed_story and result.stories_touched == sorted(stories)
+    for sid in stories:
+        assert store.load_story(sid).articles  # built from its own articles
+    assert {a.id for a in store.load_story(seed_story).articles} <= {a.id for a in seeds.values()}
+
+    # the saved state maps the clusterer's new story to the new store story, and restores exactly
+    from crosswire.ingest import _dump_state, _encode, _load_state
+
+    clusterer, to_store, _ = _load_state(store.load_cluster_state()["data"], StoryClusterer)
+    ((story, new, keys),) = clusterer.splits
+    assert to_store[story] == sample_story and to_store[new] == seed_story
+    assert sorted(keys) == sorted(a.id for a in seeds.values())
+    assert _encode(_load_state(_dump_state((clusterer, to_store, 0)), StoryClusterer)[0]) == _encode(clusterer)

@@ -36,6 +36,18 @@ are not there yet. :meth:`StoryClusterer.recluster` ends with it; a stream calls
 pauses (merges are reported in ``merges`` as the stream's are). Calling it often during the
 stream does worse than once at the end (early merges, on young stories, are final).
 
+Stories also split as evidence accumulates: each live story keeps its articles' vectors as they
+joined (up to ``split_max`` articles), and :meth:`StoryClusterer.consolidate` ends with
+:meth:`StoryClusterer.split`, which cuts every story of ``split_min`` articles or more in two by
+average linkage over its articles (the score of joining) and, when the two halves score less
+than ``split_threshold`` on average (well below the join and consolidation thresholds: a story
+that clearly holds two topics, say two stories an article covering both merged), makes the
+smaller half a new story, both rebuilt from their articles. Splits are reported in ``splits``
+(the article keys moved), for a store to apply; then the merging runs again, as a half split off
+may belong with another story. A retired story drops its articles' vectors with it, and so does
+a story grown past ``split_max`` articles (it is established, and is no longer split), so memory
+stays bounded.
+
 Stories whose last date lies more than ``retire_days`` before the newest date seen, and which
 have had no article in the last ``retire_idle`` arrivals, are retired (forgotten), so memory
 stays flat on an endless stream; undated stories are retired after ``idle_articles`` arrivals
@@ -104,6 +116,8 @@ class _Story:
     first: int | None = None
     last: int | None = None
     seen: int = 0  # arrival number of its latest article
+    # key -> (words vector, entities vector, day) of each article, as it joined (for split())
+    members: dict = field(default_factory=dict)
 
 
 class StoryClusterer:
@@ -165,11 +179,28 @@ class StoryClusterer:
     consolidate_late : float, default=0.05
         What :meth:`consolidate` needs more for stories more than ``window_days`` apart (up to
         ``max_gap_days``).
+    split_min : int or None, default=4
+        Stories of at least this many articles are checked by :meth:`split` (which
+        :meth:`consolidate` runs). Each live story then keeps its articles' vectors as they
+        joined (retired stories drop them). ``None`` turns splitting off and keeps no vectors.
+    split_threshold : float, default=0.1
+        A story whose two halves (its 2-way average-linkage split) score less than this on
+        average (words cosine + ``entity_weight`` × entities cosine over their pairs of
+        articles) is split in two. Well below ``consolidate_threshold``: only a story that
+        clearly holds two topics is split, and :meth:`consolidate` does not merge the halves
+        back.
+    split_max : int or None, default=200
+        A story's articles' vectors are kept, and the story checked by :meth:`split`, only while
+        it has at most this many articles (``None``: always). It bounds the memory and the time
+        of the check: a story grown past it is established, and it drops them.
 
     Attributes
     ----------
     merges : list of (int, int)
         ``(merged, into)`` for every merge so far, in order: a store applies these.
+    splits : list of (int, int, list)
+        ``(story, new story, keys)`` for every split so far, in order: the articles ``keys``
+        (each article's ``id``, or its arrival number) moved from ``story`` to ``new story``.
     n_articles : int
         Articles added.
 
@@ -200,6 +231,9 @@ class StoryClusterer:
         retire_idle: int = 5000,
         consolidate_threshold: float = 0.15,
         consolidate_late: float = 0.05,
+        split_min: int | None = 4,
+        split_threshold: float = 0.1,
+        split_max: int | None = 200,
     ) -> None:
         self.threshold = threshold
         self.window_days = window_days
@@ -219,11 +253,15 @@ class StoryClusterer:
         self.retire_idle = retire_idle
         self.consolidate_threshold = consolidate_threshold
         self.consolidate_late = consolidate_late
+        self.split_min = split_min
+        self.split_threshold = split_threshold
+        self.split_max = split_max
         self.reset()
 
     def reset(self) -> None:
         """Forget every story."""
         self.merges: list[tuple[int, int]] = []
+        self.splits: list[tuple[int, int, list]] = []
         self.n_articles = 0
         self._stories: dict[int, _Story] = {}
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
@@ -265,13 +303,19 @@ class StoryClusterer:
 
     # -- the stream --------------------------------------------------------------------------
 
-    def add(self, article: Any, features: Features | None = None) -> int:
+    def add(self, article: Any, features: Features | None = None, key: Any = None) -> int:
         """Assign an article to a story and return the story's id (a new id for a new story).
 
-        ``features`` may be given when computed elsewhere (see :meth:`features`).
+        ``features`` may be given when computed elsewhere (see :meth:`features`). ``key`` names
+        the article in ``splits`` and :meth:`assignments`: by default its ``id``, or its
+        arrival number when it has none.
         """
         f = features if features is not None else self.features(article)
         self.n_articles += 1
+        if key is None:
+            key = getattr(article, "id", None)
+            if key is None:
+                key = self.n_articles
         if f.day is not None and (self._today is None or f.day > self._today):
             self._today = f.day
         vec = self._weigh(f.terms, self._df, self.max_terms, sublinear=True)
@@ -307,7 +351,7 @@ class StoryClusterer:
         ranked.sort(reverse=True)
         if ranked:
             story = self._stories[ranked[0][3]]
-            self._join(story, vec, evec, dots.get(story.id, 0.0), edots.get(story.id, 0.0), f.day)
+            self._join(story, vec, evec, dots.get(story.id, 0.0), edots.get(story.id, 0.0), f.day, key)
             for score, _, _, sid in ranked[1:]:
                 other = self._stories.get(sid)
                 if score < self.merge_threshold:
@@ -330,7 +374,7 @@ class StoryClusterer:
             story = _Story(self._next_id)
             self._next_id += 1
             self._stories[story.id] = story
-            self._join(story, vec, evec, 0.0, 0.0, f.day)
+            self._join(story, vec, evec, 0.0, 0.0, f.day, key)
         self._retire()
         return story.id
 
@@ -364,11 +408,11 @@ class StoryClusterer:
         try:
             ids = [0] * len(feats)
             for i in order:
-                ids[i] = self.add(articles[i], feats[i])
+                ids[i] = self.add(articles[i], feats[i], key=i)
             self.consolidate()
         finally:
             self._keep_all = False
-        return [self.resolve(s) for s in ids]
+        return self.current(ids)
 
     def merge_pass(self) -> int:
         """Merge live stories whose centroids match at ``merge_threshold``; returns the merges made.
@@ -389,8 +433,9 @@ class StoryClusterer:
                 made += 1
         return made
 
-    def consolidate(self, threshold: float | None = None) -> int:
-        """Merge live stories whose articles match on average; returns the merges made.
+    def consolidate(self, threshold: float | None = None, split: bool = True) -> int:
+        """Merge live stories whose articles match on average, split those holding two topics;
+        returns the merges made.
 
         Call it at the end of a stream or of a batch (:meth:`recluster` does): it mends the
         stories the one pass split. Average linkage over the stories' articles: two stories score
@@ -401,7 +446,53 @@ class StoryClusterer:
         linkage clustering over the stories, by reciprocal nearest neighbours). Time as for
         merges: stories more than ``window_days`` apart need ``consolidate_late`` more, and more
         than ``max_gap_days`` apart are never merged.
+
+        With ``split`` (and ``split_min`` set), :meth:`split` follows, and when it split a story
+        the merging runs again: a half split off may belong with another story.
         """
+        made = self._consolidate(threshold)
+        if split and self.split_min is not None and self.split():
+            made += self._consolidate(threshold)
+        return made
+
+    def split(self) -> int:
+        """Split the live stories that hold two topics; returns the splits made.
+
+        A story of ``split_min`` articles or more is cut in two by average linkage over its
+        articles (as they joined, scored as when joining): two groups, each article in the one
+        it is closer to on average (leaving itself out), refined from the article least like
+        the rest. When the two groups score less than ``split_threshold`` on average over their
+        pairs of articles, the smaller becomes a new story, and both stories are rebuilt from
+        their articles (sums, norms, dates). Splits are reported in ``splits``.
+        """
+        if self.split_min is None:
+            return 0
+        made = 0
+        for sid in sorted(self._stories):
+            story = self._stories.get(sid)
+            if story is None or story.size < self.split_min or len(story.members) != story.size:
+                continue
+            moved = self._split_keys(story)
+            if moved:
+                self._split_off(story, moved)
+                made += 1
+        return made
+
+    def current(self, ids: Sequence[int], keys: Sequence[Any] | None = None) -> list[int]:
+        """The story each article is in now, from the story :meth:`add` returned for it (``ids``)
+        and its key (``keys``, default ``0, 1, ...``): splits since, then merges, followed."""
+        moved: dict[Any, int] = {}
+        for _, new, moved_keys in self.splits:
+            for key in moved_keys:
+                moved[key] = new
+        keys = range(len(ids)) if keys is None else keys
+        return [self.resolve(moved.get(key, sid)) for key, sid in zip(keys, ids, strict=True)]
+
+    def assignments(self) -> dict[Any, int]:
+        """The live story of every article key (see :meth:`add`) held in memory."""
+        return {key: s.id for s in self._stories.values() for key in s.members}
+
+    def _consolidate(self, threshold: float | None) -> int:
         base = self.consolidate_threshold if threshold is None else threshold
         best: dict[int, tuple[float, int] | None] = {}
         dirty = set(self._stories)
@@ -477,8 +568,15 @@ class StoryClusterer:
             return True
         return max(0, a.first - b.last, b.first - a.last) <= self.window_days
 
-    def _join(self, story: _Story, vec: dict, evec: dict, dot: float, edot: float, day: int | None) -> None:
+    def _join(
+        self, story: _Story, vec: dict, evec: dict, dot: float, edot: float, day: int | None, key: Any = None
+    ) -> None:
         sid, terms, postings = story.id, story.terms, self._postings
+        if self.split_min is not None:
+            if self.split_max is None or story.size < self.split_max:
+                story.members[key] = (vec, evec, day)
+            elif story.members:
+                story.members = {}  # grown past split_max: no longer split
         get = terms.get
         for term, w in vec.items():
             c = get(term, 0.0) + w
@@ -519,6 +617,10 @@ class StoryClusterer:
         a.norm, a.enorm = _root(a.norm2), _root(a.enorm2)
         a.size += b.size
         a.seen = max(a.seen, b.seen)
+        if self.split_max is not None and a.size > self.split_max:
+            a.members = {}
+        elif b.members:
+            a.members.update(b.members)
         if b.first is not None:
             a.first = b.first if a.first is None else min(a.first, b.first)
             a.last = b.last if a.last is None else max(a.last, b.last)
@@ -580,6 +682,109 @@ class StoryClusterer:
             if score >= need:
                 best = (score, sid)
         return best
+
+    def _split_keys(self, story: _Story) -> list | None:
+        """The keys of the smaller half of ``story`` when its halves score below ``split_threshold``.
+
+        Two groups, refined from the article least like the rest: each article goes to the group
+        it is closer to on average (leaving itself out). Only the smaller group's vector sums are
+        built; the other's follow from the story's (``dot(v, B) = dot(v, story) - dot(v, A)``).
+        """
+        ew = self.entity_weight
+        keys = list(story.members)
+        vecs = [story.members[k][0] for k in keys]
+        evecs = [story.members[k][1] for k in keys]
+        n = len(keys)
+        t_all, e_all = story.terms, story.ents
+        selfs = [_dot(v, v) + ew * _dot(e, e) for v, e in zip(vecs, evecs, strict=True)]
+        to_all = [_dot(v, t_all) + ew * _dot(e, e_all) for v, e in zip(vecs, evecs, strict=True)]
+        side = [False] * n  # True: in the group grown from the seed
+        side[min(range(n), key=lambda i: (to_all[i] - selfs[i], i))] = True
+        for _ in range(10):
+            m = sum(side)
+            if m == 0 or m == n:
+                return None
+            small = m * 2 <= n  # build the sums of the smaller group
+            t_s: dict[str, float] = {}
+            e_s: dict[str, float] = {}
+            for i in range(n):
+                if side[i] == small:
+                    for term, w in vecs[i].items():
+                        t_s[term] = t_s.get(term, 0.0) + w
+                    for term, w in evecs[i].items():
+                        e_s[term] = e_s.get(term, 0.0) + w
+            new_side = side[:]
+            for i in range(n):
+                to_s = _dot(vecs[i], t_s) + ew * _dot(evecs[i], e_s)
+                to_seed, to_rest = (to_s, to_all[i] - to_s) if small else (to_all[i] - to_s, to_s)
+                if side[i]:
+                    to_seed -= selfs[i]
+                else:
+                    to_rest -= selfs[i]
+                n_seed, n_rest = m - side[i], n - m - (not side[i])
+                seed_mean = to_seed / n_seed if n_seed else -1.0
+                rest_mean = to_rest / n_rest if n_rest else -1.0
+                new_side[i] = seed_mean > rest_mean if (n_seed if side[i] else n_rest) else side[i]
+            if new_side == side:
+                break
+            side = new_side
+        m = sum(side)
+        if m == 0 or m == n:
+            return None
+        moved = m * 2 < n if m * 2 != n else not side[0]  # the smaller group; tied: the one without the first article
+        group = [i for i in range(n) if side[i] == moved]
+        t_s, e_s = {}, {}
+        for i in group:
+            for term, w in vecs[i].items():
+                t_s[term] = t_s.get(term, 0.0) + w
+            for term, w in evecs[i].items():
+                e_s[term] = e_s.get(term, 0.0) + w
+        # pairs between the groups: dot(S, story) - dot(S, S)
+        between = _dot(t_s, t_all) - _dot(t_s, t_s) + ew * (_dot(e_s, e_all) - _dot(e_s, e_s))
+        if between / (len(group) * (n - len(group))) >= self.split_threshold:
+            return None
+        return [keys[i] for i in group]
+
+    def _split_off(self, story: _Story, moved: list) -> _Story:
+        """Move the articles ``moved`` of ``story`` to a new story; both rebuilt from their articles."""
+        new = _Story(self._next_id)
+        self._next_id += 1
+        for key in moved:
+            new.members[key] = story.members.pop(key)
+        self._drop(story)
+        self._stories[story.id] = story
+        self._stories[new.id] = new
+        for s in (story, new):
+            self._rebuild(s)
+            s.seen = story.seen
+            if s.last is not None:
+                heapq.heappush(self._expiry, (s.last, s.id))
+            elif self.idle_articles is not None:
+                heapq.heappush(self._idle, (s.seen, s.id))
+        self.splits.append((story.id, new.id, list(moved)))
+        return new
+
+    def _rebuild(self, story: _Story) -> None:
+        """Sums, norms, size, dates and postings of ``story`` from its members."""
+        terms: dict[str, float] = {}
+        ents: dict[str, float] = {}
+        days = []
+        for vec, evec, day in story.members.values():
+            for term, w in vec.items():
+                terms[term] = terms.get(term, 0.0) + w
+            for key, w in evec.items():
+                ents[key] = ents.get(key, 0.0) + w
+            if day is not None:
+                days.append(day)
+        story.terms, story.ents = terms, ents
+        story.norm2, story.enorm2 = _dot(terms, terms), _dot(ents, ents)
+        story.norm, story.enorm = _root(story.norm2), _root(story.enorm2)
+        story.size = len(story.members)
+        story.first, story.last = (min(days), max(days)) if days else (None, None)
+        for term, w in terms.items():
+            self._postings[term][story.id] = w
+        for key, w in ents.items():
+            self._epostings[key][story.id] = w
 
     def _story_gap(self, a: _Story, b: _Story) -> float:
         if a.first is None or b.first is None:

@@ -6,7 +6,8 @@
    a near-duplicate is stored linked to its twin, in its twin's story, and is not analysed;
 2. the others are analysed (:class:`crosswire.analyze.Analyzer`) and assigned to a story as they
    arrive (:class:`crosswire.cluster.StoryClusterer`); stories the clusterer merges are merged in
-   the store;
+   the store (and, with ``consolidate``, stories it splits at the end are split: the articles
+   moved, their near-duplicates with them, go to a new story);
 3. the batch is written in one transaction, so a batch reported as ingested is on disk and a
    crash loses at most the batch in flight.
 
@@ -117,13 +118,31 @@ class _Assigner:
             return
         self.store.save_cluster_state(data, self.fingerprint(), self.store.last_position())
 
-    def consolidate(self) -> list[tuple[int, int]]:
-        """Mend the stories the one pass split (:meth:`StoryClusterer.consolidate`); the
-        ``(merged, into)`` store stories to merge."""
+    def consolidate(self) -> list[tuple]:
+        """Mend the stories the one pass split and split those holding two topics
+        (:meth:`StoryClusterer.consolidate`); what to do to the store, in order:
+        ``("merge", merged, into)`` and ``("split", story, new_story, article_ids)``."""
         if not self.replayed:
             self.replay()
-        self.clusterer.consolidate()
-        return self._store_merges()
+        self.clusterer.consolidate(split=False)
+        ops: list[tuple] = [("merge", *m) for m in self._store_merges()]
+        seen = len(self.clusterer.splits)
+        if self.clusterer.split():
+            ops.extend(self._store_splits(seen))
+            self.clusterer.consolidate(split=False)  # a half split off may belong with another story
+            ops.extend(("merge", *m) for m in self._store_merges())
+        return ops
+
+    def _store_splits(self, seen: int) -> list[tuple]:
+        splits = []
+        for story, new, keys in self.clusterer.splits[seen:]:
+            source = self.to_store.get(self.clusterer.resolve(story))
+            if source is None:  # no stored article in it: nothing to move
+                continue
+            target = self.store.create_story()
+            self.to_store[new] = target
+            splits.append(("split", source, target, list(keys)))
+        return splits
 
     def _store_merges(self) -> list[tuple[int, int]]:
         merges = []
@@ -248,6 +267,25 @@ def _merge_stories(store: Store, gone: int, into: int) -> None:
     store.delete_story(gone)
 
 
+def _split_story(store: Store, target: int, article_ids: Iterable[str]) -> set[int]:
+    """Move the stored ``article_ids`` to story ``target``, their near-duplicates with them; the
+    stories they left."""
+    moving = {}
+    for article_id in article_ids:
+        if isinstance(article_id, str) and store.has_article(article_id):
+            moving[article_id] = store.article_info(article_id)
+    left = {info["story_id"] for info in moving.values() if info["story_id"] not in (None, target)}
+    infos = {a: info for sid in left for a, info in store.article_infos(story_id=sid).items()}
+    while True:  # near-duplicates follow their twins (and twins of twins)
+        more = {a: info for a, info in infos.items() if info["duplicate_of"] in moving and a not in moving}
+        if not more:
+            break
+        moving.update(more)
+    for article_id in sorted(moving):
+        store.set_story(article_id, target)
+    return left
+
+
 def ingest_paths(
     paths: Iterable[str | os.PathLike],
     store: Store,
@@ -269,8 +307,9 @@ def ingest_paths(
     ``analyzer``: an :class:`~crosswire.analyze.Analyzer`, or a function returning one, called
     only when there is something new to analyse (None: ``Analyzer(model=model)``, likewise).
     ``consolidate``: after the last batch, merge the stories the one pass split
-    (:meth:`StoryClusterer.consolidate`): best once a collection is complete (see BENCHMARKS.md);
-    run after every small batch of a stream, it can merge too early.
+    (:meth:`StoryClusterer.consolidate`) and split those that hold two topics
+    (:meth:`StoryClusterer.split`): best once a collection is complete (see BENCHMARKS.md); run
+    after every small batch of a stream, it can merge too early.
     ``on_batch(done, total)`` is called after each committed batch (for progress bars).
     """
     archives: dict = {}
@@ -349,10 +388,16 @@ def ingest_paths(
             on_batch(done, len(cleaned))
     if consolidate and report.added:
         with store.transaction():
-            for gone, into in assigner.consolidate():
-                _merge_stories(store, gone, into)
-                touched.discard(gone)
-                touched.add(into)
+            for op in assigner.consolidate():
+                if op[0] == "split":
+                    _, source, target, article_ids = op
+                    touched.update(_split_story(store, target, article_ids))
+                    touched.update((source, target))
+                else:
+                    _, gone, into = op
+                    _merge_stories(store, gone, into)
+                    touched.discard(gone)
+                    touched.add(into)
     if assigner.replayed:
         assigner.save()
     report.stories_touched = sorted(touched)
