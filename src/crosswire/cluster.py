@@ -698,6 +698,17 @@ class StoryClusterer:
         t_all, e_all = story.terms, story.ents
         selfs = [_dot(v, v) + ew * _dot(e, e) for v, e in zip(vecs, evecs, strict=True)]
         to_all = [_dot(v, t_all) + ew * _dot(e, e_all) for v, e in zip(vecs, evecs, strict=True)]
+
+        def sums(members: Iterable[int]) -> tuple[dict[str, float], dict[str, float]]:
+            t_s: dict[str, float] = {}
+            e_s: dict[str, float] = {}
+            for i in members:
+                for term, w in vecs[i].items():
+                    t_s[term] = t_s.get(term, 0.0) + w
+                for term, w in evecs[i].items():
+                    e_s[term] = e_s.get(term, 0.0) + w
+            return t_s, e_s
+
         side = [False] * n  # True: in the group grown from the seed
         side[min(range(n), key=lambda i: (to_all[i] - selfs[i], i))] = True
         for _ in range(10):
@@ -705,14 +716,7 @@ class StoryClusterer:
             if m == 0 or m == n:
                 return None
             small = m * 2 <= n  # build the sums of the smaller group
-            t_s: dict[str, float] = {}
-            e_s: dict[str, float] = {}
-            for i in range(n):
-                if side[i] == small:
-                    for term, w in vecs[i].items():
-                        t_s[term] = t_s.get(term, 0.0) + w
-                    for term, w in evecs[i].items():
-                        e_s[term] = e_s.get(term, 0.0) + w
+            t_s, e_s = sums(i for i in range(n) if side[i] == small)
             new_side = side[:]
             for i in range(n):
                 to_s = _dot(vecs[i], t_s) + ew * _dot(evecs[i], e_s)
@@ -733,12 +737,7 @@ class StoryClusterer:
             return None
         moved = m * 2 < n if m * 2 != n else not side[0]  # the smaller group; tied: the one without the first article
         group = [i for i in range(n) if side[i] == moved]
-        t_s, e_s = {}, {}
-        for i in group:
-            for term, w in vecs[i].items():
-                t_s[term] = t_s.get(term, 0.0) + w
-            for term, w in evecs[i].items():
-                e_s[term] = e_s.get(term, 0.0) + w
+        t_s, e_s = sums(group)
         # pairs between the groups: dot(S, story) - dot(S, S)
         between = _dot(t_s, t_all) - _dot(t_s, t_s) + ew * (_dot(e_s, e_all) - _dot(e_s, e_s))
         if between / (len(group) * (n - len(group))) >= self.split_threshold:

@@ -340,6 +340,10 @@ def _line_limit(max_bytes: int) -> int:
     return 2 * max_bytes + 1_000_000
 
 
+def _too_long(limit: int) -> str:
+    return f"over the {limit / 1e6:g} MB limit for one record"
+
+
 def _bounded_lines(f, limit: int) -> Iterator:
     """The lines of ``f``, with None for a line longer than ``limit``: it is read past in pieces,
     never held whole (a file of zeros is one line of gigabytes)."""
@@ -363,7 +367,7 @@ def read_jsonl(path: Path, shown: str, fields: Mapping[str, str], max_bytes: int
         for n, line in enumerate(_bounded_lines(f, limit), 1):
             where = f"{shown}#{n}"
             if line is None:
-                yield Skipped(where, f"line {n}: over the {limit / 1e6:g} MB limit for one record")
+                yield Skipped(where, f"line {n}: {_too_long(limit)}")
                 continue
             if n == 1:
                 line = line.removeprefix(b"\xef\xbb\xbf")
@@ -406,7 +410,7 @@ def read_csv(path: Path, shown: str, fields: Mapping[str, str], max_bytes: int) 
             yield Skipped(shown, f"unreadable CSV header: {exc}")
             return
         if too_long:
-            yield Skipped(shown, f"unreadable CSV header: line 1 is over the {limit / 1e6:g} MB limit for one record")
+            yield Skipped(shown, f"unreadable CSV header: line 1 is {_too_long(limit)}")
             return
         if not header:
             yield Skipped(shown, "empty CSV file")
@@ -433,7 +437,7 @@ def read_csv(path: Path, shown: str, fields: Mapping[str, str], max_bytes: int) 
                 return
             while too_long:
                 n = too_long.pop(0)
-                yield Skipped(f"{shown}#{n}", f"line {n}: over the {limit / 1e6:g} MB limit for one record")
+                yield Skipped(f"{shown}#{n}", f"line {n}: {_too_long(limit)}")
             if row is None:
                 break
             n = reader.line_num

@@ -23,7 +23,9 @@ article, which costs time in proportion to the store's size.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -77,8 +79,10 @@ class _Assigner:
         self.replayed = False
         self.resumed = False  # the saved state was taken up
 
+    @functools.cached_property
     def fingerprint(self) -> str:
-        """What a saved state must match: the clusterer's code and its settings."""
+        """What a saved state must match: the clusterer's code and its settings (the same for a
+        state taken up, which is made with them)."""
         import inspect
 
         cls = type(self.clusterer)
@@ -92,7 +96,7 @@ class _Assigner:
         self.replayed = True
         after = None
         saved = self.store.load_cluster_state()
-        if saved is not None and saved["fingerprint"] == self.fingerprint():
+        if saved is not None and saved["fingerprint"] == self.fingerprint:
             try:
                 clusterer, to_store, merges_seen = _load_state(saved["data"], type(self.clusterer))
             except (ValueError, TypeError, KeyError, zlib.error):  # an unreadable state: a slower start
@@ -116,7 +120,7 @@ class _Assigner:
             data = _dump_state((self.clusterer, self.to_store, self.merges_seen))
         except (TypeError, KeyError):  # a clusterer holding something the state format does not know
             return
-        self.store.save_cluster_state(data, self.fingerprint(), self.store.last_position())
+        self.store.save_cluster_state(data, self.fingerprint, self.store.last_position())
 
     def consolidate(self) -> list[tuple]:
         """Mend the stories the one pass split and split those holding two topics
@@ -231,40 +235,41 @@ def _decode(value: Any, allowed: dict[str, type]) -> Any:
     if not isinstance(value, dict):
         return value
     kind = value["~"]
-    if "s" in value or "i" in value:
-        plain = value["s"] if "s" in value else dict(zip(value["i"], value["x"], strict=True))
-        if kind == "dict":
-            return plain
-        if kind == "counter":
-            return Counter(plain)
-        factory = {name: f for f, name in _FACTORIES.items()}[kind.split(":", 1)[1]]
-        return defaultdict(factory, plain)
+    if "s" in value:
+        return _mapping(kind, value["s"].items())
+    if "i" in value:
+        return _mapping(kind, zip(value["i"], value["x"], strict=True))
     items = value["v"]
     if kind == "tuple":
         return tuple(_decode(v, allowed) for v in items)
     if kind == "set":
         return {_decode(v, allowed) for v in items}
-    if kind == "dict" or kind == "counter" or kind.startswith("defaultdict:"):
-        pairs = ((_decode(k, allowed), _decode(v, allowed)) for k, v in items)
-        if kind == "dict":
-            return dict(pairs)
-        if kind == "counter":
-            return Counter(dict(pairs))
-        factory = {name: f for f, name in _FACTORIES.items()}[kind.split(":", 1)[1]]
-        return defaultdict(factory, pairs)
     if kind == "object":
         cls = allowed[value["class"]]  # KeyError: a class that is not allowed
         obj = cls.__new__(cls)
         for name, field_value in items.items():
             object.__setattr__(obj, name, _decode(field_value, allowed))
         return obj
+    return _mapping(kind, ((_decode(k, allowed), _decode(v, allowed)) for k, v in items))
+
+
+def _mapping(kind: str, pairs: Iterable[tuple[Any, Any]]) -> dict:
+    if kind == "dict":
+        return dict(pairs)
+    if kind == "counter":
+        return Counter(dict(pairs))
+    if kind.startswith("defaultdict:"):
+        factory = {name: f for f, name in _FACTORIES.items()}[kind.split(":", 1)[1]]
+        return defaultdict(factory, pairs)
     raise ValueError(f"unknown value kind {kind!r} in a saved clusterer state")
 
 
-def _merge_stories(store: Store, gone: int, into: int) -> None:
+def _merge_stories(store: Store, gone: int, into: int, touched: set[int]) -> None:
     for article_id in store.article_infos(story_id=gone):
         store.set_story(article_id, into)
     store.delete_story(gone)
+    touched.discard(gone)
+    touched.add(into)
 
 
 def _split_story(store: Store, target: int, article_ids: Iterable[str]) -> set[int]:
@@ -272,8 +277,9 @@ def _split_story(store: Store, target: int, article_ids: Iterable[str]) -> set[i
     stories they left."""
     moving = {}
     for article_id in article_ids:
-        if isinstance(article_id, str) and store.has_article(article_id):
-            moving[article_id] = store.article_info(article_id)
+        if isinstance(article_id, str):  # other keys are arrival numbers of unstored articles
+            with contextlib.suppress(KeyError):
+                moving[article_id] = store.article_info(article_id)
     left = {info["story_id"] for info in moving.values() if info["story_id"] not in (None, target)}
     infos = {a: info for sid in left for a, info in store.article_infos(story_id=sid).items()}
     while True:  # near-duplicates follow their twins (and twins of twins)
@@ -362,9 +368,7 @@ def ingest_paths(
                 done_article = analysed[article.id]
                 story, merges = assigner.assign(done_article)
                 for gone, into in merges:
-                    _merge_stories(store, gone, into)
-                    touched.discard(gone)
-                    touched.add(into)
+                    _merge_stories(store, gone, into, touched)
                 store.add_article(done_article, story_id=story, signature=signature)
                 story_of[article.id] = story
                 touched.add(story)
@@ -395,9 +399,7 @@ def ingest_paths(
                     touched.update((source, target))
                 else:
                     _, gone, into = op
-                    _merge_stories(store, gone, into)
-                    touched.discard(gone)
-                    touched.add(into)
+                    _merge_stories(store, gone, into, touched)
     if assigner.replayed:
         assigner.save()
     report.stories_touched = sorted(touched)
