@@ -30,6 +30,8 @@ SCRIPTS = [
     "clustering.py",
     "extraction.py",
     "warc_speed.py",
+    "ingest.py",
+    "ingest_state.py",
 ]
 
 
