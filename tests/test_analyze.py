@@ -255,3 +255,75 @@ def test_the_object_of_an_ordinary_verb_is_not_the_speaker(analyze_text):
         '"the border must stay open."'
     )
     assert _speaker(article, "border must stay open") == "Anna Kerr"
+
+
+def test_descriptions_tied_to_a_name_in_their_noun_phrase(analyze_text):
+    article = analyze_text(
+        "Leaked letter\n\nThe plan, the author complained, had been made without him. "
+        "The writer, who investigators believe was Tomas Wendt, had lived in the flat for a year. "
+        '"The network is in danger," the writer warned. He said the police knew the address. '
+        '"We have to leave," he wrote.\n\n'
+        '"The office is closed today," says a woman who answered the phone and identified herself as Dana. '
+        '"Please call again on Monday."'
+    )
+    assert _speaker(article, "network is in danger") == "Tomas Wendt"
+    assert _speaker(article, "We have to leave") == "Tomas Wendt"
+    assert _speaker(article, "office is closed today") == "Dana"
+    assert _speaker(article, "call again on Monday") == "Dana"
+
+
+def test_an_unnamed_description_stays_unnamed(analyze_text):
+    article = analyze_text(
+        "Flooding\n\nA woman who lives by the river, identified as Ines Roca, said the water rose fast. "
+        '"We lost everything," another woman said.'
+    )
+    assert _speaker(article, "water rose fast") == "Ines Roca"
+    assert _speaker(article, "lost everything") is None  # "another woman": not the one named
+
+
+def test_a_description_means_the_subject_of_recent_sentences(analyze_text):
+    article = analyze_text(
+        "Talks stall\n\nPresident Lars Evertsen visited the region in May. Prime Minister Ana Duarte on Sunday "
+        "accused the rebels of bad faith. Duarte, in an interview, said the rebels believed they had the "
+        'Evertsen administration on their side. "We will not give up land under fire," said the leader.'
+    )
+    assert _speaker(article, "give up land") == "Ana Duarte"
+
+
+def test_as_someone_put_it(analyze_text):
+    article = analyze_text(
+        "Budget vote\n\nThe vote failed by two votes. As Rep. Mara Olsen put it, "
+        '"When the numbers go down, somebody pays."'
+    )
+    q = _quote(article, "somebody pays")
+    assert q.speaker.name == "Mara Olsen" and q.cue == "put"
+
+
+def test_a_quote_fragment_continues_the_quote_before_it(analyze_text):
+    article = analyze_text(
+        'Prize talk\n\nThree Asian writers have won. "Bo Lin is a personal favorite of mine," said Ken Abe, '
+        'editor of the magazine Kaze. He has read her for years. "The choice could be seen as political," given '
+        "the poet's links to the protest movement, \"but it's clear she's a wonderful poet.\" Others disagree."
+    )
+    assert _speaker(article, "could be seen as political") == "Ken Abe"
+    assert _speaker(article, "a wonderful poet") == "Ken Abe"
+
+
+def test_a_sentence_opening_with_a_quote_mark_inside_a_paragraph(analyze_text):
+    article = analyze_text(
+        'Prize talk\n\nThree writers have won. "She is a favorite of mine," said Ken Abe. "He is not." Others disagree.'
+    )
+    assert [s.text for s in article.sentences] == [
+        "Three writers have won.",
+        '"She is a favorite of mine," said Ken Abe. "He is not."',  # a quotation split by its attribution
+        "Others disagree.",
+    ]
+
+
+def test_a_misspelt_surname_joins_the_person(analyze_text):
+    article = analyze_text(
+        "Rights groups react\n\nMarek Wisniewski, director of a rights group, criticised the sentences. "
+        '"That would get their attention," Wisniewsky said.'
+    )
+    assert _speaker(article, "get their attention") == "Marek Wisniewski"
+    assert [e.name for e in article.entities if e.type == "PERSON"] == ["Marek Wisniewski"]

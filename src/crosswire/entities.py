@@ -296,6 +296,9 @@ def _person_canonical(m: RawMention, full_people: list[str], mentions: list[RawM
     if not candidates:
         # Family name first ("Kim Dae-jung" … "Kim said"), when no one has it as a last name.
         candidates = [p for p in full_people if p.split()[0] == m.text]
+        if not candidates:
+            # A misspelt surname ("Jendrzejczck" for "Mike Jendrzejczyk"): one letter off a long one.
+            candidates = [p for p in full_people if _one_letter_off(p.split()[-1], m.text)]
         return candidates[0] if len(candidates) == 1 else m.text
     if len(candidates) == 1:
         return candidates[0]
@@ -305,6 +308,17 @@ def _person_canonical(m: RawMention, full_people: list[str], mentions: list[RawM
         if other.text in candidates and best_pos < other.start < m.start:
             best, best_pos = other.text, other.start
     return best
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Two spellings of a long name that differ by one letter changed, added or dropped."""
+    if min(len(a), len(b)) < 6 or a == b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 def _merge_roles(roles: list[str]) -> list[str]:

@@ -313,6 +313,8 @@ ROLE_SYNONYMS = {
     "boss": {"chief", "head", "leader", "director", "executive", "ceo"},
     "diplomat": {"secretary of state", "foreign minister", "foreign secretary", "ambassador", "envoy", "diplomat"},
     "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+    "writer": {"writer", "author"},
+    "author": {"author", "writer"},
 }
 
 
@@ -320,4 +322,6 @@ def is_reporting_verb(token: Token) -> bool:
     """A verb that reports speech ("said", "told", "warned"), by its word form."""
     if token.lower_ in {"said", "says"}:
         return True  # "Said Hunter, …": the model tags a sentence-initial "Said" as a name
+    if token.lower_ in {"put", "puts"} and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return True  # "As Sanford put it, ``…''"
     return token.pos_ in {"VERB", "AUX"} and (token.lower_ in quote_verbs() or token.lower_ in SPEECH_FORMS)

@@ -49,7 +49,25 @@ class SpeakerResolver:
                 for c in range(m.start, m.end):
                     self.by_char[c] = ent
         self.gender: dict[str, str] = {}
+        self.person_named = {
+            alias: ent for ent in entities if ent.type == "PERSON" for alias in (ent.name, *ent.aliases)
+        }
         self._pronoun_cache: dict[int, Entity | None] = {}
+        # Where each entity stands as a subject: the subject of recent sentences is who a
+        # description most likely means ("Netanyahu said … the Israeli leader said"), more
+        # than a name last seen as a modifier ("the Clinton administration").
+        self.as_subject: dict[str, list[int]] = {}
+        # Descriptions the article ties to a name ("the writer, who authorities believe was
+        # Haroun Fazil"): (char offset of the noun, the noun, the person).
+        self.identities: list[tuple[int, str, Entity]] = []
+        for span in sent_spans:
+            for tok in span:
+                if self.in_quote(tok):
+                    continue
+                if tok.dep_ in _SUBJECT_DEPS and (ent := self.entity_at(tok)) is not None:
+                    self.as_subject.setdefault(ent.name, []).append(self.char(tok))
+                if tok.pos_ == "NOUN" and tok.tag_ == "NN" and (person := self._identified_person(tok)) is not None:
+                    self.identities.append((self.char(tok), tok.lower_, person))
 
     def in_quote(self, token: Token) -> bool:
         """Is the token inside quotation marks (the quoted words, not the reporter's)?"""
@@ -61,6 +79,57 @@ class SpeakerResolver:
 
     def entity_at(self, token: Token) -> Entity | None:
         return self.by_char.get(self.char(token))
+
+    def _person_at(self, token: Token) -> Entity | None:
+        ent = self.entity_at(token)
+        if ent is None and token.pos_ == "PROPN":
+            # The model does not tag every mention of a name it tagged elsewhere.
+            words = [t for t in token.subtree if t.i == token.i or (t.dep_ in {"compound", "flat"} and t.i < token.i)]
+            ent = self.person_named.get(" ".join(t.text for t in words))
+        return ent if ent is not None and ent.type == "PERSON" else None
+
+    def _identified_person(self, noun: Token) -> Entity | None:
+        """The person a common noun is said to be, within its own noun phrase.
+
+        "the writer, Haroun Fazil"; "the writer, who authorities believe was Haroun Fazil";
+        "a woman who … identified herself as Nancy"; "the gunman, identified as John Smith".
+        """
+        for child in noun.children:
+            if child.dep_ == "appos" and (person := self._person_at(child)) is not None:
+                return person
+            if child.dep_ not in {"relcl", "acl"}:
+                continue
+            clause = list(child.subtree)
+            relative = any(t.lower_ in {"who", "whom"} for t in clause)
+            for tok in clause:
+                if tok.lower_ in _BE and relative:
+                    for arg in tok.children:
+                        if arg.dep_ in {"attr", "nsubj"} and (person := self._person_at(arg)) is not None:
+                            return person
+                if tok.lower_ in _IDENTIFYING:
+                    for prep in tok.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "as":
+                            for obj in prep.children:
+                                if obj.dep_ == "pobj" and (person := self._person_at(obj)) is not None:
+                                    return person
+        return None
+
+    def _identity(self, noun: Token, indefinite: bool) -> Entity | None:
+        """The person this description was tied to: the same noun; or, for a definite
+        description, the description of the same noun (or a synonym) nearest before it, failing
+        that the first one after it ("the author complained … The writer, who … was Fazil")."""
+        pos = self.char(noun)
+        wanted = ROLE_SYNONYMS.get(noun.lower_, {noun.lower_})
+        before = after = None
+        for at, word, person in self.identities:
+            if at == pos:
+                return person
+            if word in wanted and not indefinite:
+                if at < pos:
+                    before = person
+                elif after is None:
+                    after = person
+        return before or after
 
     def speaker(self, ent: Entity | None) -> Speaker | None:
         if ent is None:
@@ -149,7 +218,10 @@ class SpeakerResolver:
         """
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.tag_ in {"NNS", "NNPS"}:
             return None  # "officials say": a group, not one person
-        if any(t.lower_ in {"a", "an", "one", "another", "some"} for t in noun.children):
+        indefinite = any(t.lower_ in {"a", "an", "one", "another", "some"} for t in noun.children)
+        if (person := self._identity(noun, indefinite)) is not None:
+            return person
+        if indefinite:
             return None  # "one resident said": someone the article does not name
         head = noun.lower_
         modifiers = {
@@ -188,13 +260,13 @@ class SpeakerResolver:
             before = [m.start for m in ent.mentions if m.start < pos]
             after = [m.start for m in ent.mentions if m.start > pos]
             if before:
-                scored.append((fit, 1, max(before), ent))
+                as_subject = max((at for at in self.as_subject.get(ent.name, ()) if at < pos), default=-1)
+                scored.append((fit, 1, as_subject, max(before), ent))
             elif after:
-                scored.append((fit, 0, -min(after), ent))
+                scored.append((fit, 0, 0, -min(after), ent))
         if not scored:
             return None
-        best = max(scored, key=lambda x: x[:3])
-        return best[3]
+        return max(scored, key=lambda x: x[:4])[4]
 
 
 _ORG_KINDS = {
@@ -217,6 +289,9 @@ _ORG_KINDS = {
 }
 
 
+# Word forms, not lemmas: the pipeline runs without its lemmatizer.
+_BE = {"is", "was", "be", "been", "being", "are", "were", "'s"}
+_IDENTIFYING = {"identified", "identifies", "identifying", "named", "names"}
 _QUOTE_FORMS = {"quote", "quoted", "quotes", "quoting", "cited", "cites", "citing"}
 _HEARD = {"heard", "overheard", "hears", "overhears", "recorded", "caught", "saw", "watched"}
 
@@ -413,7 +488,7 @@ class QuoteExtractor:
         elif kind == "direct":
             speaker = self._floating_speaker(index, by_sentence)
         else:
-            speaker = self._sentence_subject(span, index)
+            speaker = self._sentence_subject(span, index) or self._earlier_in_sentence(index, by_sentence)
         return Quote(
             text=inner,
             kind=kind,
@@ -435,7 +510,7 @@ class QuoteExtractor:
         for prev in (index, index - 1):
             for quote in reversed(by_sentence.get(prev, [])):
                 if quote.speaker is not None:
-                    return next((e for e in self.resolver.entities if e.name == quote.speaker.name), None)
+                    return self._entity_named(quote.speaker)
         if index == 0 or self.sentences[index].paragraph - self.sentences[index - 1].paragraph > 1:
             return None
         span = self.sent_spans[index - 1]
@@ -447,6 +522,19 @@ class QuoteExtractor:
             if ent is not None and ent.type in {"PERSON", "ORG"}:
                 return ent
         return None
+
+    def _earlier_in_sentence(self, index: int, by_sentence: dict[int, list[Quote]]) -> Entity | None:
+        """A quote fragment with no verb of its own goes on the quote before it in the same
+        sentence ("``The choice could be …,'' given the poet's …, ``but it's clear he's …''")."""
+        for quote in reversed(by_sentence.get(index, [])):
+            if quote.kind != "indirect":
+                return self._entity_named(quote.speaker)
+        return None
+
+    def _entity_named(self, speaker: Speaker | None) -> Entity | None:
+        if speaker is None:
+            return None
+        return next((e for e in self.resolver.entities if e.name == speaker.name), None)
 
     def _sentence_subject(self, span: Span, index: int) -> Entity | None:
         """A partial quote with no reporting verb: the words of the person the sentence is about,

@@ -50,6 +50,7 @@ def segment(paragraphs: list[Paragraph]) -> tuple[list[Sentence], list[Span]]:
 def _paragraph_sentences(para: Paragraph) -> list[Span]:
     doc = para.doc
     starts = [s.start for s in doc.sents]
+    opening_marks = {q.open_at for q in para.quotes}
     kept = [0]
     for tok_start in starts[1:]:
         char = doc[tok_start].idx
@@ -57,8 +58,11 @@ def _paragraph_sentences(para: Paragraph) -> list[Span]:
         token = doc[tok_start]
         if inside_quote(para.quotes, char):
             continue  # a quotation of several sentences stays whole
-        if token.text[:1].islower() or (token.is_punct and token.text not in {"(", "-", "—", "–"}):
-            continue  # '"…?" he asked.' / a stray closing mark
+        # A quotation that opens after a quoted sentence and its attribution goes on it
+        # ('"…," he said. "…"'); one that opens after narrative starts a sentence.
+        new_quote = char in opening_marks and doc[kept[-1]].idx not in opening_marks
+        if token.text[:1].islower() or (token.is_punct and token.text not in {"(", "-", "—", "–"} and not new_quote):
+            continue  # '"…?" he asked.' / a stray closing mark / the rest of a split quotation
         if not prev_text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", ")", ":")):
             continue  # the model cut a sentence with no end punctuation
         kept.append(tok_start)
