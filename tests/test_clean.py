@@ -217,3 +217,54 @@ def test_a_paywall_pitch_is_furniture_and_news_about_subscriptions_is_not(text, 
     from crosswire.clean import _furniture_reason
 
     assert (_furniture_reason(text) == "site furniture") is furniture
+
+
+ARTICLE = (
+    "The city council approved the new budget on Tuesday after a debate that lasted late into the night, "
+    "with nine votes in favour and four against. Council leader Ana Brandt said the plan would protect "
+    "libraries and bus routes while raising the parking charge in the centre by ten percent. Opposition "
+    "members said the increase would hurt small shops and called for a review in the spring. The budget also "
+    "sets aside money for repairs to three schools and a new footbridge over the river, which residents had "
+    "asked for since the old one closed in 2019. Work on the bridge is due to begin next summer and to take "
+    "about a year, the council said."
+)
+
+
+def test_a_web_archive_notice_page_is_not_an_article():
+    page = "\n\n".join(
+        [
+            "The seed for this crawl was a list of the front pages of news sites in 2016.",
+            "- Front pages of every listed domain",
+            "-- up to 20 linked pages per domain",
+            "Sorry, the page you requested could not be found.",
+        ]
+    )
+    parts = clean_text(page, find_title=False)
+    assert parts.body == []
+    assert {r.reason for r in parts.removed} == {"web archive notice", "web archive page, not an article"}
+
+
+def test_an_archive_notice_on_an_article_page_takes_only_itself():
+    notice = "These crawls are part of an effort to archive pages as they are published."
+    parts = clean_text("\n\n".join([notice, ARTICLE]), find_title=False)
+    assert parts.body == [ARTICLE]
+    assert [(r.text, r.reason) for r in parts.removed] == [(notice, "web archive notice")]
+
+
+def test_news_about_web_archives_is_kept():
+    story = (
+        "The Internet Archive said these crawls are part of an effort to archive pages before they vanish, "
+        "and that the seed for this crawl was a list of government sites."
+    )
+    parts = clean_text("\n\n".join([story, ARTICLE]), find_title=False)
+    assert parts.body == [story, ARTICLE]
+
+
+def test_a_social_widget_left_by_a_scraper_is_furniture():
+    widget = [
+        "Tweet with a location",
+        "You can add location information to your Tweets, such as your city, from the web. Learn more",
+    ]
+    parts = clean_text("\n\n".join([*widget, ARTICLE]), find_title=False)
+    assert parts.body == [ARTICLE]
+    assert [r.reason for r in parts.removed] == ["social media widget", "social media widget"]

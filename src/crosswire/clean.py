@@ -81,6 +81,23 @@ _SUBSCRIPTION_PITCH = re.compile(
     r"|unlock|start (?:your|a) (?:free )?trial|already a (?:subscriber|member))\b[^\"“”]*$",
     re.I,
 )
+# What a web archive shows in place of a page it could not capture: its notice about the crawl.
+_ARCHIVE_NOTICE = re.compile(
+    r"^(?:starting in \d{4}, .{0,40}\bdonating (?:their|its) crawl data to the internet archive"
+    r"|these crawls are part of an effort to archive pages"
+    r"|the seed for (?:this crawl|\w*\d+) was"
+    r"|this crawl was run at a level"
+    r"|the warc files associated with this crawl)\b",
+    re.I,
+)
+# A social network's embed text that scrapers keep when the post itself did not load.
+_SOCIAL_WIDGET = re.compile(
+    r"^(?:tweet with a location|you can add location information to your tweets\b.*"
+    r"|(?:this|the) (?:tweet|post) (?:is|was) unavailable\b.*)[.!]?$",
+    re.I,
+)
+#: A page whose archive notice leaves less text than this is the archive's page, not an article.
+ARCHIVE_PAGE_WORDS = 100
 _SECTION_LABELS = {
     "politics",
     "world",
@@ -304,6 +321,10 @@ def _byline(text: str) -> str | None:
 
 
 def _furniture_reason(text: str) -> str | None:
+    if _ARCHIVE_NOTICE.match(text):
+        return "web archive notice"
+    if _words(text) <= 40 and _SOCIAL_WIDGET.match(text):
+        return "social media widget"
     if _COPYRIGHT.match(text):
         return "copyright notice"
     if _CREDIT.match(text):
@@ -338,6 +359,13 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
             continue
         if reason:
             drop(para, reason)
+    if any(r.reason == "web archive notice" for r in removed):
+        # The rest of such a page is the archive's own listing or error text ("Sorry, the page you
+        # requested could not be found"): there is no article to keep.
+        rest = [p for p in paras if p.keep]
+        if sum(_words(p.text) for p in rest) < ARCHIVE_PAGE_WORDS:
+            for para in rest:
+                drop(para, "web archive page, not an article")
 
     byline = published = None
     live = [p for p in paras if p.keep]
