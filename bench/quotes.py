@@ -2,9 +2,12 @@
 
 Gold: ``bench/data/seeds_quotes.jsonl`` (the five seed articles, offsets into the raw file),
 ``bench/data/duc2004_quotes.jsonl`` (dataset ``duc2004``: 13 DUC 2004 articles, offsets into the
-``<TEXT>`` body; the development set, on whose errors crosswire's speaker rules were tuned) and
+``<TEXT>`` body; the development set, on whose errors crosswire's speaker rules were tuned),
 ``bench/data/duc2004_quotes_heldout.jsonl`` (dataset ``duc2004_heldout``: six other DUC 2004
-articles, annotated the same way after that tuning; the fair test).
+articles, annotated the same way after that tuning; the first held-out test, since looked at) and
+``bench/data/duc2004_quotes_heldout2.jsonl`` (dataset ``duc2004_heldout2``: six more DUC 2004
+articles from yet other clusters, annotated without crosswire's output; the blind test, scored
+exactly like ``duc2004_heldout``).
 Both systems see the same words: the article as crosswire cleans it (title, then body). textacy
 runs on a spaCy Doc of that text made with crosswire's own pipeline, so the model is the same.
 
@@ -321,6 +324,10 @@ DATASETS = {
     "duc2004_heldout": (
         "duc2004_quotes_heldout.jsonl",
         "held-out set: DUC 2004 articles from other clusters, annotated after the tuning without crosswire's output",
+    ),
+    "duc2004_heldout2": (
+        "duc2004_quotes_heldout2.jsonl",
+        "second, blind held-out set: DUC 2004 articles from yet other clusters, annotated without crosswire's output",
     ),
 }
 
