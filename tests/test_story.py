@@ -3,8 +3,11 @@ the seeds when present, and small articles written here to isolate one behaviour
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
+from crosswire import brief as briefing
 from crosswire.claims import numbers
 from crosswire.fidelity import compare_quotes
 from crosswire.origins import derivations
@@ -300,6 +303,41 @@ def test_words_option_changes_the_length(sample):
     short = build_story(articles, words=40)
     long = build_story(articles, words=250)
     assert sum(len(b.text.split()) for b in short.brief) < sum(len(b.text.split()) for b in long.brief)
+
+
+def test_brief_length_counts_words_as_a_reader_does(analyze_text):
+    # "U.S.", "1,200" and "350-mile" are one word each to a reader and to --words.
+    facts = [
+        "The U.S. Navy sent 1,200 sailors and a 350-mile convoy to Port Alder on Monday.",
+        "The E.U. pledged $5.5 million in short-term aid to the flood-hit north-east.",
+        "About 3,400 homes in the low-lying south-west lost power for 2.5 days.",
+        "The U.N. said 1,800 people had moved to 24-hour shelters run by the Red Cross.",
+        "Rail links to the north-west reopened on Thursday after a 72-hour closure.",
+    ]
+    a = analyze_text("Floods hit Estravia\n\n" + " ".join(facts))
+    b = analyze_text("Estravia floods\n\n" + " ".join(f.replace(" on ", " late on ") for f in facts))
+    for budget in (30, 50):
+        story = build_story([a, b], words=budget)
+        assert sum(len(s.text.split()) for s in story.brief) >= budget
+
+
+def test_a_restated_concept_counts_for_less_but_still_counts():
+    class Claim:
+        def __init__(self, id):
+            self.id, self.independent = id, 1
+
+    class Support:
+        text = "A plain sentence of news."
+
+    weights = {"storm": 4.0, "rain": 2.0, "wind": 2.0, "flood": 2.0, "hail": 2.0}
+    stated = Counter({"storm": 1, "rain": 1})
+    both = (Claim(1), Support(), {"storm", "wind", "flood"}, 10, 0.0, 0.0)
+    new_only = (Claim(2), Support(), {"hail", "flood"}, 10, 0.0, 0.0)
+    mostly_said = (Claim(3), Support(), {"storm", "rain", "hail"}, 5, 0.0, 0.0)
+    # Both say "flood" and something new of equal weight; naming the storm again is worth something.
+    assert briefing._best([new_only, both], weights, stated, set(), 0, 100) is both
+    # A sentence whose weight is mostly stated already is never taken, however short.
+    assert briefing._best([mostly_said], weights, stated, set(), 0, 100) is None
 
 
 def test_title_timeline_entities_coverage(sample_story):

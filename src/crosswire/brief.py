@@ -4,10 +4,11 @@ The brief is extractive: it picks one sentence per claim. Its selection follows 
 (as in Gillick and Favre's ICSI summariser): a *concept* is a content-word stem or stem bigram,
 weighted by the number of independent origins whose articles state it, so that what more
 independent sources support is picked first and a wire story copied by five sites counts once.
-Sentences are taken greedily by uncovered weight per word; a sentence whose concepts are mostly
-covered already is not taken (nothing is said twice). The picked sentences are then ordered as a
-reader would meet them in the articles (earlier in an article first), and each cites every
-sentence of its claim.
+Sentences are taken greedily by new concept weight per word; a concept the brief already states
+counts again at a fraction of its weight (a story's key names and terms recur in any account of
+it), but a sentence whose concepts are mostly stated already is not taken (nothing is said
+twice). The picked sentences are then ordered as a reader would meet them in the articles
+(earlier in an article first), and each cites every sentence of its claim.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ MIN_ORIGINS = 2
 """Concepts count only when this many independent origins state them (1 for a one-origin story)."""
 OVERFLOW = 20
 """The last sentence may run this many words past the budget."""
+RESTATED = 0.7
+"""Weight of a concept the brief already states, per earlier statement (0.7, then 0.49, ...)."""
 QUOTED = 0.5
 """Factor for a sentence that is mostly someone's words in quote marks: a brief states what
 happened; quotes have their own section, compared across outlets."""
@@ -118,7 +121,7 @@ def select(
     if not candidates:  # only very short or very long sentences: better those than no brief
         candidates = _candidates(claims, by_id, misquoting, readable_only=False)
 
-    covered: set[str] = set()
+    stated: Counter[str] = Counter()
     chosen: list[tuple] = []
     used_claims: set[int] = set()
     total = 0
@@ -126,13 +129,13 @@ def select(
     # fills the rest of the budget (a two-article story still gets a full brief).
     for tier in (support.weights(), support.weights(min_origins=1)):
         while total < words_budget:
-            best = _best(candidates, tier, covered, used_claims, total, words_budget)
+            best = _best(candidates, tier, stated, used_claims, total, words_budget)
             if best is None:
                 break
             claim, _, cons, length, _, _ = best
             chosen.append(best)
             used_claims.add(claim.id)
-            covered |= cons
+            stated.update(cons)
             total += length
 
     chosen.sort(key=lambda c: (c[4], c[0].id))
@@ -157,21 +160,23 @@ def _candidates(claims, by_id, misquoting, readable_only: bool) -> list[tuple]:
             article = by_id[support.article]
             position = support.sentence / max(1, len(article.sentences))
             quoted = _quoted_share(article, support.sentence)
-            length = max(1, len(words(support.text)))
+            # Counted as a reader (and --words) counts them: "U.S.", "350-mile" and "1,200" are one each.
+            length = max(1, len(support.text.split()))
             candidates.append((claim, support, concepts(support.text), length, position, quoted))
     return candidates
 
 
-def _best(candidates, weights, covered, used_claims, total, words_budget):
+def _best(candidates, weights, stated, used_claims, total, words_budget):
     best, best_score = None, 0.0
     for cand in candidates:
         claim, support, cons, length, position, quoted = cand
         if claim.id in used_claims or total + length > words_budget + max(OVERFLOW, words_budget // 5):
             continue
         all_weight = sum(weights.get(c, 0.0) for c in cons)
-        gain = sum(weights.get(c, 0.0) for c in cons - covered)
-        if all_weight == 0 or gain <= (1 - REDUNDANT) * all_weight:
+        new = sum(weights.get(c, 0.0) for c in cons if not stated[c])
+        if all_weight == 0 or new <= (1 - REDUNDANT) * all_weight:
             continue
+        gain = sum(weights.get(c, 0.0) * RESTATED ** stated[c] for c in cons)
         score = gain / length**LENGTH_EXPONENT
         score *= claim.independent**INDEPENDENCE
         if _DANGLING.match(support.text.lstrip("\"“'‘ ")) or _PRONOUN_ATTRIBUTION.search(support.text):
