@@ -49,6 +49,7 @@ class SpeakerResolver:
                 for c in range(m.start, m.end):
                     self.by_char[c] = ent
         self.gender: dict[str, str] = {}
+        self.joint: dict[str, Entity] = {}  # people speaking together, by their joint name
         self.person_named = {
             alias: ent for ent in entities if ent.type == "PERSON" for alias in (ent.name, *ent.aliases)
         }
@@ -139,19 +140,72 @@ class SpeakerResolver:
 
     # -- the subject of a reporting verb, as an entity
     def resolve_subject(self, subj: Token, sentence: int) -> Entity | None:
+        plural_name = subj.tag_ == "NNPS" or (subj.tag_ == "NNP" and any(c.lower_ == "the" for c in subj.children))
+        if plural_name and (family := self._family(subj.text)) is not None:
+            return family
         # The subject noun phrase: a name anywhere in it ("NATO chief Mark Rutte").
         for tok in sorted(subj.subtree, key=lambda t: abs(t.i - subj.i)):
             ent = self.entity_at(tok)
             if ent is not None and ent.type in {"PERSON", "ORG", "GPE", "NORP"}:
-                linked = tok.head.i == subj.i and (
-                    tok.dep_ == "appos" or (tok.dep_ in {"compound", "flat"} and subj.pos_ == "PROPN")
-                )
+                linked = (
+                    tok.head.i == subj.i
+                    and (tok.dep_ == "appos" or (tok.dep_ in {"compound", "flat"} and subj.pos_ == "PROPN"))
+                ) or _appositive_across_of(tok, subj)
                 if tok.i == subj.i or linked:
-                    return ent
+                    return self._jointly(tok, ent)
         low = subj.lower_
+        if low == "they":
+            return self.resolve_they(subj, sentence)
         if low in _PRONOUNS:
             return self.resolve_pronoun(subj, sentence)
         return self.resolve_description(subj, sentence)
+
+    # -- people who speak together: "wrote Jeffrey Lockwood and Stephen Johnson"
+    def _jointly(self, tok: Token, ent: Entity) -> Entity:
+        """``ent``, or the people it is coordinated with ("Dennis and Judy Shepard") as one speaker."""
+        if ent.type != "PERSON":
+            return ent
+        first = tok.head if tok.dep_ == "conj" and self._person_at(tok.head) is not None else tok
+        members = [self._person_at(first)] + [
+            self._person_at(t) for t in first.children if t.dep_ == "conj" and t.tag_ in {"NNP", "NNPS"}
+        ]
+        names = list(dict.fromkeys(m.name for m in members if m is not None))
+        if len(names) < 2:
+            return ent
+        name = f"{', '.join(names[:-1])} and {names[-1]}"
+        return self.joint.setdefault(name, Entity(name=name, type="PERSON"))
+
+    def _family(self, word: str) -> Entity | None:
+        """ "the Shepards wrote": the people named together who share that family name."""
+        for name, group in self.joint.items():
+            last = name.split()[-1]
+            if word in {last + "s", last + "es"}:
+                return group
+        return None
+
+    def resolve_they(self, pron: Token, sentence: int, depth: int = 0) -> Entity | None:
+        """People named together ("Lockwood and Johnson wrote … they wrote"), when they are the
+        nearest plural subject before the pronoun; any other group ("officials") means None."""
+        key = self.char(pron)
+        if depth > 4:
+            return None
+        for index in range(sentence, max(-1, sentence - 3), -1):
+            for tok in sorted(self.sent_spans[index], key=lambda t: -t.i):
+                if self.char(tok) >= key or tok.dep_ not in _SUBJECT_DEPS or self.in_quote(tok):
+                    continue
+                if tok.lower_ == "they":
+                    if index < sentence:
+                        return self.resolve_they(tok, index, depth + 1)
+                    continue
+                plural = tok.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in tok.children)
+                if not plural or tok.lower_ in _PRONOUNS:
+                    continue
+                ent = self.resolve_subject(tok, index)
+                if ent is not None and ent.name in self.joint:
+                    return ent
+                if index < sentence:
+                    return None
+        return None
 
     def resolve_pronoun(self, pron: Token, sentence: int, depth: int = 0) -> Entity | None:
         """The person (or, for "it", organisation) a subject pronoun stands for.
@@ -294,6 +348,21 @@ _BE = {"is", "was", "be", "been", "being", "are", "were", "'s"}
 _IDENTIFYING = {"identified", "identifies", "identifying", "named", "names"}
 _QUOTE_FORMS = {"quote", "quoted", "quotes", "quoting", "cited", "cites", "citing"}
 _HEARD = {"heard", "overheard", "hears", "overhears", "recorded", "caught", "saw", "watched"}
+
+
+def _appositive_across_of(name: Token, subj: Token) -> bool:
+    """ "The chairman of the panel, Archbishop Desmond Tutu, said": the parser hangs the name on
+    "panel", but a panel is not a person, so the name is the chairman's."""
+    holder = name.head
+    return (
+        name.dep_ == "appos"
+        and _is_role_noun(subj)
+        and holder.dep_ == "pobj"
+        and holder.head.dep_ == "prep"
+        and holder.head.head.i == subj.i
+        and holder.pos_ == "NOUN"
+        and holder.lower_ not in ROLE_HEADS
+    )
 
 
 def _is_role_noun(token: Token) -> bool:
@@ -534,7 +603,8 @@ class QuoteExtractor:
     def _entity_named(self, speaker: Speaker | None) -> Entity | None:
         if speaker is None:
             return None
-        return next((e for e in self.resolver.entities if e.name == speaker.name), None)
+        joint = self.resolver.joint.get(speaker.name)
+        return joint or next((e for e in self.resolver.entities if e.name == speaker.name), None)
 
     def _sentence_subject(self, span: Span, index: int) -> Entity | None:
         """A partial quote with no reporting verb: the words of the person the sentence is about,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from crosswire.lexicon import is_reporting_verb
 from crosswire.model import Sentence
 from crosswire.quotemarks import QuoteSpan, find_quote_spans, inside_quote
 
@@ -65,9 +66,32 @@ def _paragraph_sentences(para: Paragraph) -> list[Span]:
             continue  # '"…?" he asked.' / a stray closing mark / the rest of a split quotation
         if not prev_text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", ")", ":")):
             continue  # the model cut a sentence with no end punctuation
+        if _after_question_or_exclamation(prev_text) and _attribution(doc, tok_start):
+            continue  # '"Are you willing?" Netanyahu said.'
         kept.append(tok_start)
     bounds = [*kept, len(doc)]
     return [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+
+
+_CLOSING_MARKS = ('"', "”", "’", "'")
+
+
+def _after_question_or_exclamation(text: str) -> bool:
+    """Does ``text`` end with a quotation that ends in "?" or "!"? (the model ends a sentence there)"""
+    text = text.rstrip()
+    stripped = text.rstrip("".join(_CLOSING_MARKS))
+    return stripped != text and stripped.endswith(("?", "!"))
+
+
+def _attribution(doc: Doc, start: int) -> bool:
+    """Does the sentence from token ``start`` open with its speaker and a reporting verb
+    ("Netanyahu said", "the Israeli prime minister told reporters")?"""
+    for token in doc[start : start + 8]:
+        if is_reporting_verb(token):
+            return token.i > start
+        if token.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT"}:
+            return False
+    return False
 
 
 def build_paragraphs(text: str, docs: list[Doc]) -> list[Paragraph]:
