@@ -1,8 +1,9 @@
 """The brief and the rest of a story's reading: title, timeline, people and organisations, coverage.
 
 The brief is extractive: it picks one sentence per claim. Its selection follows concept coverage
-(as in Gillick and Favre's ICSI summariser): a *concept* is a content-word stem or stem bigram,
-weighted by the number of independent origins whose articles state it, so that what more
+(as in Gillick and Favre's ICSI summariser): a *concept* is a content-word stem or a pair of
+adjacent word stems that are not both stopwords ("the strike" and "strike at" count, "of the" does
+not), weighted by the number of independent origins whose articles state it, so that what more
 independent sources support is picked first and a wire story copied by five sites counts once.
 Sentences are taken greedily by new concept weight per word; a concept the brief already states
 counts again at a fraction of its weight (a story's key names and terms recur in any account of
@@ -27,7 +28,7 @@ from crosswire.model import (
     StoryEntity,
     TimelineEvent,
 )
-from crosswire.textsim import content_stems, normalize_word, quoted_spans, words
+from crosswire.textsim import STOPWORDS, content_stems, normalize_word, quoted_spans, stem, words
 
 DEFAULT_WORDS = 120
 REDUNDANT = 0.6
@@ -41,9 +42,10 @@ UNIGRAM_WEIGHT = 1.0
 SUPPORT_EXPONENT = 1.0
 """A concept's weight grows as (independent origins stating it) ** SUPPORT_EXPONENT."""
 LENGTH_EXPONENT = 0.75
-"""Score = uncovered concept weight / words**LENGTH_EXPONENT."""
-MIN_ORIGINS = 2
-"""Concepts count only when this many independent origins state them (1 for a one-origin story)."""
+"""Score = concept weight gained (new, plus restated at RESTATED) / words**LENGTH_EXPONENT."""
+MIN_ORIGINS = 3
+"""Concepts count only when this many independent origins state them (all of them in a story of
+fewer; 1 for a one-origin story), as ICSI's concepts need three documents."""
 OVERFLOW = 20
 """The last sentence may run this many words past the budget."""
 RESTATED = 0.7
@@ -63,8 +65,9 @@ _QUOTE_MARK = re.compile(r"^[\"“‘']")
 
 
 def concepts(text: str) -> set[str]:
-    stems = content_stems(words(text))
-    return set(stems) | {f"{a} {b}" for a, b in itertools.pairwise(stems)}
+    tokens = words(text)
+    pairs = {f"{stem(a)} {stem(b)}" for a, b in itertools.pairwise(tokens) if a not in STOPWORDS or b not in STOPWORDS}
+    return set(content_stems(tokens)) | pairs
 
 
 class ConceptSupport:
