@@ -462,3 +462,17 @@ def test_story_entities_merge_across_articles(sample_story):
     assert names.count("Estravian Dockworkers' Union") == 1  # straight and curly apostrophes
     (vask,) = [e for e in story.entities if e.name == "Elena Vask"]
     assert "Vask" in vask.aliases
+
+
+def test_a_surname_waits_for_the_sentence_that_gives_the_full_name():
+    from types import SimpleNamespace
+
+    texts = [
+        "The alliance met in Brussels on Wednesday.",
+        "Rutte also warned of new threats.",
+        "Speaking alongside NATO Secretary General Mark Rutte, Blinken pledged support.",
+        "Okafor said members would vote on Friday.",
+    ]
+    chosen = [(None, SimpleNamespace(text=t)) for t in texts]
+    ordered = briefing._introduced_first(chosen, {"Mark Rutte", "Antony Blinken", "Tomas Okafor"})
+    assert [c[1].text for c in ordered] == [texts[0], texts[2], texts[1], texts[3]]  # no full name later: stays

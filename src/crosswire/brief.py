@@ -63,6 +63,8 @@ _DANGLING = re.compile(r"^(?:he|she|they|it|this|these|those|that|his|her|their|
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 # '"…," he said.': the speaker is in another sentence.
 _PRONOUN_ATTRIBUTION = re.compile(r"[,.!?…][\"”’']\s*(?:he|she|they|it)\s+\w+", re.I)
+# "Rutte also warned …", "The union also said …": a sentence that adds to one before it.
+_ALSO = re.compile(r"^\W*(?:[\w.'’-]+\s+){1,4}also\b")
 _QUOTE_MARK = re.compile(r"^[\"“‘']")
 
 
@@ -144,6 +146,7 @@ def select(
             total += length
 
     chosen.sort(key=lambda c: (c[4], c[0].id))
+    chosen = _introduced_first(chosen, _full_names(articles))
     return [
         BriefSentence(
             text=support.text,
@@ -152,6 +155,36 @@ def select(
         )
         for claim, support, *_ in chosen
     ]
+
+
+def _full_names(articles: Sequence[Article]) -> set[str]:
+    return {e.name for a in articles for e in a.entities if e.type == "PERSON" and len(e.name.split()) >= 2}
+
+
+def _introduced_first(chosen: list[tuple], names: set[str]) -> list[tuple]:
+    """The chosen sentences in order, except that one naming a person by surname alone ("Rutte
+    also warned …") waits until the sentence that gives the full name ("NATO Secretary General
+    Mark Rutte"), when a later sentence gives it."""
+    texts = [c[1].text for c in chosen]
+
+    def surname_only(text: str) -> set[str]:
+        return {n for n in names if n not in text and re.search(rf"\b{re.escape(n.split()[-1])}\b", text)}
+
+    out: list[tuple] = []
+    named: set[str] = set()
+    waiting: list[tuple[set[str], tuple]] = []
+    for i, cand in enumerate(chosen):
+        later = {n for n in surname_only(texts[i]) - named if any(n in t for t in texts[i + 1 :])}
+        if later:
+            waiting.append((later, cand))
+            continue
+        out.append(cand)
+        named.update(n for n in names if n in texts[i])
+        for entry in [w for w in waiting if w[0] <= named]:
+            waiting.remove(entry)
+            out.append(entry[1])
+    out.extend(cand for _, cand in waiting)
+    return out
 
 
 def _candidates(claims, by_id, misquoting, readable_only: bool) -> list[tuple]:
@@ -184,7 +217,11 @@ def _best(candidates, weights, stated, used_claims, total, words_budget):
         gain = sum(weights.get(c, 0.0) * RESTATED ** stated[c] for c in cons)
         score = gain / length**LENGTH_EXPONENT
         score *= claim.independent**INDEPENDENCE
-        if _DANGLING.match(support.text.lstrip("\"“'‘ ")) or _PRONOUN_ATTRIBUTION.search(support.text):
+        if (
+            _DANGLING.match(support.text.lstrip("\"“'‘ "))
+            or _PRONOUN_ATTRIBUTION.search(support.text)
+            or _ALSO.match(support.text)
+        ):
             score *= 0.3  # "He added …" needs the sentence before it
         score *= 1.0 - POSITION * position  # leads carry the news
         if quoted > 0.5:
