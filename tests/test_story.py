@@ -321,7 +321,7 @@ def test_brief_length_counts_words_as_a_reader_does(analyze_text):
         assert sum(len(s.text.split()) for s in story.brief) >= budget
 
 
-def test_a_restated_concept_earns_nothing():
+def test_a_restated_concept_counts_for_less_but_a_restated_sentence_is_not_taken():
     class Claim:
         def __init__(self, id):
             self.id, self.independent = id, 1
@@ -329,15 +329,20 @@ def test_a_restated_concept_earns_nothing():
     class Support:
         text = "A plain sentence of news."
 
-    weights = {"storm": 1.0, "rain": 2.0, "wind": 2.0, "flood": 2.0, "hail": 2.0, "snow": 2.2}
+    weights = {"storm": 4.0, "rain": 2.0, "wind": 2.0, "flood": 2.0, "hail": 2.0, "vote": 3.0, "friday": 3.0}
     stated = Counter({"storm": 1, "rain": 1})
-    again = (Claim(1), Support(), {"storm", "wind", "flood"}, 10, 0.0, 0.0)
-    new_only = (Claim(2), Support(), {"hail", "snow"}, 10, 0.0, 0.0)
-    mostly_said = (Claim(3), Support(), {"storm", "rain", "hail"}, 4, 0.0, 0.0)
-    # Naming the storm again adds nothing: the sentence with more that is new wins.
-    assert briefing._best([again, new_only], weights, stated, set(), 0, 100) is new_only
+    both = (Claim(1), Support(), {"storm", "wind", "flood"}, 10, 0.0, 0.0)
+    new_only = (Claim(2), Support(), {"hail", "flood"}, 10, 0.0, 0.0)
+    mostly_said = (Claim(3), Support(), {"storm", "rain", "hail"}, 5, 0.0, 0.0)
+    # Both say "flood" and something new of equal weight; naming the storm again is worth something.
+    assert briefing._best([new_only, both], weights, stated, set(), 0, 100) is both
     # A sentence whose weight is mostly stated already is never taken, however short.
     assert briefing._best([mostly_said], weights, stated, set(), 0, 100) is None
+    # New facts beside it do not excuse carrying most of an earlier sentence again.
+    earlier = {"vote", "friday", "storm"}
+    compound = (Claim(4), Support(), {"vote", "friday", "hail", "wind", "flood"}, 10, 0.0, 0.0)
+    assert briefing._best([compound], weights, stated, set(), 0, 100, [earlier]) is None
+    assert briefing._best([compound], weights, stated, set(), 0, 100, [{"storm", "rain"}]) is compound
 
 
 def test_the_sample_brief_says_nothing_twice(sample_story):

@@ -48,10 +48,11 @@ MIN_ORIGINS = 3
 fewer; 1 for a one-origin story), as ICSI's concepts need three documents."""
 OVERFLOW = 20
 """The last sentence may run this many words past the budget."""
-RESTATED = 0.0
-"""Weight of a concept the brief already states, per earlier statement. 0: saying a thing again
-earns nothing. 0.7 scored 0.55 higher on DUC 2004 R-2, but its briefs restate facts (the
-sample's brief told the union's Friday vote twice): ROUGE rewards repetition, readers do not."""
+RESTATED = 0.7
+"""Weight of a concept the brief already states, per earlier statement (0.7, then 0.49, ...):
+naming the storm again in a sentence with news of its own still helps it a little."""
+RESTATES = 0.5
+"""A candidate carrying this share of an earlier brief sentence's concept weight says it again."""
 QUOTED = 0.5
 """Factor for a sentence that is mostly someone's words in quote marks: a brief states what
 happened; quotes have their own section, compared across outlets."""
@@ -136,7 +137,7 @@ def select(
     # fills the rest of the budget (a two-article story still gets a full brief).
     for tier in (support.weights(), support.weights(min_origins=1)):
         while total < words_budget:
-            best = _best(candidates, tier, stated, used_claims, total, words_budget)
+            best = _best(candidates, tier, stated, used_claims, total, words_budget, [c[2] for c in chosen])
             if best is None:
                 break
             claim, _, cons, length, _, _ = best
@@ -204,7 +205,7 @@ def _candidates(claims, by_id, misquoting, readable_only: bool) -> list[tuple]:
     return candidates
 
 
-def _best(candidates, weights, stated, used_claims, total, words_budget):
+def _best(candidates, weights, stated, used_claims, total, words_budget, taken=()):
     best, best_score = None, 0.0
     for cand in candidates:
         claim, support, cons, length, position, quoted = cand
@@ -213,6 +214,8 @@ def _best(candidates, weights, stated, used_claims, total, words_budget):
         all_weight = sum(weights.get(c, 0.0) for c in cons)
         new = sum(weights.get(c, 0.0) for c in cons if not stated[c])
         if all_weight == 0 or new <= (1 - REDUNDANT) * all_weight:
+            continue
+        if any(_restates(cons, earlier, weights) for earlier in taken):
             continue
         gain = sum(weights.get(c, 0.0) * RESTATED ** stated[c] for c in cons)
         score = gain / length**LENGTH_EXPONENT
@@ -229,6 +232,14 @@ def _best(candidates, weights, stated, used_claims, total, words_budget):
         if score > best_score:
             best, best_score = cand, score
     return best
+
+
+def _restates(cons: set[str], earlier: set[str], weights: dict[str, float]) -> bool:
+    """Does a sentence carry most of an earlier one ("… and the union will put the deal to a vote
+    on Friday" after "Members would vote on the agreement on Friday")? New facts beside it do not
+    excuse saying that one again."""
+    whole = sum(weights.get(c, 0.0) for c in earlier)
+    return whole > 0 and sum(weights.get(c, 0.0) for c in earlier & cons) >= RESTATES * whole
 
 
 def _quoted_share(article: Article, sentence: int) -> float:
