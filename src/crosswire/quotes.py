@@ -3,9 +3,10 @@
 Direct and partial quotes come from quotation marks (:mod:`crosswire.quotemarks`); indirect
 speech from the parse (a reporting verb with a clausal complement, or "according to X").
 Each quote's speaker is found from its reporting verb: the verb's subject, followed through
-participles ("…, saying"), pronouns ("he added") and descriptions ("the NATO chief said") to
-a named person or organisation of the article. When that chain breaks, the speaker is None:
-crosswire never guesses.
+participles ("…, saying"), pronouns ("he added") and descriptions ("the NATO chief said", "the
+writer, who authorities believe was X … the writer warned") to a named person or organisation
+of the article; people named together speak jointly ("Dennis and Judy Shepard", then "they").
+When that chain breaks, the speaker is None: crosswire never guesses.
 """
 
 from __future__ import annotations
