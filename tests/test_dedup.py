@@ -57,3 +57,20 @@ def test_window_forgets_old_articles(sample):
     dedup.check("other", sample["03"].text, published="2026-03-04")
     assert "old" not in dedup
     assert dedup.check("new", wire, published="2026-03-05") is None
+
+
+def test_ascii_tokens_are_those_of_the_regular_expression():
+    # An ASCII text is tokenised by str.translate and str.split, any other by \w+: the same tokens.
+    import random
+    import re
+
+    from crosswire.dedup import tokens
+
+    word = re.compile(r"\w+")
+    rng = random.Random(0)
+    alphabet = "aZ9_' -.,\n\t\"\x00\x7f"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    texts += [f"a{c}b {c}{c}Z" for c in map(chr, range(128))]
+    texts += ["Café au lait, naïve", "\u212a is a Kelvin sign", "don’t stop"]  # not ASCII
+    for text in texts:
+        assert tokens(text) == word.findall(text.lower()), repr(text)

@@ -54,8 +54,9 @@ stays flat on an endless stream; undated stories are retired after ``idle_articl
 without a new article, when that is set. The arrival count keeps an archive fed out of date
 order (or one article with a wrong, late date) from retiring every story at once.
 
-Only numpy-free Python dictionaries are used at run time: the vectors are short and sparse, and
-scikit-learn would cost two seconds of start-up (see :mod:`crosswire.claims`).
+The vectors are Python dictionaries: they are short and sparse, and scikit-learn would cost two
+seconds of start-up (see :mod:`crosswire.claims`). An arriving article is scored against every
+story at once with numpy, over arrays that mirror the stories' weights (``_BulkIndex``).
 """
 
 from __future__ import annotations
@@ -63,22 +64,22 @@ from __future__ import annotations
 import heapq
 import math
 import operator
-import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import chain, repeat
 from typing import Any
 
-from crosswire.dedup import day_number
-from crosswire.textsim import STOPWORDS, normalize_word, stem
+import numpy as np
+
+from crosswire.dedup import Memo, day_number
+from crosswire.textsim import STOPWORDS, normalize_word, raw_words, stem
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE"})
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
-@lru_cache(maxsize=1 << 18)
-def _term(token: str) -> str:
+def _content_stem(token: str) -> str:
     """The content stem of a raw token, or ``""`` for stopwords, numbers and single letters."""
     w = normalize_word(token)
     if w in STOPWORDS or len(w) < 2 or w.isdigit():
@@ -86,8 +87,7 @@ def _term(token: str) -> str:
     return stem(w)
 
 
-def _second(kv: tuple[str, float]) -> float:
-    return kv[1]
+_term = Memo(_content_stem, 1 << 18).__getitem__
 
 
 @dataclass(slots=True)
@@ -118,6 +118,195 @@ class _Story:
     seen: int = 0  # arrival number of its latest article
     # key -> (words vector, entities vector, day) of each article, as it joined (for split())
     members: dict = field(default_factory=dict)
+
+
+class _BulkIndex:
+    """The stories' postings again, as arrays that numpy scores an article with in bulk.
+
+    Scoring an article walks every posting entry of its terms (about 1,600 on the synthetic
+    stream of BENCHMARKS.md section 8): one entry at a time, that was half the time of
+    :meth:`StoryClusterer.add`. Here each live story has a slot (a small integer, reused once the
+    story is gone) and every (story, key) pair a cell of ``weights`` that holds its weight; each
+    key lists the column (``2 * slot`` for a term, ``2 * slot + 1`` for an entity) and the cell of
+    every story holding it, and one ``np.bincount`` sums an article's products per column. A new
+    weight changes only its cell. The posting dictionaries stay the reference (the
+    end-of-stream passes walk them in their order, which breaks their ties), and the saved state
+    holds them, not this index: it is rebuilt from the stories when missing.
+
+    It also keeps the dot products of the pairs of stories whose centroids were compared
+    (:meth:`pair_dots`): a story's centroid is compared with the same few stories again and
+    again (94% of the comparisons on the synthetic stream), and each time its words, thousands
+    of terms, were walked again. An article joining a story adds its own dot product with the
+    other story, which scoring it gave. Summed in another order than a fresh :func:`_dot`, the
+    kept value can differ from it in the last bits, as a fresh one already does from run to run
+    (it sums in the order of a set of strings, which the hash seed sets).
+    """
+
+    __slots__ = (
+        "cells_at",
+        "entries",
+        "free_cells",
+        "free_slots",
+        "norms",
+        "pairs",
+        "partners",
+        "slot_of",
+        "story_at",
+        "weights",
+    )
+
+    def __init__(self) -> None:
+        # key -> column, cell, column, cell, ... of the stories holding it (array("q"), no order)
+        self.entries: dict[str, array] = {}
+        self.weights = array("d")
+        self.free_cells: list[int] = []
+        self.slot_of: dict[int, int] = {}  # story id -> slot
+        self.story_at: list[_Story | None] = []
+        self.cells_at: list[dict[str, int] | None] = []  # slot -> {key: cell}
+        self.norms = array("d")  # by column: the story's norm, its entities' norm (0 for a free slot)
+        self.free_slots: list[int] = []
+        self.pairs: dict[tuple[int, int], list[float]] = {}  # (id, larger id) -> [words dot, entities dot]
+        self.partners: dict[int, set[int]] = {}  # story id -> the ids it has a pair with
+
+    def slot(self, story: _Story) -> int:
+        slot = self.slot_of.get(story.id)
+        if slot is None:
+            if self.free_slots:
+                slot = self.free_slots.pop()
+                self.story_at[slot] = story
+                self.cells_at[slot] = {}
+            else:
+                slot = len(self.story_at)
+                self.story_at.append(story)
+                self.cells_at.append({})
+                self.norms.extend((0.0, 0.0))
+            self.slot_of[story.id] = slot
+        return slot
+
+    def add(self, column: int, keys: list[str], weights: list[float]) -> None:
+        """The story of ``column`` (its slot's term or entity column) newly holding ``keys``."""
+        cells_at, entries, free, all_weights = self.cells_at[column >> 1], self.entries, self.free_cells, self.weights
+        for key, weight in zip(keys, weights, strict=True):
+            if free:
+                cell = free.pop()
+                all_weights[cell] = weight
+            else:
+                cell = len(all_weights)
+                all_weights.append(weight)
+            cells_at[key] = cell
+            pairs = entries.get(key)
+            if pairs is None:
+                entries[key] = array("q", (column, cell))
+            else:
+                pairs.extend((column, cell))
+
+    def add_story(self, story: _Story) -> None:
+        """A story none of whose keys is indexed yet."""
+        slot = self.slot(story)
+        self.add(2 * slot, list(story.terms), list(story.terms.values()))
+        self.add(2 * slot + 1, list(story.ents), list(story.ents.values()))
+        self.set_norms(story)
+
+    def set_norms(self, story: _Story) -> None:
+        column = 2 * self.slot_of[story.id]
+        self.norms[column], self.norms[column + 1] = story.norm, story.enorm
+
+    def pair_dots(self, a: _Story, b: _Story) -> list[float]:
+        """``[words dot, entities dot]`` of two stories' sums."""
+        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        found = self.pairs.get(key)
+        if found is None:
+            found = self.pairs[key] = [_dot(a.terms, b.terms), _dot(a.ents, b.ents)]
+            self.partners.setdefault(a.id, set()).add(b.id)
+            self.partners.setdefault(b.id, set()).add(a.id)
+        return found
+
+    def joined(self, story: _Story, dots: np.ndarray) -> None:
+        """An article joined ``story``: its :meth:`dots` by column (as it was scored) added to the
+        story's pairs."""
+        partners = self.partners.get(story.id)
+        if not partners:
+            return
+        slot_of, pairs, sid = self.slot_of, self.pairs, story.id
+        for other in partners:
+            found = pairs[(sid, other) if sid < other else (other, sid)]
+            column = 2 * slot_of[other]
+            found[0] += float(dots[column])
+            found[1] += float(dots[column + 1])
+
+    def forget_pairs(self, story: _Story) -> None:
+        """The story's sums changed other than by :meth:`joined`, or it is gone."""
+        sid = story.id
+        for other in self.partners.pop(sid, ()):
+            del self.pairs[(sid, other) if sid < other else (other, sid)]
+            self.partners[other].discard(sid)
+
+    def drop(self, story: _Story) -> None:
+        self.forget_pairs(story)
+        slot = self.slot_of.pop(story.id, None)
+        if slot is None:
+            return
+        for key, cell in self.cells_at[slot].items():
+            pairs = self.entries[key]
+            if len(pairs) == 2:
+                del self.entries[key]
+            else:
+                i = pairs.index(cell)
+                while not i & 1:  # a column that happens to equal the cell
+                    i = pairs.index(cell, i + 1)
+                pairs[i - 1], pairs[i] = pairs[-2], pairs[-1]
+                del pairs[-2:]
+            self.free_cells.append(cell)
+        self.story_at[slot] = self.cells_at[slot] = None
+        self.norms[2 * slot] = self.norms[2 * slot + 1] = 0.0
+        self.free_slots.append(slot)
+
+    def dots(self, vec: dict[str, float], evec: dict[str, float]) -> tuple[np.ndarray, np.ndarray] | None:
+        """By column: the dot product of ``vec`` with each story's words and of ``evec`` with its
+        entities; and by slot, how many terms of ``vec`` the story holds. ``None`` when no story
+        holds any key.
+
+        ``np.bincount`` adds the products in the order of ``vec`` (``evec``), as a loop over it and
+        the postings does: the same sums to the last bit.
+        """
+        keys = [*vec, *evec]
+        found = list(map(self.entries.get, keys, repeat(_NO_ENTRIES)))
+        entries = np.frombuffer(b"".join(found), dtype=np.int64)
+        if not len(entries):
+            return None
+        columns, cells = entries[0::2], entries[1::2]
+        products = np.frombuffer(self.weights, dtype=np.float64)[cells]
+        lengths = np.fromiter(map(len, found), np.int64, len(found)) >> 1
+        products *= np.repeat(np.fromiter(chain(vec.values(), evec.values()), np.float64, len(keys)), lengths)
+        size = 2 * len(self.story_at)
+        return np.bincount(columns, products, size), np.bincount(columns, minlength=size)[0::2]
+
+    def scores(
+        self, vec: dict[str, float], evec: dict[str, float], entity_weight: float, floor: float
+    ) -> tuple[list[tuple[_Story, float]], np.ndarray | None]:
+        """``(story, score)`` of the stories sharing a term with the article (``vec``, ``evec``) whose
+        score, words cosine + ``entity_weight`` × entities cosine, reaches ``floor``; and the
+        article's :meth:`dots` by column.
+
+        The scores take the same operations in the same order as ``dot / norm + entity_weight *
+        edot / enorm`` in a loop over the stories (an entity part of 0 when either is 0): the same
+        numbers to the last bit.
+        """
+        found = self.dots(vec, evec)
+        if found is None:
+            return [], None
+        dots, hits = found
+        weighted = dots.copy()
+        weighted[1::2] *= entity_weight
+        norms = np.frombuffer(self.norms, dtype=np.float64)
+        parts = np.divide(weighted, norms, out=np.zeros(len(norms)), where=norms != 0)
+        del norms  # a view of an array that grows: not kept past this call
+        scores = parts[0::2] + parts[1::2]
+        keep = np.flatnonzero((scores >= floor) & (hits != 0))
+        return list(zip(map(self.story_at.__getitem__, keep.tolist()), scores[keep].tolist(), strict=True)), dots
+
+
+_NO_ENTRIES = array("q")
 
 
 class StoryClusterer:
@@ -211,6 +400,9 @@ class StoryClusterer:
     >>> clusterer.resolve(story)  # the story it is in now, after later merges  # doctest: +SKIP
     """
 
+    # The bulk index is derived from the stories: kept out of vars(), which a saved state holds.
+    __slots__ = ("__dict__", "_bulk")
+
     def __init__(
         self,
         threshold: float = 0.25,
@@ -264,8 +456,11 @@ class StoryClusterer:
         self.splits: list[tuple[int, int, list]] = []
         self.n_articles = 0
         self._stories: dict[int, _Story] = {}
-        self._postings: dict[str, dict[int, float]] = defaultdict(dict)
-        self._epostings: dict[str, dict[int, float]] = defaultdict(dict)
+        # term (entity) -> the stories holding it, in the order they took it: a dictionary as an
+        # ordered set (the weights are the stories'), which the end-of-stream passes walk in this
+        # order (it breaks their ties)
+        self._postings: dict[str, dict[int, None]] = defaultdict(dict)
+        self._epostings: dict[str, dict[int, None]] = defaultdict(dict)
         self._df: dict[str, int] = defaultdict(int)
         self._edf: dict[str, int] = defaultdict(int)
         self._parent: dict[int, int] = {}
@@ -275,6 +470,17 @@ class StoryClusterer:
         self._idle: list[tuple[int, int]] = []
         self._deferred: list[tuple[int, int]] = []  # (arrival of last article, story id): old, not idle
         self._keep_all = False
+        self._bulk = _BulkIndex()
+
+    def __getattr__(self, name: str) -> Any:
+        if name != "_bulk":
+            raise AttributeError(name)
+        # a clusterer restored from a saved state (made without __init__): index its stories
+        bulk = _BulkIndex()
+        for story in self._stories.values():
+            bulk.add_story(story)
+        self._bulk = bulk
+        return bulk
 
     @property
     def active(self) -> int:
@@ -288,14 +494,15 @@ class StoryClusterer:
         (or any object with ``title``, ``text``, ``published`` and ``entities`` of ``name``
         and ``type``)."""
         text = article.text or ""
-        toks = _WORD.findall(text, 0, self.max_words * 12)  # ample for max_words words
+        toks = raw_words(text[: self.max_words * 12])  # ample for max_words words
         if len(toks) < self.max_words and len(text) > self.max_words * 12:
-            toks = _WORD.findall(text)
-        counts = Counter(map(_term, toks[: self.max_words]))
+            toks = raw_words(text)
+        terms = list(map(_term, toks[: max(self.max_words, self.lede_words)]))
+        counts = Counter(terms[: self.max_words])
         if self.lede_words:
-            counts.update(map(_term, toks[: self.lede_words]))
+            counts.update(terms[: self.lede_words])
         if article.title:
-            for term in map(_term, _WORD.findall(article.title)):
+            for term in map(_term, raw_words(article.title)):
                 counts[term] += self.title_weight
         counts.pop("", None)
         ents = sorted({f"{e.type}:{e.name.lower()}" for e in article.entities or () if e.type in ENTITY_TYPES})
@@ -320,24 +527,15 @@ class StoryClusterer:
             self._today = f.day
         vec = self._weigh(f.terms, self._df, self.max_terms, sublinear=True)
         evec = self._weigh(dict.fromkeys(f.entities, 1), self._edf, None, sublinear=False)
-        dots = self._dots(vec, self._postings)
-        edots = self._dots(evec, self._epostings) if evec else {}
         ranked, near = [], []
-        # this loop runs for every story sharing a term with the article: kept lean
         day, threshold, window, max_gap = f.day, self.threshold, self.window_days, self.max_gap_days
         late = max(threshold, self.late_threshold)
         merging = self.centroid_merge is not None
         candidate = self.candidate_threshold if merging else threshold
         floor = min(threshold, candidate)  # below it a story is neither joined nor a candidate
-        stories, eget, ew = self._stories, edots.get, self.entity_weight
-        for sid, dot in dots.items():
-            story = stories[sid]
-            score = dot / story.norm if story.norm else 0.0
-            edot = eget(sid)
-            if edot and story.enorm:
-                score += ew * edot / story.enorm
-            if score < floor:
-                continue
+        scored, dots = self._bulk.scores(vec, evec, self.entity_weight, floor)
+        for story, score in scored:
+            sid = story.id
             if day is None or story.first is None or story.first - window <= day <= story.last + window:
                 need = threshold
             elif story.first - max_gap <= day <= story.last + max_gap:
@@ -351,7 +549,9 @@ class StoryClusterer:
         ranked.sort(reverse=True)
         if ranked:
             story = self._stories[ranked[0][3]]
-            self._join(story, vec, evec, dots.get(story.id, 0.0), edots.get(story.id, 0.0), f.day, key)
+            column = 2 * self._bulk.slot_of[story.id]
+            self._join(story, vec, evec, float(dots[column]), float(dots[column + 1]), f.day, key)
+            self._bulk.joined(story, dots)
             for score, _, _, sid in ranked[1:]:
                 other = self._stories.get(sid)
                 if score < self.merge_threshold:
@@ -537,31 +737,37 @@ class StoryClusterer:
     def _weigh(self, counts: dict[str, int], df: dict[str, int], top: int | None, sublinear: bool) -> dict[str, float]:
         if not counts:
             return {}
-        # idf = log((1 + n) / (1 + df)) + 1
-        ln = math.log
-        base = ln(1 + self.n_articles) + 1.0
-        weights = {}
-        for term, c in counts.items():
-            d = df[term] + 1
-            df[term] = d
-            weights[term] = (1.0 + ln(c) if sublinear and c > 1 else 1.0) * (base - ln(1 + d))
-        if top is not None and len(weights) > top:
-            # what heapq.nlargest returns (ties in insertion order), sorted in C
-            weights = dict(sorted(weights.items(), key=_second, reverse=True)[:top])
-        values = list(weights.values())
+        keys = list(counts)
+        dfs = np.fromiter(map(df.__getitem__, keys), np.int64, len(keys)) + 1  # df: a defaultdict
+        df.update(zip(keys, dfs.tolist(), strict=True))
+        # idf = log((1 + n) / (1 + df)) + 1, and tf = 1 + log(count) (1 for a count of 1)
+        weights = math.log(1 + self.n_articles) + 1.0 - _logs(dfs + 1)
+        if sublinear:
+            weights = (1.0 + _logs(np.fromiter(counts.values(), np.int64, len(keys)))) * weights
+        if top is not None and len(keys) > top:
+            # what sorting by weight, ties in insertion order, gives
+            order = np.argsort(-weights, kind="stable")[:top]
+            keys = list(map(keys.__getitem__, order.tolist()))
+            weights = weights[order]
+        values = weights.tolist()
         norm = math.sqrt(sum(map(operator.mul, values, values)))
-        return {t: w / norm for t, w in weights.items()}
+        return dict(zip(keys, (weights / norm).tolist(), strict=True))
 
-    @staticmethod
-    def _dots(vec: dict[str, float], postings: dict[str, dict[int, float]]) -> dict[int, float]:
-        acc: dict[int, float] = {}
-        get, aget = postings.get, acc.get
-        for term, w in vec.items():
-            posting = get(term)
-            if posting:
-                for sid, cw in posting.items():
-                    acc[sid] = aget(sid, 0.0) + w * cw
-        return acc
+    def _dots(self, vec: dict[str, float], evec: dict[str, float]) -> tuple[dict[int, float], dict[int, float]]:
+        """The dot product of ``vec`` with the words, and of ``evec`` with the entities, of every story
+        sharing a key with them, each story in the order it first appears in the postings of their
+        keys in turn (the order the end-of-stream passes break ties in)."""
+        found = self._bulk.dots(vec, evec)
+        if found is None:
+            return {}, {}
+        dots = found[0]
+        slot_of = self._bulk.slot_of.__getitem__
+
+        def ordered(keys: Iterable[str], postings: dict[str, dict[int, None]], values: np.ndarray) -> dict:
+            sids = dict.fromkeys(chain.from_iterable(filter(None, map(postings.get, keys))))
+            return dict(zip(sids, values[list(map(slot_of, sids))].tolist(), strict=True))
+
+        return ordered(vec, self._postings, dots[0::2]), ordered(evec, self._epostings, dots[1::2])
 
     def _compatible(self, a: _Story, b: _Story) -> bool:
         if a.first is None or b.first is None:
@@ -577,18 +783,13 @@ class StoryClusterer:
                 story.members[key] = (vec, evec, day)
             elif story.members:
                 story.members = {}  # grown past split_max: no longer split
-        get = terms.get
-        for term, w in vec.items():
-            c = get(term, 0.0) + w
-            terms[term] = c
-            postings[term][sid] = c
-        for key, w in evec.items():
-            c = story.ents.get(key, 0.0) + w
-            story.ents[key] = c
-            self._epostings[key][sid] = c
+        slot = self._bulk.slot(story)
+        self._add_weights(terms, vec, postings, sid, 2 * slot)
+        self._add_weights(story.ents, evec, self._epostings, sid, 2 * slot + 1)
         story.norm2 += 2 * dot + (1.0 if vec else 0.0)
         story.enorm2 += 2 * edot + (1.0 if evec else 0.0)
         story.norm, story.enorm = _root(story.norm2), _root(story.enorm2)
+        self._bulk.set_norms(story)
         story.size += 1
         story.seen = self.n_articles
         if day is not None:
@@ -598,23 +799,42 @@ class StoryClusterer:
         elif self.idle_articles is not None and story.first is None:
             heapq.heappush(self._idle, (story.seen, story.id))
 
+    def _add_weights(
+        self, into: dict[str, float], vec: dict[str, float], postings: dict[str, dict[int, None]], sid: int, column: int
+    ) -> None:
+        """Add ``vec`` to a story's sum ``into`` (its words or its entities: ``column`` in the bulk
+        index), its postings and their cells."""
+        bulk = self._bulk
+        get, weights, cells = into.get, bulk.weights, bulk.cells_at[column >> 1]
+        new_keys, new_weights = [], []
+        for key, w in vec.items():
+            old = get(key)
+            if old is None:
+                c = w
+                new_keys.append(key)
+                new_weights.append(c)
+                postings[key][sid] = None
+            else:
+                c = old + w
+                weights[cells[key]] = c
+            into[key] = c
+        if new_keys:
+            bulk.add(column, new_keys, new_weights)
+
     def _merge(self, a: _Story, b: _Story) -> _Story:
         """Merge the smaller story into the larger; returns the survivor."""
         if (b.size, -b.id) > (a.size, -a.id):
             a, b = b, a
         dot, edot = _dot(a.terms, b.terms), _dot(a.ents, b.ents)
         self._drop(b)
-        for term, w in b.terms.items():
-            c = a.terms.get(term, 0.0) + w
-            a.terms[term] = c
-            self._postings[term][a.id] = c
-        for key, w in b.ents.items():
-            c = a.ents.get(key, 0.0) + w
-            a.ents[key] = c
-            self._epostings[key][a.id] = c
+        self._bulk.forget_pairs(a)
+        slot = self._bulk.slot(a)
+        self._add_weights(a.terms, b.terms, self._postings, a.id, 2 * slot)
+        self._add_weights(a.ents, b.ents, self._epostings, a.id, 2 * slot + 1)
         a.norm2 += b.norm2 + 2 * dot
         a.enorm2 += b.enorm2 + 2 * edot
         a.norm, a.enorm = _root(a.norm2), _root(a.enorm2)
+        self._bulk.set_norms(a)
         a.size += b.size
         a.seen = max(a.seen, b.seen)
         if self.split_max is not None and a.size > self.split_max:
@@ -633,17 +853,18 @@ class StoryClusterer:
         """Centroid score of two stories: words cosine + ``entity_weight`` × entities cosine."""
         if a.norm2 <= 0 or b.norm2 <= 0:
             return 0.0
-        score = _dot(a.terms, b.terms) / math.sqrt(a.norm2 * b.norm2)
+        dot, edot = self._bulk.pair_dots(a, b)
+        score = dot / math.sqrt(a.norm2 * b.norm2)
         if a.enorm2 > 0 and b.enorm2 > 0:
-            score += self.entity_weight * _dot(a.ents, b.ents) / math.sqrt(a.enorm2 * b.enorm2)
+            score += self.entity_weight * edot / math.sqrt(a.enorm2 * b.enorm2)
         return score
 
     def _best_partner(self, story: _Story) -> _Story | None:
         if story.norm2 <= 0:
             return None
         norm, enorm = math.sqrt(story.norm2), math.sqrt(story.enorm2) if story.enorm2 > 0 else 0.0
-        dots = self._dots({t: w / norm for t, w in story.terms.items()}, self._postings)
-        edots = self._dots({k: w / enorm for k, w in story.ents.items()}, self._epostings) if enorm else {}
+        evec = {k: w / enorm for k, w in story.ents.items()} if enorm else {}
+        dots, edots = self._dots({t: w / norm for t, w in story.terms.items()}, evec)
         best, best_score = None, self.merge_threshold
         for sid, dot in dots.items():
             other = self._stories[sid]
@@ -661,8 +882,7 @@ class StoryClusterer:
         if story.norm2 <= 0:
             return None
         n = story.size
-        dots = self._dots({t: w / n for t, w in story.terms.items()}, self._postings)
-        edots = self._dots({k: w / n for k, w in story.ents.items()}, self._epostings) if story.ents else {}
+        dots, edots = self._dots({t: w / n for t, w in story.terms.items()}, {k: w / n for k, w in story.ents.items()})
         late = self.consolidate_late
         best = None
         for sid, dot in dots.items():
@@ -780,10 +1000,11 @@ class StoryClusterer:
         story.norm, story.enorm = _root(story.norm2), _root(story.enorm2)
         story.size = len(story.members)
         story.first, story.last = (min(days), max(days)) if days else (None, None)
-        for term, w in terms.items():
-            self._postings[term][story.id] = w
-        for key, w in ents.items():
-            self._epostings[key][story.id] = w
+        for term in terms:
+            self._postings[term][story.id] = None
+        for key in ents:
+            self._epostings[key][story.id] = None
+        self._bulk.add_story(story)
 
     def _story_gap(self, a: _Story, b: _Story) -> float:
         if a.first is None or b.first is None:
@@ -803,6 +1024,7 @@ class StoryClusterer:
                 posting.pop(story.id, None)
                 if not posting:
                     del self._epostings[key]
+        self._bulk.drop(story)
         del self._stories[story.id]
 
     def _retire(self) -> None:
@@ -835,6 +1057,26 @@ class StoryClusterer:
                 story = self._stories.get(sid)
                 if story is not None and story.seen == seen and story.first is None:
                     self._drop(story)
+
+
+_LOGS = np.zeros(2)  # _LOGS[i] = math.log(i) from i = 1; _LOGS[0] = 0 stands for log 1 of a count of 0
+_LOGS_MAX = 1 << 16  # entries kept; larger arguments are computed one by one
+
+
+def _logs(x: np.ndarray) -> np.ndarray:
+    """``math.log`` of each positive integer of ``x`` (``np.log`` may differ in the last bit, and the
+    weights must not: they decide ties, and the saved states and benchmarks compare them)."""
+    global _LOGS
+    top = int(x.max())
+    if top >= len(_LOGS) and len(_LOGS) < _LOGS_MAX:
+        start, size = len(_LOGS), min(_LOGS_MAX, max(top + 1, 2 * len(_LOGS)))
+        _LOGS = np.concatenate([_LOGS, np.fromiter(map(math.log, range(start, size)), np.float64, size - start)])
+    if top < len(_LOGS):
+        return _LOGS[np.maximum(x, 0)]
+    out = _LOGS[np.clip(x, 0, len(_LOGS) - 1)]
+    beyond = np.flatnonzero(x >= len(_LOGS))
+    out[beyond] = list(map(math.log, x[beyond].tolist()))
+    return out
 
 
 def _root(norm2: float) -> float:

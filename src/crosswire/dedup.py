@@ -23,12 +23,15 @@ import hashlib
 import heapq
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import numpy as np
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# An ASCII text lowercased, and every character but letters, digits and underscores made a space,
+# in one pass: split, the same tokens as _TOKEN finds, found in half the time.
+_ASCII_TOKEN_CHARS = str.maketrans({c: c.lower() if c.isalnum() or c == "_" else " " for c in map(chr, range(128))})
 _SEED = 1
 _SCHEME = "affine32"
 _HASH_BYTES = 8  # the content hash in front of a signature
@@ -38,13 +41,35 @@ _MIX = np.array(
 )
 
 
-@lru_cache(maxsize=1 << 17)
-def _token_hash(token: str) -> int:
+class Memo(dict):
+    """``function(key)`` for each key looked up, computed once and kept (up to ``maxsize`` keys,
+    then forgotten all at once). ``map(memo.__getitem__, keys)`` looks up a list of keys in C,
+    which is what the per-token caches need: faster than ``functools.lru_cache``."""
+
+    __slots__ = ("function", "maxsize")
+
+    def __init__(self, function: Callable, maxsize: int) -> None:
+        super().__init__()
+        self.function, self.maxsize = function, maxsize
+
+    def __missing__(self, key):
+        if len(self) >= self.maxsize:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
+
+
+def _crc32(token: str) -> int:
     return zlib.crc32(token.encode("utf-8"))
+
+
+_token_hash = Memo(_crc32, 1 << 17)
 
 
 def tokens(text: str) -> list[str]:
     """Lowercased word tokens (runs of letters, digits and underscores)."""
+    if text.isascii():
+        return text.translate(_ASCII_TOKEN_CHARS).split()
     return _TOKEN.findall(text.lower())
 
 
@@ -54,21 +79,22 @@ def content_hash(toks: list[str]) -> bytes:
 
 
 def shingle_hashes(toks: list[str], size: int = 5) -> np.ndarray:
-    """32-bit hashes of the word ``size``-grams (one shingle of all words when the text is shorter).
+    """32-bit hashes of the word ``size``-grams (one shingle of all words when the text is shorter),
+    a shingle repeated in the text as often as it occurs (a MinHash takes their minimum).
 
     Each token is hashed once (CRC-32); a shingle's hash combines its tokens' hashes, each
     multiplied by a different odd 64-bit constant, so word order counts.
     """
     if not toks:
         return np.zeros(0, dtype=np.uint32)
-    h = np.fromiter((_token_hash(t) for t in toks), dtype=np.uint64, count=len(toks))
+    h = np.fromiter(map(_token_hash.__getitem__, toks), dtype=np.uint64, count=len(toks))
     n = max(1, len(toks) - size + 1)
     size = min(size, len(toks))
     acc = np.zeros(n, dtype=np.uint64)
     for k in range(size):
         acc ^= h[k : k + n] * _MIX[k % len(_MIX)]
     acc ^= acc >> np.uint64(29)
-    return np.unique((acc ^ (acc >> np.uint64(32))).astype(np.uint32))
+    return (acc ^ (acc >> np.uint64(32))).astype(np.uint32)
 
 
 class Deduplicator:
@@ -110,8 +136,10 @@ class Deduplicator:
         self.num_perm = num_perm
         self.shingle = shingle
         self.window_days = window_days
-        self._MinHash, self._LeanMinHash = MinHash, LeanMinHash
-        self._permutations = MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME).permutations
+        self._LeanMinHash = LeanMinHash
+        # one MinHash, cleared for each text (making one costs as much as hashing a short text);
+        # its hash values are copied into the LeanMinHash each text gets
+        self._minhash = MinHash(num_perm=num_perm, seed=_SEED, hashfunc=int, scheme=_SCHEME)
         self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._signatures: dict[str, LeanMinHash] = {}
         self._exact: dict[bytes, str] = {}
@@ -132,9 +160,8 @@ class Deduplicator:
     def minhash(self, text: str | list[str]):
         """The datasketch ``LeanMinHash`` of the text's shingle set (``text`` may be its :func:`tokens`)."""
         toks = tokens(text) if isinstance(text, str) else text
-        m = self._MinHash(
-            num_perm=self.num_perm, seed=_SEED, hashfunc=int, permutations=self._permutations, scheme=_SCHEME
-        )
+        m = self._minhash
+        m.clear()
         hashes = shingle_hashes(toks, self.shingle)
         if len(hashes):
             m.update_batch(hashes.tolist())  # already 32-bit hashes: datasketch's hashfunc is int()

@@ -148,6 +148,25 @@ def words(text: str) -> list[str]:
     return [normalize_word(m.group(0)) for m in _WORD.finditer(text)]
 
 
+# In an ASCII text, every character but letters, digits and apostrophes becomes a space, then every
+# apostrophe not between two letters or digits: what is left, split, is what _WORD finds, found
+# in half the time of the regular expression.
+_ASCII_WORD_CHARS = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "'")})
+
+
+def raw_words(text: str) -> list[str]:
+    """The word tokens of ``text`` as written (runs of letters and digits, joined by single
+    apostrophes): the tokens :func:`words` normalises."""
+    if not text.isascii():
+        return _WORD.findall(text)
+    padded = f" {text.translate(_ASCII_WORD_CHARS)} "
+    if "'" in padded:
+        # no two apostrophes left side by side, then none beside a space (the padding stands for
+        # the ends of the text)
+        padded = padded.replace("''", "  ").replace(" '", "  ").replace("' ", "  ")
+    return padded.split()
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
