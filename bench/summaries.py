@@ -32,7 +32,9 @@ Analysis is slow, so each story's analysed articles (and the sumy baselines, whi
 on them) are cached in ``bench/.cache/summaries/`` under a hash of the crosswire modules that
 reading, cleaning and analysis import (of model.py only the article classes), the resource files
 they name and the spaCy versions. Changing the brief (story.py, the modules only it imports, the
-story classes) costs only the brief on the next run.
+story classes) costs only the brief on the next run. ``CROSSWIRE_BENCH_ANALYSIS_KEY=<key>`` pins
+the cache to an earlier analysis while analysis modules are being edited (for development runs
+only: figures for BENCHMARKS.md come from unpinned runs).
 
 Results go to ``bench/results/summaries.json`` (numbers only) when the run is complete: every
 dataset, every story, every system, and crosswire's ``build_story`` present.
@@ -46,6 +48,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import re
 import shutil
@@ -305,6 +308,10 @@ def model_source() -> str:
 
 
 def analysis_key() -> str:
+    pinned = os.environ.get("CROSSWIRE_BENCH_ANALYSIS_KEY")
+    if pinned:  # while analysis modules are being edited, downstream work can keep one analysis
+        print(f"analysis cache pinned to {pinned} by CROSSWIRE_BENCH_ANALYSIS_KEY", file=sys.stderr)
+        return pinned
     h = hashlib.sha256(f"input {INPUT_VERSION}\n".encode())
     for path in analysis_files():
         data = model_source().encode() if path.name == "model.py" else path.read_bytes()
