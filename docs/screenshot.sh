@@ -7,6 +7,10 @@ if [ $# -lt 2 ]; then
     echo "usage: $0 REPORT.html OUT.png [WIDTH,HEIGHT]" >&2
     exit 2
 fi
+if [ ! -f "$1" ]; then
+    echo "$0: no such report: $1" >&2  # Chromium would screenshot its own error page
+    exit 1
+fi
 html=$(realpath "$1")
 out=$(realpath "$2")
 size=${3:-1280,2400}
