@@ -250,6 +250,26 @@ def test_quotes_by_different_speakers_are_not_merged(analyze_text):
     assert all(r.fidelity is None for g in groups for r in g.renderings)
 
 
+def test_a_headline_quote_is_compared_with_its_own_body(analyze_text):
+    a = analyze_text(
+        "'Ferry that stops for month is economic problem for whole island,' says mayor Lotte Brandt\n\n"
+        "The island's only ferry resumed service on Tuesday after a month of repairs.\n\n"
+        '"A ferry that stops for a month is an economic problem for the whole island," '
+        "Mayor Lotte Brandt told reporters at the harbour.\n\n"
+        "Repairs to the hull cost more than expected, the operator said."
+    )
+    b = analyze_text("The island's ferry is running again after repairs to its hull, its operator said on Tuesday.")
+    groups = compare_quotes([a, b])
+    (group,) = [g for g in groups if "economic problem" in g.text]
+    assert group.speaker.name == "Lotte Brandt"
+    by_text = {r.text.split()[0]: r for r in group.renderings}
+    # The headline drops "a", "an" and "the" inside the quote; the body is its reference. (A
+    # headline that is a contiguous part of the body's quote is the same quote, not a rendering.)
+    assert by_text["Ferry"].fidelity == "elided" and "a" in by_text["Ferry"].missing
+    assert by_text["A"].fidelity == "verbatim"
+    assert group.text.startswith("A ferry")
+
+
 def test_brief_cites_its_sources_and_keeps_to_length(sample_story):
     story, sample = sample_story
     by_id = {a.id: a for a in sample.values()}

@@ -16,7 +16,9 @@ with it (difflib opcodes over words):
 * ``verbatim``: the same words as another rendering, or the fullest rendering with nothing
   added, changed or dropped.
 
-A quote only one article prints has nothing to be compared with: its fidelity is ``None``.
+A headline quoting its own article's body is compared with that body as well (headlines cut and
+reword quotes), and the body is then its ``verbatim`` reference. Otherwise a quote only one
+article prints has nothing to be compared with: its fidelity is ``None``.
 """
 
 from __future__ import annotations
@@ -221,7 +223,14 @@ def compare_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
         narratives = {id(r): _narrative_window(articles[r.article], r.quotes) for r in renderings}
         # Compare with renderings that are not themselves extended or altered when there are any;
         # which those are depends on the comparison, so repeat until the classes settle.
-        others = {id(r): [o for o in renderings if o.article != r.article] for r in renderings}
+        # A headline that quotes its own article's body is compared with that body too: headlines
+        # cut and reword quotes, and a desk wants to see it even when no other outlet has the quote.
+        # The body is never judged against its own headline.
+        in_title = {id(r): articles[r.article].quotes[r.quotes[0]].in_title for r in renderings}
+        others = {
+            id(r): [o for o in renderings if o.article != r.article or (in_title[id(r)] and not in_title[id(o)])]
+            for r in renderings
+        }
         classes = {id(r): classify(r, others[id(r)], narratives) for r in renderings}
         for _ in range(3):
             flagged = {k for k, v in classes.items() if v[0] in ("extended", "altered")}
@@ -243,6 +252,10 @@ def compare_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
                 extra = {w for o in others_flagged for w in classes[id(o)][1]}
                 if set(missing) <= extra:
                     fidelity, missing = "verbatim", []
+            if fidelity is None and any(
+                in_title[id(o)] and o.article == rendering.article and o is not rendering for o in renderings
+            ):
+                fidelity = "verbatim"  # the body's full wording, against which its headline is judged
             article = articles[rendering.article]
             first = article.quotes[rendering.quotes[0]]
             out.append(
