@@ -229,3 +229,72 @@ def test_a_jsonl_record_with_only_a_url_gets_its_outlet_from_the_domain(tmp_path
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     (source,) = read_paths([path], fields=parse_fields(["text=body", "url=link"]))
     assert clean(source).outlet == "dw.com"
+
+
+_TREC = """<DOC>
+<DOCNO> APW20260304.0112 </DOCNO>
+<DOCTYPE> NEWS </DOCTYPE>
+<TEXT>
+Dockworkers at Port Alder voted on Wednesday to accept a phased pay
+rise, ending a strike that had closed the harbour for 19 days. ``Nobody
+won this strike,'' Harbour Minister Elena Vask told reporters.
+</TEXT>
+</DOC>
+<DOC>
+<DOCNO> NYT20260305.0007 </DOCNO>
+<HEADLINE> Cranes move again at Port Alder </HEADLINE>
+<DATE_TIME> 03/05/2026 09:14:00 </DATE_TIME>
+<TEXT>
+<P>
+The first cranes moved at Port Alder on Thursday morning &amp; the queue of ships began to shorten.
+</P>
+<P>
+Union leader Tomas Okafor said members would watch the port authority closely.
+</P>
+</TEXT>
+</DOC>
+<DOC>
+<DOCNO> APW20260305.0200 </DOCNO>
+<TEXT>
+</TEXT>
+</DOC>
+"""
+
+
+def test_sgml_newswire_documents(tmp_path):
+    path = tmp_path / "port_alder.sgml"
+    path.write_text(_TREC, encoding="ascii")
+    first, second, empty = read_paths([path])
+    assert first.source_path.endswith("port_alder.sgml#APW20260304.0112")
+    assert (first.kind, first.outlet, first.published, first.title) == ("sgml", "AP", "2026-03-04", None)
+    assert second.outlet == "New York Times" and second.published == "2026-03-05"
+    assert second.title == "Cranes move again at Port Alder"
+    assert "<P>" not in second.raw and "morning & the queue" in second.raw
+    assert isinstance(empty, Skipped) and "no text" in empty.reason and empty.path.endswith("#APW20260305.0200")
+    article = clean(first)
+    assert article.text.startswith("Dockworkers at Port Alder voted") and "Nobody" in article.text
+
+
+def test_sgml_file_named_by_its_docno_is_read(tmp_path):
+    """Research corpora (DUC, TDT) name each file by its DOCNO: the extension is no file type."""
+    one = _TREC.split("</DOC>")[0] + "</DOC>\n"
+    (tmp_path / "APW20260304.0112").write_text(one, encoding="ascii")
+    (tmp_path / "notes.0113").write_text("Just some notes.", encoding="ascii")
+    doc, notes = read_paths([tmp_path])
+    assert isinstance(doc, Source) and doc.source_path.endswith("APW20260304.0112") and doc.published == "2026-03-04"
+    assert isinstance(notes, Skipped) and "unsupported file type '.0113'" in notes.reason
+    assert sniff(b"<DOC>\n<DOCNO> X1 </DOCNO>") == "sgml" and sniff(b"<doc>shopping list</doc>") is None
+
+
+def test_gigaword_style_sgml(tmp_path):
+    path = tmp_path / "afp_eng_202603.sgm"
+    path.write_text(
+        '<DOC id="AFP_ENG_20260306.0042" type="story" >\n<HEADLINE>\nShips leave Port Alder\n</HEADLINE>\n'
+        "<DATELINE>\nPORT ALDER, March 6 (AFP)\n</DATELINE>\n<TEXT>\n<P>\nThe last of the ships that waited "
+        "out the strike left Port Alder on Friday, the port authority said.\n</P>\n</TEXT>\n</DOC>\n",
+        encoding="utf-8",
+    )
+    (source,) = read_paths([path])
+    assert (source.outlet, source.published, source.title) == ("AFP", "2026-03-06", "Ships leave Port Alder")
+    article = clean(source)
+    assert article.text.startswith("The last of the ships") and article.dateline is not None

@@ -474,3 +474,14 @@ def test_timeline_sources_are_listed_with_the_timeline(story, html):
     assert "Port Alder's last major strike" not in brief_sources
     page_timeline = html.split('id="timeline"', 1)[1].split("</section>", 1)[0]
     assert 'id="src-11"' in page_timeline and 'href="#src-11"' in page_timeline
+
+
+def test_articles_of_one_outlet_count_as_one_outlet(story):
+    data = json.loads(json.dumps(story[0].to_dict()))
+    for art in data["articles"][:3]:
+        art["outlet"] = "AP"
+    outlets = {a["outlet"] or a["id"] for a in data["articles"]}
+    page = to_html(data)
+    assert re.search(r"<dt>Outlets</dt><dd>(\d+)</dd>", page)[1] == str(len(outlets))
+    assert '<span class="who">AP</span> (3 articles)' in page
+    assert f"from {len(outlets)} outlets" in to_markdown(data)

@@ -1,4 +1,5 @@
-"""Structured inputs: HTML pages, RSS/Atom/RDF feeds, OPML lists of feeds, JSONL and CSV exports.
+"""Structured inputs: HTML pages, RSS/Atom/RDF feeds, OPML lists of feeds, JSONL and CSV exports,
+and the SGML newswire files of research corpora (TREC, TDT, DUC/TAC, LDC Gigaword).
 
 Each reader yields :class:`Source` objects carrying what the input's metadata says (title, byline,
 publication date, outlet, URL), and a :class:`Skipped` with a reason for anything that does not
@@ -32,6 +33,7 @@ FEED_SUFFIXES = {".rss", ".atom", ".rdf"}
 OPML_SUFFIXES = {".opml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv"}
+SGML_SUFFIXES = {".sgml", ".sgm"}
 
 #: Fields a record may map (``--field NAME=COLUMN``); by default each is read from the column of its own name.
 FIELDS = ("text", "title", "published", "url", "outlet", "byline")
@@ -62,7 +64,8 @@ def parse_fields(specs: list[str] | None) -> dict[str, str]:
 
 
 def sniff(head: bytes) -> str | None:
-    """The kind of markup the first bytes of a file hold: ``html``, ``feed``, ``opml`` or None."""
+    """The kind of markup the first bytes of a file hold: ``html``, ``feed``, ``opml``, ``sgml``
+    (``<DOC>`` newswire documents) or None."""
     text = head[:4096].decode("utf-8", "ignore").lstrip("\ufeff \t\r\n").lower()
     text = re.sub(r"<\?xml[^>]*\?>|<!--.*?-->", "", text, flags=re.S).lstrip()
     if text.startswith(("<!doctype html", "<html")) or re.match(r"<head[\s>]", text):
@@ -71,6 +74,8 @@ def sniff(head: bytes) -> str | None:
         return "opml"
     if re.match(r"<(?:rss|feed|rdf:rdf)[\s>]", text):
         return "feed"
+    if re.match(r"<doc[\s>]", text) and re.search(r"<(?:docno|text)[\s>]|<doc\s+id=", text):
+        return "sgml"
     return None
 
 
@@ -172,6 +177,99 @@ def _site_name(name: str | None, url: str | None) -> str | None:
     if name and host and name.lower().removeprefix("www.") == host.lower().removeprefix("www."):
         return None
     return name
+
+
+# --- SGML newswire (TREC, TDT, DUC/TAC, Gigaword) ------------------------------------------------
+
+_SGML_DOC = re.compile(r"<DOC(?:\s[^>]*)?>(.*?)</DOC>", re.S | re.I)
+_SGML_ID = re.compile(r"<DOC\s[^>]*\bid\s*=\s*\"?([^\"\s>]+)", re.I)
+_SGML_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
+# LDC's source codes at the head of a DOCNO ("APW19981016.0240", "NYT_ENG_20050101.0001").
+LDC_SOURCES = {
+    "APW": "AP",
+    "AP": "AP",
+    "NYT": "New York Times",
+    "XIE": "Xinhua",
+    "XIN": "Xinhua",
+    "AFP": "AFP",
+    "AFE": "AFP",
+    "LTW": "Los Angeles Times/Washington Post",
+    "WPB": "Washington Post/Bloomberg",
+    "CNA": "Central News Agency",
+    "FT": "Financial Times",
+    "LA": "Los Angeles Times",
+    "WSJ": "Wall Street Journal",
+    "SJMN": "San Jose Mercury News",
+    "FBIS": "FBIS",
+}
+
+
+def _sgml_field(block: str, *tags: str) -> str | None:
+    for tag in tags:
+        m = re.search(rf"<{tag}(?:\s[^>]*)?>(.*?)</{tag}>", block, re.S | re.I)
+        if m:
+            return m[1]
+    return None
+
+
+def _sgml_day(value: str) -> str | None:
+    """A date as these corpora write it: "10/16/1998 06:20:00", "19981016", "Oct. 16, 1998"."""
+    value = _norm(value) or ""
+    us = re.search(r"(?<!\d)(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)", value)
+    packed = _SGML_DATE.search(value)
+    for y, m, d in ((us[3], us[1], us[2]),) if us else ((packed[1], packed[2], packed[3]),) if packed else ():
+        try:
+            return dt.date(int(y), int(m), int(d)).isoformat()
+        except ValueError:
+            return None
+    return iso_day(value) if value else None
+
+
+def _sgml_text(fragment: str) -> str:
+    """A TEXT element's words: ``<P>`` elements become paragraphs; the wire's own line breaks stay
+    (cleaning joins them as it joins any hard-wrapped text); entities such as ``&amp;`` are decoded."""
+    import html
+
+    fragment = re.sub(r"</?P(?:\s[^>]*)?>", "\n\n", fragment, flags=re.I)
+    fragment = re.sub(r"<[^>]+>", " ", fragment)
+    return html.unescape(fragment).strip("\n")
+
+
+def read_sgml(shown: str, text: str, encoding: str) -> Iterator[Source | Skipped]:
+    """Every ``<DOC>`` of a newswire SGML file: the body from ``<TEXT>``, the title from
+    ``<HEADLINE>`` (or ``<HL>``), the date from ``<DATE_TIME>`` / ``<DATE>`` or else the DOCNO's
+    ``YYYYMMDD``, the outlet from the DOCNO's LDC source code. A file of several documents names
+    each ``FILE#DOCNO``."""
+    blocks = _SGML_DOC.findall(text) or ([text] if re.search(r"<TEXT[\s>]", text, re.I) else [])
+    if not blocks:
+        yield Skipped(shown, "SGML file with no <DOC> ... </DOC> document in it")
+        return
+    ids = [_sgml_field(b, "DOCNO") for b in blocks]
+    opening = [_SGML_ID.search(m[0]) for m in _SGML_DOC.finditer(text)]
+    for n, block in enumerate(blocks):
+        docno = (ids[n] or (opening[n][1] if n < len(opening) and opening[n] else "") or "").strip()
+        where = f"{shown}#{docno or n + 1}" if len(blocks) > 1 else shown
+        body = _sgml_field(block, "TEXT")
+        body = _sgml_text(body) if body is not None else ""
+        if not body.strip():
+            yield Skipped(where, "SGML document with no text (its <TEXT> element is missing or empty)")
+            continue
+        dateline = _norm(_sgml_field(block, "DATELINE"))
+        if dateline:  # Gigaword keeps "WASHINGTON, Jan. 1 (AP)" apart: it leads the body, as in print
+            body = f"{dateline} -- {body.lstrip()}"
+        headline = _sgml_field(block, "HEADLINE", "HL")
+        dated = _sgml_field(block, "DATE_TIME", "DATE")
+        published = (_sgml_day(dated) if dated else None) or _sgml_day(docno)
+        code = re.match(r"[A-Za-z]+", docno)
+        yield Source(
+            source_path=where,
+            raw=unicodedata.normalize("NFC", body),
+            encoding=encoding,
+            kind="sgml",
+            title=_norm(_sgml_text(headline).replace("\n", " ")) if headline else None,
+            published=published,
+            outlet=LDC_SOURCES.get(code[0].upper()) if code else None,
+        )
 
 
 # --- HTML ---------------------------------------------------------------------------------------

@@ -112,6 +112,11 @@ def _is_archive(path: Path) -> bool:
     return path.name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
+def _head(path: Path, size: int = 4096) -> bytes:
+    with open(path, "rb") as f:
+        return f.read(size)
+
+
 def read_file(
     path: Path,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -122,8 +127,9 @@ def read_file(
     """Every article one file holds: one for a text file or an HTML page, one per feed entry or export record.
 
     The reader is chosen by extension (``.html``, ``.rss``, ``.atom``, ``.rdf``, ``.xml``, ``.opml``,
-    ``.jsonl``, ``.ndjson``, ``.csv``, plain text) and, for ``.xml`` and plain text, by the first
-    bytes (``<html``, ``<rss``, ``<feed``, ``<rdf:RDF``, ``<opml``). ``fields`` maps article fields
+    ``.jsonl``, ``.ndjson``, ``.csv``, ``.sgml``, plain text) and, for ``.xml``, plain text and
+    unknown extensions, by the first bytes (``<html``, ``<rss``, ``<feed``, ``<rdf:RDF``, ``<opml``,
+    ``<DOC>``). ``fields`` maps article fields
     to export columns (:func:`crosswire.formats.parse_fields`). ``archives``, when given, receives
     each web archive's :class:`~crosswire.warc.WarcStats` under its path.
     """
@@ -161,21 +167,34 @@ def read_file(
             "for one article (raise it with --max-bytes)",
         )
         return
-    known = TEXT_SUFFIXES | formats.HTML_SUFFIXES | formats.FEED_SUFFIXES | formats.OPML_SUFFIXES | {".xml"}
-    if suffix not in known:
-        yield Skipped(
-            shown,
-            f"unsupported file type '{path.suffix}': "
-            "plain text, HTML, RSS/Atom/RDF feeds, OPML, JSONL, CSV and WARC/ARC archives are read",
-        )
-        return
+    known = (
+        TEXT_SUFFIXES
+        | formats.HTML_SUFFIXES
+        | formats.FEED_SUFFIXES
+        | formats.OPML_SUFFIXES
+        | formats.SGML_SUFFIXES
+        | {".xml"}
+    )
     try:
-        data = path.read_bytes()
+        # Research corpora name newswire files by their DOCNO ("APW19981016.0240"): an unknown
+        # extension is read when the file is SGML newswire.
+        data = path.read_bytes() if suffix in known or formats.sniff(_head(path)) == "sgml" else None
     except OSError as exc:
         yield Skipped(shown, f"cannot read: {exc.strerror or exc}")
         return
-    kind = {**dict.fromkeys(formats.HTML_SUFFIXES, "html"), **dict.fromkeys(formats.FEED_SUFFIXES, "feed")}.get(suffix)
-    kind = kind or ("opml" if suffix in formats.OPML_SUFFIXES else formats.sniff(data))
+    if data is None:
+        yield Skipped(
+            shown,
+            f"unsupported file type '{path.suffix}': plain text, HTML, RSS/Atom/RDF feeds, OPML, JSONL, "
+            "CSV, SGML newswire (<DOC>) and WARC/ARC archives are read",
+        )
+        return
+    kind = {
+        **dict.fromkeys(formats.HTML_SUFFIXES, "html"),
+        **dict.fromkeys(formats.FEED_SUFFIXES, "feed"),
+        **dict.fromkeys(formats.OPML_SUFFIXES, "opml"),
+        **dict.fromkeys(formats.SGML_SUFFIXES, "sgml"),
+    }.get(suffix) or formats.sniff(data)
     if suffix == ".xml" and kind is None:
         yield Skipped(shown, "XML file that is not an RSS, Atom or RDF feed, nor OPML")
         return
@@ -189,6 +208,8 @@ def read_file(
         yield formats.read_html(shown, text, encoding)
     elif kind == "feed":
         yield from formats.read_feed(shown, data, encoding)
+    elif kind == "sgml":
+        yield from formats.read_sgml(shown, text, encoding)
     elif kind == "opml":
         url_reader = (lambda u: read_url(u, fetcher)) if fetcher is not None else None
         yield from formats.read_opml(path, shown, text, lambda p: read_file(p, max_bytes, fields), url_reader)

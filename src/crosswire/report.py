@@ -106,6 +106,7 @@ class _Art:
     id: str
     label: str
     named: bool
+    outlet: str | None
     title: str | None
     published: str | None
     source_path: str
@@ -215,6 +216,7 @@ def _articles(story: dict[str, Any]) -> dict[str, _Art]:
                 id=art["id"],
                 label=label,
                 named=named,
+                outlet=art.get("outlet"),
                 title=art.get("title"),
                 published=art.get("published"),
                 source_path=art.get("source_path", ""),
@@ -534,13 +536,21 @@ def _context(story: dict[str, Any], articles: dict[str, dict[str, Any]] | None) 
             )
     independent = [a for a in arts.values() if not a.sources]
 
-    outlets = len({a.label if a.named else f"#{a.id}" for a in arts.values()})
+    # Ten AP articles are one outlet, not "AP (1)" to "AP (10)"; an article without an outlet
+    # counts as one of its own.
+    reporters: dict[str, dict[str, Any]] = {}
+    for a in arts.values():
+        name = a.outlet if a.named and a.outlet else a.label
+        key = a.outlet if a.named and a.outlet else f"#{a.id}"
+        reporters.setdefault(key, {"label": name, "named": a.named, "articles": 0})["articles"] += 1
+    outlets = len(reporters)
     return {
         "title": story.get("title") or "Untitled story",
         "has_title": bool(story.get("title")),
         "independent_sources": story.get("independent_sources", 0),
         "arts": list(arts.values()),
         "n_outlets": outlets,
+        "reporters": list(reporters.values()),
         "brief": brief,
         "paragraphs": paragraphs,
         "sources": cites.items[:cited_by_brief],
