@@ -96,6 +96,9 @@ def test_cli_ingest_stories_brief_recluster(tmp_path):
     assert listing.exit_code == 0, listing.output
     (story,) = json.loads(listing.stdout)["stories"]
     assert set(story) == {"id", "title", "articles", "outlets", "independent_sources", "first", "last"}
+    text = runner.invoke(app, ["stories", "--db", db]).stdout
+    n, outlets = len(story["articles"]), len(story["outlets"])
+    assert f"{n} articles, {outlets} outlets, {story['independent_sources']} independent sources;" in text
     brief = runner.invoke(app, ["brief", "--story", str(story["id"]), "--db", db, "--format", "json"])
     assert brief.exit_code == 0, brief.output
     data = json.loads(brief.stdout)

@@ -338,13 +338,18 @@ def stories(
         sys.stdout.write(json.dumps({"stories": listing}, ensure_ascii=False, indent=2) + "\n")
         return
     console = Console()
+
+    def count(n: int, noun: str) -> str:
+        return f"{n} {noun}{'' if n == 1 else 's'}"
+
     for story in listing:
         sources = story["independent_sources"]
+        first, last = story["first"] or "?", story["last"] or "?"
         console.print(
             f"[bold]{story['id']}[/] {escape(story['title'] or '(untitled)')}\n"
-            f"    {len(story['articles'])} articles, {len(story['outlets'])} outlets"
-            f"{'' if sources is None else f', {sources} independent sources'}; "
-            f"{story['first'] or '?'} to {story['last'] or '?'}",
+            f"    {count(len(story['articles']), 'article')}, {count(len(story['outlets']), 'outlet')}"
+            f"{'' if sources is None else ', ' + count(sources, 'independent source')}; "
+            f"{first if first == last else f'{first} to {last}'}",
             soft_wrap=True,
         )
 
