@@ -48,9 +48,23 @@ def segment(paragraphs: list[Paragraph]) -> tuple[list[Sentence], list[Span]]:
     return sentences, spans
 
 
+# Title abbreviations the tokenizer keeps whole ("Sen. Ted Kennedy"). Titles precede names, so
+# one right after a person's name is the name's last word before a full stop: "… from
+# strongman Hun Sen. Hun Sen complained …" is two sentences the model leaves as one.
+_TITLE_ABBREVIATIONS = {"Sen.", "Gen.", "Gov.", "Rep.", "Col.", "Maj.", "Capt.", "Lt.", "Sgt.", "Dr.", "St."}
+
+
+def _name_ending_in_an_abbreviation(doc: Doc) -> list[int]:
+    return [
+        t.i + 1
+        for t in doc[1:-1]
+        if t.text in _TITLE_ABBREVIATIONS and doc[t.i - 1].ent_type_ == "PERSON" and doc[t.i + 1].text[:1].isupper()
+    ]
+
+
 def _paragraph_sentences(para: Paragraph) -> list[Span]:
     doc = para.doc
-    starts = [s.start for s in doc.sents]
+    starts = sorted({s.start for s in doc.sents} | set(_name_ending_in_an_abbreviation(doc)))
     opening_marks = {q.open_at for q in para.quotes}
     kept = [0]
     for tok_start in starts[1:]:

@@ -1,0 +1,15 @@
+"""Sentence boundaries the statistical model misses or invents."""
+
+from __future__ import annotations
+
+
+def test_a_name_ending_like_a_title_abbreviation_ends_its_sentence(analyze_text):
+    article = analyze_text(
+        "Talks stalled after threats of arrest from strongman Hun Sen. Hun Sen said on Monday that the "
+        "opposition wanted to make the dispute an international issue.\n\n"
+        "The bill was backed by Sen. Mara Holt and by Gen. Piet Anders, who spoke first."
+    )
+    texts = [s.text for s in article.sentences]
+    assert texts[0].endswith("strongman Hun Sen.") and texts[1].startswith("Hun Sen said on Monday")
+    # A title before a name stays where it is.
+    assert texts[2] == "The bill was backed by Sen. Mara Holt and by Gen. Piet Anders, who spoke first."
