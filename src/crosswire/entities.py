@@ -343,9 +343,12 @@ def title_before(span: Span) -> Span | None:
     doc = span.doc
     i = span.start - 1
     start = span.start
+    root = span.root
     while i >= span.sent.start:
         tok = doc[i]
         low = tok.lower_
+        if tok.dep_ == "cc" and root.dep_ == "conj" and tok.head == root.head:
+            break  # "leaders A and B": A is not B's title ("Health and Human Services" is no conjunction of names)
         if tok.text in {"-", "–"} or low in {"of", "'s", "’s"} or low in {"-elect", "elect"}:
             i -= 1
             continue
