@@ -137,13 +137,21 @@ def _quake_stream(days):
 
 
 @pytest.mark.parametrize(
-    ("days", "merged"),
-    [((20000, 20001), True), ((20000, 20010), True), ((20000, 20030), False), ((None, 20030), True)],
+    ("days", "far", "merged"),
+    [
+        ((20000, 20001), 0.1, True),
+        ((20000, 20010), 0.1, True),
+        ((20000, 20030), 0.1, True),
+        ((20000, 20030), None, False),
+        ((20000, 20120), 0.1, False),
+        ((None, 20030), None, True),
+    ],
 )
-def test_consolidate_merges_a_split_story_time_allowing(days, merged):
+def test_consolidate_merges_a_split_story_time_allowing(days, far, merged):
     # Online the two quake articles stay apart (threshold out of reach); consolidate() merges them unless
-    # they lie more than max_gap_days apart (30 days here; an undated article is held by no time).
-    clusterer = StoryClusterer(threshold=0.9, late_threshold=0.9, centroid_merge=None)
+    # they lie more than max_gap_days apart (14) and consolidate_far is off, or more than retire_days (90)
+    # apart (30 and 120 days here; an undated article is held by no time).
+    clusterer = StoryClusterer(threshold=0.9, late_threshold=0.9, centroid_merge=None, consolidate_far=far)
     ids = [clusterer.add(None, f) for f in _quake_stream(days)]
     assert len({clusterer.resolve(i) for i in ids}) == 10
     made = clusterer.consolidate()
@@ -153,14 +161,59 @@ def test_consolidate_merges_a_split_story_time_allowing(days, merged):
     assert len(set(labels[:8])) == 8  # the unrelated stories stay apart
 
 
-def test_consolidate_needs_more_across_the_window():
-    # 10 days apart (past window_days, within max_gap_days) the pair needs consolidate_late more.
+def _misplaced(refine=True, day=None):
+    """Two stories, a flood and a fire, and an article mostly on the fire put in the flood story (as the one
+    pass may, when the fire story did not exist yet)."""
+    from crosswire.cluster import Features
+
+    other = [Features({f"t{i}{j}": 1 for j in range(4)}, (), None) for i in range(8)]
+    flood = [{"flood": 2, "levee": 2, "river": 1}, {"flood": 2, "levee": 1, "river": 2}]
+    fire = [{"fire": 2, "blaze": 2, "crew": 1, "smoke": 1}, {"fire": 2, "blaze": 1, "crew": 2, "smoke": 1}]
+    mixed = {"flood": 1, "fire": 2, "blaze": 2, "crew": 1}
+    days = [None, None, day, 20000, 20001]
+    clusterer = StoryClusterer(
+        threshold=2, late_threshold=2, centroid_merge=None, refine=refine, consolidate_threshold=0.3
+    )  # the two stories score 0.28 on average: not merged
+    stream = [*other, *(Features(t, (), d) for t, d in zip([*flood, mixed, *fire], days, strict=True))]
+    ids = [clusterer.add(None, f, key=k) for k, f in enumerate(stream)]
+    s = clusterer._stories
+    clusterer._merge(clusterer._merge(s[ids[8]], s[ids[9]]), s[ids[10]])
+    clusterer._merge(s[ids[11]], s[ids[12]])
+    return clusterer, ids
+
+
+def test_refine_moves_an_article_to_the_story_it_matches_best():
+    clusterer, ids = _misplaced()
+    before = clusterer.current(ids)[8:]
+    assert before[2] == before[0] != before[3]
+    assert clusterer.refine_pass() == 1
+    labels = clusterer.current(ids)[8:]
+    assert labels[0] == labels[1] and labels[2] == labels[3] == labels[4] and labels[0] != labels[2]
+    # reported as a split (to a new story) and a merge of that story into the fire story, for a store
+    _, new, keys = clusterer.splits[-1]
+    assert keys == [10] and clusterer.resolve(new) == labels[3]
+    assert clusterer.assignments()[10] == labels[3]
+    assert clusterer.refine_pass() == 0  # stable
+
+
+def test_refine_runs_in_consolidate_time_allowing():
+    for refine, day, moved in ((True, None, True), (False, None, False), (True, 20200, False)):
+        clusterer, ids = _misplaced(refine, day)
+        clusterer.consolidate()
+        labels = clusterer.current(ids)[8:]
+        assert (labels[2] == labels[3]) is moved, (refine, day)
+
+
+@pytest.mark.parametrize(("gap", "param"), [(10, "consolidate_late"), (30, "consolidate_far")])
+def test_consolidate_needs_more_across_the_window(gap, param):
+    # 10 days apart (past window_days, within max_gap_days) the pair needs consolidate_late more; 30 days
+    # apart (past max_gap_days, within retire_days), consolidate_far more.
     clusterer = StoryClusterer(threshold=0.9, late_threshold=0.9, centroid_merge=None)
-    [clusterer.add(None, f) for f in _quake_stream((20000, 20010))]
+    [clusterer.add(None, f) for f in _quake_stream((20000, 20000 + gap))]
     score = clusterer._avg_partner(clusterer._stories[10], 0.0)[0]
-    for late, merged in ((score - clusterer.consolidate_threshold - 0.01, 1), (score, 0)):
-        clusterer = StoryClusterer(threshold=0.9, late_threshold=0.9, centroid_merge=None, consolidate_late=late)
-        [clusterer.add(None, f) for f in _quake_stream((20000, 20010))]
+    for extra, merged in ((score - clusterer.consolidate_threshold - 0.01, 1), (score, 0)):
+        clusterer = StoryClusterer(threshold=0.9, late_threshold=0.9, centroid_merge=None, **{param: extra})
+        [clusterer.add(None, f) for f in _quake_stream((20000, 20000 + gap))]
         assert clusterer.consolidate() == merged
 
 

@@ -30,10 +30,12 @@ its centroids were thin and the idf young, is mended as its articles accumulate.
 At the end of a stream or of a batch, :meth:`StoryClusterer.consolidate` mends what the one
 pass split: average-linkage clustering over the stories (the mean similarity of their articles,
 which the stories' vector sums give), merging stories that are each other's nearest at
-``consolidate_threshold``, time allowing. One pass cannot do this alone: an article meets a
-story of one or two articles at their pairwise similarity, while the stories it will grow into
-are not there yet. :meth:`StoryClusterer.recluster` ends with it; a stream calls it when it
-pauses (merges are reported in ``merges`` as the stream's are). Calling it often during the
+``consolidate_threshold``, time allowing (stories more than ``max_gap_days`` and at most
+``retire_days`` apart need ``consolidate_far`` more: a story followed again weeks later).
+One pass cannot do this alone: an article meets a story of one or two articles at their
+pairwise similarity, while the stories it will grow into are not there yet.
+:meth:`StoryClusterer.recluster` ends with it; a stream calls it when it pauses (merges are
+reported in ``merges`` as the stream's are). Calling it often during the
 stream does worse than once at the end (early merges, on young stories, are final).
 
 Stories also split as evidence accumulates: each live story keeps its articles' vectors as they
@@ -43,7 +45,9 @@ average linkage over its articles (the score of joining) and, when the two halve
 than ``split_threshold`` on average (well below the join and consolidation thresholds: a story
 that clearly holds two topics, say two stories an article covering both merged), makes the
 smaller half a new story, both rebuilt from their articles. Splits are reported in ``splits``
-(the article keys moved), for a store to apply; then the merging runs again, as a half split off
+(the article keys moved), for a store to apply. Then (``refine``) every article the stories
+keep moves to the story it matches best on average, when that beats the rest of its own story
+(k-means-like; a move is a split and a merge). Then the merging runs again, as a half split off
 may belong with another story. A retired story drops its articles' vectors with it, and so does
 a story grown past ``split_max`` articles (it is established, and is no longer split), so memory
 stays bounded.
@@ -382,6 +386,15 @@ class StoryClusterer:
         A story's articles' vectors are kept, and the story checked by :meth:`split`, only while
         it has at most this many articles (``None``: always). It bounds the memory and the time
         of the check: a story grown past it is established, and it drops them.
+    consolidate_far : float or None, default=0.1
+        What :meth:`consolidate` (and :meth:`split`'s moves) needs more for stories more than
+        ``max_gap_days`` and at most ``retire_days`` apart: a story followed again weeks later,
+        which the one pass cannot join (``None``: never merged beyond ``max_gap_days``).
+    refine : bool, default=True
+        :meth:`split` ends by moving each article (of the stories that keep their articles'
+        vectors) to the story it matches best on average, when that story's mean score with it
+        reaches ``consolidate_threshold`` (time allowing, as for :meth:`consolidate`) and beats
+        the mean score with the rest of its own story (a k-means-like refinement).
 
     Attributes
     ----------
@@ -426,6 +439,8 @@ class StoryClusterer:
         split_min: int | None = 4,
         split_threshold: float = 0.1,
         split_max: int | None = 200,
+        consolidate_far: float | None = 0.1,
+        refine: bool = True,
     ) -> None:
         self.threshold = threshold
         self.window_days = window_days
@@ -448,6 +463,8 @@ class StoryClusterer:
         self.split_min = split_min
         self.split_threshold = split_threshold
         self.split_max = split_max
+        self.consolidate_far = consolidate_far
+        self.refine = refine
         self.reset()
 
     def reset(self) -> None:
@@ -664,6 +681,9 @@ class StoryClusterer:
         the rest. When the two groups score less than ``split_threshold`` on average over their
         pairs of articles, the smaller becomes a new story, and both stories are rebuilt from
         their articles (sums, norms, dates). Splits are reported in ``splits``.
+
+        With ``refine``, each article then moves to the story it matches best on average
+        (:meth:`refine`); the articles moved count as splits too.
         """
         if self.split_min is None:
             return 0
@@ -676,7 +696,79 @@ class StoryClusterer:
             if moved:
                 self._split_off(story, moved)
                 made += 1
+        if self.refine:
+            made += self.refine_pass()
         return made
+
+    def refine_pass(self, passes: int = 3) -> int:
+        """Move each article to the story it matches best on average; returns the articles moved.
+
+        A k-means-like refinement of the partition, over the stories that keep their articles'
+        vectors: an article's mean score (words cosine + ``entity_weight`` × entities cosine, as
+        it joined) with every other story is compared with its mean score with the rest of its
+        own story (none for an article alone). It moves to the best other story when that mean
+        reaches ``consolidate_threshold``, time allowing (as for :meth:`consolidate`: the
+        article's date against the story's dates), and beats its own. Moves are decided for every
+        article on the partition as it stands, then made, up to ``passes`` times or until none is
+        left. A move is a split (the articles moved to a new story, reported in ``splits``) and a
+        merge of that story into the one they join (in ``merges``); an article that was alone
+        just merges.
+        """
+        if self.split_min is None:
+            return 0
+        ew, bulk, base = self.entity_weight, self._bulk, self.consolidate_threshold
+        total = 0
+        for _ in range(passes):
+            sizes = np.fromiter((s.size if s is not None else 1 for s in bulk.story_at), np.float64, len(bulk.story_at))
+            moves: dict[tuple[int, int], list] = {}
+            for sid in sorted(self._stories):
+                story = self._stories[sid]
+                n = story.size
+                if len(story.members) != n:
+                    continue
+                own_column = 2 * bulk.slot_of[sid]
+                for key, (vec, evec, day) in story.members.items():
+                    found = bulk.dots(vec, evec)
+                    if found is None:
+                        continue
+                    dots = found[0]
+                    means = (dots[0::2] + ew * dots[1::2]) / sizes[: len(dots) >> 1]
+                    means[own_column >> 1] = -math.inf
+                    own = -math.inf
+                    if n > 1:  # the rest of its own story: its own pair left out
+                        own_sum = float(dots[own_column]) + ew * float(dots[own_column + 1])
+                        own = (own_sum - (1.0 if vec else 0.0) - (ew if evec else 0.0)) / (n - 1)
+                    for slot in np.flatnonzero(means >= max(base, own)).tolist():
+                        if bulk.story_at[slot] is None:
+                            means[slot] = -math.inf
+                    target = None
+                    for slot in np.argsort(-means, kind="stable")[:5].tolist():
+                        score = float(means[slot])
+                        if score < base or score <= own:
+                            break
+                        other = bulk.story_at[slot]
+                        gap = 0 if day is None or other.first is None else max(0, other.first - day, day - other.last)
+                        need = self._need(gap, base)
+                        if need is not None and score >= need:
+                            target = other.id
+                            break
+                    if target is not None:
+                        moves.setdefault((sid, target), []).append(key)
+            if not moves:
+                break
+            for (src, dst), keys in moves.items():
+                source, target = self._stories.get(self.resolve(src)), self._stories.get(self.resolve(dst))
+                if source is None or target is None or source is target:
+                    continue
+                keys = [k for k in keys if k in source.members]
+                if not keys:
+                    continue
+                if len(keys) == len(source.members):
+                    self._merge(source, target)
+                else:
+                    self._merge(self._split_off(source, keys), target)
+                total += len(keys)
+        return total
 
     def current(self, ids: Sequence[int], keys: Sequence[Any] | None = None) -> list[int]:
         """The story each article is in now, from the story :meth:`add` returned for it (``ids``)
@@ -883,7 +975,6 @@ class StoryClusterer:
             return None
         n = story.size
         dots, edots = self._dots({t: w / n for t, w in story.terms.items()}, {k: w / n for k, w in story.ents.items()})
-        late = self.consolidate_late
         best = None
         for sid, dot in dots.items():
             other = self._stories[sid]
@@ -892,16 +983,21 @@ class StoryClusterer:
             score = (dot + self.entity_weight * edots.get(sid, 0.0)) / other.size
             if best is not None and score <= best[0]:
                 continue
-            gap = self._story_gap(story, other)
-            if gap <= self.window_days:
-                need = base
-            elif gap <= self.max_gap_days:
-                need = base + late
-            else:
-                continue
-            if score >= need:
+            need = self._need(self._story_gap(story, other), base)
+            if need is not None and score >= need:
                 best = (score, sid)
         return best
+
+    def _need(self, gap: float, base: float) -> float | None:
+        """The mean score two stories (an article and a story) ``gap`` days apart need to be
+        merged by :meth:`consolidate` (moved by :meth:`refine`); ``None``: never."""
+        if gap <= self.window_days:
+            return base
+        if gap <= self.max_gap_days:
+            return base + self.consolidate_late
+        if self.consolidate_far is not None and gap <= self.retire_days:
+            return base + self.consolidate_far
+        return None
 
     def _split_keys(self, story: _Story) -> list | None:
         """The keys of the smaller half of ``story`` when its halves score below ``split_threshold``.
