@@ -204,6 +204,26 @@ def test_refine_runs_in_consolidate_time_allowing():
         assert (labels[2] == labels[3]) is moved, (refine, day)
 
 
+@pytest.mark.parametrize(("cohesion", "stories"), [(None, 1), (0.4, 2)])
+def test_consolidate_keeps_two_cohesive_stories_on_one_subject_apart(cohesion, stories):
+    # A blizzard and a flood, two articles each, share "storm": the two stories score 0.25 on average (above
+    # consolidate_threshold), their own pairs 0.95. consolidate_cohesion keeps them apart.
+    from crosswire.cluster import Features
+
+    other = [Features({f"t{i}{j}": 1 for j in range(4)}, (), None) for i in range(8)]
+    snow = [{"storm": 2, "snow": 2, "blizzard": 2, "boston": 1}, {"storm": 2, "snow": 2, "blizzard": 1, "boston": 2}]
+    flood = [{"storm": 2, "rain": 2, "flood": 2, "texas": 1}, {"storm": 2, "rain": 1, "flood": 2, "texas": 2}]
+    clusterer = StoryClusterer(threshold=2, late_threshold=2, centroid_merge=None, consolidate_cohesion=cohesion)
+    ids = [clusterer.add(None, f) for f in [*other, *(Features(t, (), None) for t in (*snow, *flood))]]
+    s = clusterer._stories
+    clusterer._merge(s[ids[8]], s[ids[9]])
+    clusterer._merge(s[ids[10]], s[ids[11]])
+    clusterer.consolidate()
+    labels = clusterer.current(ids)[8:]
+    assert labels[0] == labels[1] and labels[2] == labels[3]
+    assert len(set(labels)) == stories
+
+
 @pytest.mark.parametrize(("gap", "param"), [(10, "consolidate_late"), (30, "consolidate_far")])
 def test_consolidate_needs_more_across_the_window(gap, param):
     # 10 days apart (past window_days, within max_gap_days) the pair needs consolidate_late more; 30 days

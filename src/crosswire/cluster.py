@@ -390,6 +390,12 @@ class StoryClusterer:
         What :meth:`consolidate` (and :meth:`split`'s moves) needs more for stories more than
         ``max_gap_days`` and at most ``retire_days`` apart: a story followed again weeks later,
         which the one pass cannot join (``None``: never merged beyond ``max_gap_days``).
+    consolidate_cohesion : float or None, default=0.4
+        Two stories of two articles or more are merged by :meth:`consolidate` only when their
+        mean score also reaches this share of the mean score of the pairs within the looser of
+        the two: two established stories on one broad subject (two storms, two budget fights)
+        match each other well above ``consolidate_threshold`` but far less than their own
+        articles match (``None``: off).
     refine : bool, default=True
         :meth:`split` ends by moving each article (of the stories that keep their articles'
         vectors) to the story it matches best on average, when that story's mean score with it
@@ -441,6 +447,7 @@ class StoryClusterer:
         split_max: int | None = 200,
         consolidate_far: float | None = 0.1,
         refine: bool = True,
+        consolidate_cohesion: float | None = 0.4,
     ) -> None:
         self.threshold = threshold
         self.window_days = window_days
@@ -465,6 +472,7 @@ class StoryClusterer:
         self.split_max = split_max
         self.consolidate_far = consolidate_far
         self.refine = refine
+        self.consolidate_cohesion = consolidate_cohesion
         self.reset()
 
     def reset(self) -> None:
@@ -975,7 +983,7 @@ class StoryClusterer:
             return None
         n = story.size
         dots, edots = self._dots({t: w / n for t, w in story.terms.items()}, {k: w / n for k, w in story.ents.items()})
-        best = None
+        best, cohesion = None, self.consolidate_cohesion
         for sid, dot in dots.items():
             other = self._stories[sid]
             if other is story:
@@ -984,9 +992,28 @@ class StoryClusterer:
             if best is not None and score <= best[0]:
                 continue
             need = self._need(self._story_gap(story, other), base)
-            if need is not None and score >= need:
-                best = (score, sid)
+            if need is None or score < need:
+                continue
+            if (
+                cohesion is not None
+                and story.size > 1
+                and other.size > 1
+                and score < cohesion * min(self._within(story), self._within(other))
+            ):
+                continue  # two stories that hold together far better than with each other
+            best = (score, sid)
         return best
+
+    def _within(self, story: _Story) -> float:
+        """The mean score of a story's pairs of articles (two or more articles), from its sums: the
+        articles' own pairs left out (each scores 1 + ``entity_weight``, less without entities;
+        counted from the articles kept, or taken as that when they are not)."""
+        n, ew = story.size, self.entity_weight
+        if len(story.members) == n:
+            selfs = sum((1.0 if v else 0.0) + (ew if e else 0.0) for v, e, _ in story.members.values())
+        else:
+            selfs = n * (1.0 + ew)
+        return (story.norm2 + ew * story.enorm2 - selfs) / (n * (n - 1))
 
     def _need(self, gap: float, base: float) -> float | None:
         """The mean score two stories (an article and a story) ``gap`` days apart need to be
