@@ -359,3 +359,54 @@ def test_people_who_speak_together(analyze_text):
     assert _speaker(article, "plan is sound") is None  # "they" after "Officials": a group, unnamed
     assert _speaker(article, "kind words") == "Dennis and Judy Bram"
     assert _speaker(article, "trusting person") == "Dennis and Judy Bram"
+
+
+# One case a rule: (article text, a fragment of the quote, its speaker).
+SPEAKER_CASES = {
+    # "ask" belongs to the quoted speaker's words; the article's attribution is "Ortiz said".
+    "a reporting verb inside a quote is not the attribution": (
+        "Shipyards compete\n\nLena Ortiz runs a small yard on the coast. "
+        "``They ask, `Who builds boats better than Harbor Works?''' Ortiz said. ``We answer with prices.''",
+        "Who builds boats",
+        "Lena Ortiz",
+    ),
+    # The quote hangs on "took" only through a purpose clause; Vance reports it, not Marrow.
+    "a partial quote in what someone reports is the reporter's": (
+        "Cabinet\n\nDaniel Marrow will join the cabinet. An aide, Peter Vance, said Marrow took the post so "
+        "that he could ``calm the markets and protect the currency.''",
+        "calm the markets",
+        "Peter Vance",
+    ),
+    # "expressing" reports Hollis's words; the newspaper only relays them.
+    "the nearest reporting verb of a relayed quote speaks": (
+        "Visit\n\nGovernor Ana Hollis toured the port on Sunday. At a dinner, Hollis made long remarks, "
+        "expressing her delight with the ``docks and warehouses'' she never saw, the Harbor Gazette reported.",
+        "docks and warehouses",
+        "Ana Hollis",
+    ),
+    "an unnamed inner speaker is not the outlet that relays the words": (
+        "Health\n\nThe governor has not been seen for a week. A Liberal lawmaker also called for "
+        "``an urgent inquiry into the governor's health,'' the Coastal Wire news agency said.",
+        "urgent inquiry",
+        None,
+    ),
+    # The parser may take a word of the quote for the verb's subject.
+    "a speaker named after the verb behind a title": (
+        "Games\n\nThe team doctors met on Monday. ``Oh, curfews,'' exclaimed Norwegian team doctor Erik Lund. "
+        "``They know the rules.''",
+        "Oh, curfews",
+        "Erik Lund",
+    ),
+    "with someone saying gives that someone": (
+        "Arrest\n\nThe rebels reacted angrily to the arrest, with the rebel leader, Tomas Kerr, saying that his "
+        "men would cut contacts with the peacekeepers ``to the bare minimum.''",
+        "bare minimum",
+        "Tomas Kerr",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(SPEAKER_CASES))
+def test_speaker_rules(analyze_text, case):
+    text, fragment, speaker = SPEAKER_CASES[case]
+    assert _speaker(analyze_text(text), fragment) == speaker

@@ -50,7 +50,7 @@ _EXTRA_QUOTE_VERBS = {
         "hail": ("", "s", "ed"),
         "praise": ("", "s", "d"),
         "condemn": ("", "s", "ed"),
-        "express": ("", "es", "ed"),
+        "express": ("", "es", "ed", "ing"),
         "voice": ("", "s", "d"),
         "charge": ("", "s", "d"),
     }.items()

@@ -387,6 +387,9 @@ def _subjects_of(verb: Token) -> list[Token]:
         head = verb.head.head if verb.dep_ == "pcomp" else verb.head
         if head.lower_ in _QUOTE_FORMS | _HEARD:  # not "Biden called Trump, saying …"
             found.extend(c for c in head.children if c.dep_ == "dobj" and c.pos_ == "PROPN")
+    # "with the president, Nikola Poplasen, saying that …": the noun after "with" speaks.
+    if verb.tag_ == "VBG" and (absolute := _absolute_subject(verb)) is not None:
+        found.append(absolute)
     # "… overheard Spyros Metaxa describing them as ``stupid''": the participle's noun speaks.
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         found.append(verb.head)
@@ -405,7 +408,8 @@ def _subjects_of(verb: Token) -> list[Token]:
 
 
 def _inverted_subject(verb: Token) -> list[Token]:
-    """ "Said Hunter, ``…''" / "… , said Abe Harumasa, editor": a name right after the verb."""
+    """ "Said Hunter, ``…''" / "… , said Abe Harumasa, editor": a name right after the verb,
+    or behind a title ("… exclaimed Pakistani medical officer Yousef Baig")."""
     doc = verb.doc
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if nxt is not None and nxt.pos_ == "PROPN":
@@ -413,7 +417,42 @@ def _inverted_subject(verb: Token) -> list[Token]:
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
             end += 1
         return [doc[end]]
+    run = []
+    for tok in doc[verb.i + 1 : min(len(doc), verb.i + 9)]:
+        if tok.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+            break
+        run.append(tok)
+    if run and run[-1].pos_ == "PROPN":
+        return [run[-1]]
     return []
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """ "…, with the president, Nikola Poplasen, saying that …": the noun "with" governs is
+    the participle's subject."""
+    doc = verb.doc
+    before = verb.i - 1
+    while before > verb.sent.start and doc[before].is_punct:
+        before -= 1
+    for word in doc[verb.sent.start : verb.i]:
+        if word.lower_ != "with":
+            continue
+        for obj in word.children:
+            if obj.dep_ == "pobj" and max(t.i for t in obj.subtree if not t.is_punct) == before:
+                return obj
+    return None
+
+
+def _unnamed_person(subj: Token) -> bool:
+    """ "A Communist lawmaker", "one official": someone the article does not name here."""
+    return (
+        subj.pos_ == "NOUN"
+        and (subj.lower_ in ROLE_HEADS or subj.lower_ in _PERSON_NOUNS)
+        and any(c.lower_ in {"a", "an", "another", "one"} and c.dep_ in {"det", "nummod"} for c in subj.children)
+    )
+
+
+_PERSON_NOUNS = {"man", "woman", "person", "resident", "witness", "source", "friend", "neighbor", "relative"}
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -455,22 +494,36 @@ def _according_to(span: Span) -> Token | None:
     return None
 
 
-def _cue_for(span: Span, q_start: int, q_end: int, base: int) -> Token | None:
-    """The reporting verb that governs the quote at ``[q_start, q_end)`` (article offsets)."""
+def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray | None = None) -> Token | None:
+    """The reporting verb that governs the quote at ``[q_start, q_end)`` (article offsets).
+
+    A verb inside quotation marks (``quoted``: 1 where the article text is quoted) is the
+    quoted speaker's own word ("``They say, `Who knows …?' '' Gett said"), never the article's
+    attribution. A reporting verb the quote reaches only through an adverbial clause, inside
+    what another reporting verb reports ("Gisin said Sharon took the post so that he could
+    ``stem the tide''"), does not report the quote: the outer one does.
+    """
+
+    def quoted_word(tok: Token) -> bool:
+        at = base + tok.idx
+        return quoted is not None and at < len(quoted) and bool(quoted[at])
+
     inside = [t for t in span if q_start <= base + t.idx < q_end]
-    outside = [t for t in span if not (q_start <= base + t.idx < q_end) and is_reporting_verb(t)]
+    outside = [t for t in span if not (q_start <= base + t.idx < q_end) and is_reporting_verb(t) and not quoted_word(t)]
     if not outside:
         return None
     # A cue verb that heads the quote, or that the quote's words hang from.
     inside_ids = {t.i for t in inside}
     for tok in inside:
-        head = tok.head
+        node = tok
         for _ in range(6):
-            if head.i not in inside_ids and is_reporting_verb(head):
-                return head
-            if head.head is head:
+            head = node.head
+            if head is node:
                 break
-            head = head.head
+            reports = head.i not in inside_ids and is_reporting_verb(head) and not quoted_word(head)
+            if reports and not (node.dep_ == "advcl" and _reports_under(head)):
+                return head
+            node = head
     for cue in outside:
         if any(child.i in inside_ids for child in cue.children):
             return cue
@@ -478,6 +531,18 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int) -> Token | None:
             return cue
     # Otherwise the nearest reporting verb.
     return min(outside, key=lambda t: min(abs(base + t.idx - q_start), abs(base + t.idx - q_end)))
+
+
+def _reports_under(verb: Token) -> bool:
+    """Is ``verb`` inside the clause another reporting verb reports ("X said Y accepted …")?"""
+    node = verb
+    for _ in range(6):
+        if node.dep_ not in {"ccomp", "conj", "xcomp", "advcl"} or node.head is node:
+            return False
+        node = node.head
+        if is_reporting_verb(node):
+            return True
+    return False
 
 
 def _kind(text: str, q: QuoteSpan, sent_start: int) -> str:
@@ -536,7 +601,7 @@ class QuoteExtractor:
         span = self.sent_spans[index]
         kind = _kind(self.text, QuoteSpan(start, end, para.start + q.open_at, None), sentence.start)
         inner = self.text[start:end]
-        cue = _cue_for(span, start, end, para.start)
+        cue = _cue_for(span, start, end, para.start, self.resolver.quoted)
         according = _according_to(span) if cue is None else None
         if _is_name_like(inner) or (
             kind == "partial"
@@ -548,11 +613,15 @@ class QuoteExtractor:
             return None  # a title, show, nickname or scare quote: not reported speech
         speaker = None
         if cue is not None:
-            for subj in _subjects_of(cue) or _inverted_subject(cue):
+            # A subject inside quotation marks is the quoted speaker's word ("``Oh,'' exclaimed …").
+            subjects = [t for t in _subjects_of(cue) if not self.resolver.in_quote(t)]
+            for subj in subjects or _inverted_subject(cue):
                 speaker = self.resolver.resolve_subject(subj, index)
                 if speaker is not None:
                     self.resolver.note_pronoun(subj, speaker)
                     break
+                if _unnamed_person(subj):
+                    break  # "a lawmaker called for ``…'', the agency said": not the agency's words
         elif according is not None:
             speaker = self.resolver.resolve_subject(according, index)
         elif kind == "direct":
