@@ -403,6 +403,13 @@ SPEAKER_CASES = {
         "bare minimum",
         "Tomas Kerr",
     ),
+    # A brother shares the family name; the article never writes it out.
+    "a first name set off after a kinship noun takes the family name": (
+        "Bomber\n\nPolice named the driver as Samir Haddad. ``We ate together that night,'' said Haddad's "
+        "oldest brother, Karim, who worked with him at the shop. ``He had plans,'' Karim continued.",
+        "He had plans",
+        "Karim Haddad",
+    ),
 }
 
 

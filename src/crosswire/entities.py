@@ -77,6 +77,7 @@ class RawMention:
     sentence: int
     span: Span
     roles: list[str] = field(default_factory=list)
+    full_name: str | None = None  # the name the article implies ("Ali Sughayer" for "his brother, Ali")
 
 
 class SentenceIndex:
@@ -176,6 +177,7 @@ def collect_mentions(
             kind = known.get(span.text, TYPES[span.label_])
             mentions.append(RawMention(span.text, kind, start, start + len(span.text), sent_of(start), span))
     _retype_people(mentions)
+    _kin_family_names(mentions)
     mentions.extend(_surname_mentions(paragraphs, sent_of, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -195,6 +197,28 @@ def _surname_mentions(
                 span = Span(para.doc, tok.i, tok.i + 1, label="PERSON")
                 extra.append(RawMention(tok.text, "PERSON", start, start + len(tok), sent_of(start), span))
     return extra
+
+
+# Relatives through the father's line, who share the family name in news naming.
+_PATERNAL_KIN = {"father", "son", "brother", "grandfather", "grandson"}
+
+
+def _kin_family_names(mentions: list[RawMention]) -> None:
+    """ "Sughayer's oldest brother, Ali": a first name set off after a kinship noun whose
+    possessor is a family name the article gives a person is that person's relative, "Ali
+    Sughayer". Only fathers, sons and brothers: a wife or a mother may keep another name."""
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    for m in mentions:
+        name = m.span.root
+        if len(m.text.split()) != 1 or name.dep_ != "appos" or name.pos_ != "PROPN":
+            continue
+        kin = name.head
+        if kin.lower_ not in _PATERNAL_KIN or kin.tag_ != "NN":
+            continue
+        possessor = next((c for c in kin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if possessor is not None and possessor.text in surnames and possessor.text != m.text:
+            m.type = "PERSON"  # the model may take a first name for a place ("Karim" GPE)
+            m.full_name = f"{m.text} {possessor.text}"
 
 
 def _retype_people(mentions: list[RawMention]) -> None:
@@ -240,9 +264,10 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
 
     people = sorted({m.text for m in mentions if m.type == "PERSON"}, key=lambda t: -len(t.split()))
     full_people = [p for p in people if len(p.split()) >= 2]
+    full_people += sorted({m.full_name for m in mentions if m.full_name} - set(full_people))
     for m in mentions:
         if m.type == "PERSON":
-            add(("PERSON", _person_canonical(m, full_people, mentions)), m)
+            add(("PERSON", m.full_name or _person_canonical(m, full_people, mentions)), m)
         elif m.type == "GPE" and m.text.lower() in _GPE_ALIASES:
             add(("GPE", _GPE_ALIASES[m.text.lower()]), m)
         else:
