@@ -410,6 +410,13 @@ SPEAKER_CASES = {
         "He had plans",
         "Karim Haddad",
     ),
+    # The title comes only as the job Kessler holds, never before the name or in apposition.
+    "a role held as a job names the description": (
+        "Vote\n\nPublicly, Mara Kessler has expressed confidence about keeping her job as mayor. "
+        "The mayor seemed tired at a news conference on Wednesday. ``We lost the vote,'' she said.",
+        "lost the vote",
+        "Mara Kessler",
+    ),
 }
 
 

@@ -430,7 +430,41 @@ def attach_roles(mentions: list[RawMention]) -> list[tuple[int, int]]:
         role = appositive_role(m.span) or predicate_role(m.span)
         if role and any(w.lower().strip(".") in ROLE_HEADS for w in _tidy_appositive(role).split()):
             m.roles.append(_tidy_appositive(role))
+    _job_roles(mentions)
     return covered
+
+
+_JOB_NOUNS = {"job", "post", "position", "role", "seat", "term", "tenure", "office"}
+
+
+def _job_roles(mentions: list[RawMention]) -> None:
+    """ "Gingrich … keeping his job as speaker", "Lund's term as mayor": a role held as a job.
+
+    The job's holder is its possessor: a name, or "his"/"her" standing for the person named
+    last before it in the same sentence."""
+    people = [m for m in mentions if m.type == "PERSON"]
+    for m in people:
+        sent = m.span.sent
+        for prep in sent:
+            if prep.lower_ != "as" or prep.i < m.span.start:
+                continue
+            # "his job as speaker", or "keeping his job as speaker" with "as" on the verb
+            job = prep.head
+            if job.lower_ not in _JOB_NOUNS:
+                job = next((c for c in job.children if c.dep_ == "dobj" and c.lower_ in _JOB_NOUNS), None)
+            role = next((c for c in prep.children if c.dep_ == "pobj" and _role_word(c)), None)
+            owner = next((c for c in job.children if c.dep_ == "poss"), None) if job is not None else None
+            if role is None or owner is None:
+                continue
+            if owner.lower_ in {"his", "her"}:
+                last = [p for p in people if p.span.sent == sent and p.span.end <= owner.i]
+                holds = bool(last) and last[-1] is m
+            else:
+                holds = m.span.start <= owner.i < m.span.end
+            if holds:
+                left = min(t.i for t in role.subtree)
+                words = [t for t in m.span.doc[left : role.i + 1] if t.lower_ not in _DETERMINERS]
+                m.roles.append(" ".join(t.text for t in words))
 
 
 _COPULAS = {"is", "was", "became", "becomes", "remains", "remained", "serves", "served"}
