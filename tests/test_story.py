@@ -501,3 +501,22 @@ def test_a_surname_waits_for_the_sentence_that_gives_the_full_name():
     chosen = [(None, SimpleNamespace(text=t)) for t in texts]
     ordered = briefing._introduced_first(chosen, {"Mark Rutte", "Antony Blinken", "Tomas Okafor"})
     assert [c[1].text for c in ordered] == [texts[0], texts[2], texts[1], texts[3]]  # no full name later: stays
+
+
+def test_the_same_text_given_twice_is_one_article(analyze_text):
+    """A wire file sent twice under two names (same text, same id) is one article, not an article
+    that copies itself, and its brief cites each sentence once."""
+    text = (
+        "Ferry talks stall\n\nTalks between the Harlow ferry company and its crews broke down on Monday "
+        "after nine hours, the union said.\n\nThe company offered a raise of four percent over two years."
+    )
+    first = analyze_text(text)
+    again = analyze_text(text)
+    again.source_path = "again.txt"
+    story = build_story([first, again])
+    assert [a.id for a in story.articles] == [first.id]
+    assert story.articles[0].derived_from == []
+    assert [(s.path, s.reason) for s in story.skipped] == [("again.txt", f"same text as {first.source_path}")]
+    for sentence in story.brief:
+        cited = [(c.article, c.sentence) for c in sentence.citations]
+        assert len(cited) == len(set(cited))

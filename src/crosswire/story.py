@@ -42,7 +42,7 @@ def build_story(
     skipped:
         Inputs that did not become articles; carried into the story so nothing is lost silently.
     """
-    articles = list(articles)
+    articles, skipped = _distinct(articles, skipped)
     derived, groups = derivations(articles, encoder)
     embeddings = None
     if encoder is not None:
@@ -79,5 +79,19 @@ def build_story(
         entities=briefing.entities(articles),
         timeline=briefing.timeline(articles, claims),
         coverage=briefing.coverage(articles, claims),
-        skipped=list(skipped),
+        skipped=skipped,
     )
+
+
+def _distinct(articles: Sequence[Article], skipped: Sequence[Skipped]) -> tuple[list[Article], list[Skipped]]:
+    """Each text once: an input whose text is the same as an earlier one's (the same id: a wire
+    file sent twice under two names) is one article, not two that copy each other; the second
+    goes to ``skipped`` with the file it repeats."""
+    first: dict[str, Article] = {}
+    repeats = []
+    for article in articles:
+        if article.id in first:
+            repeats.append(Skipped(article.source_path, f"same text as {first[article.id].source_path}"))
+        else:
+            first[article.id] = article
+    return list(first.values()), [*skipped, *repeats]
