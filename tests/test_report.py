@@ -485,3 +485,35 @@ def test_articles_of_one_outlet_count_as_one_outlet(story):
     assert re.search(r"<dt>Outlets</dt><dd>(\d+)</dd>", page)[1] == str(len(outlets))
     assert '<span class="who">AP</span> (3 articles)' in page
     assert f"from {len(outlets)} outlets" in to_markdown(data)
+
+
+def test_origins_of_one_outlet_are_not_called_independent_confirmations(story):
+    """Ten stories by one agency over a month are ten origins but one outlet: the header says so."""
+    data = json.loads(json.dumps(story[0].to_dict()))
+    for n, art in enumerate(data["articles"]):
+        art["outlet"], art["origin_group"], art["derived_from"] = "Kell Wire", n, []
+    data["independent_sources"] = len(data["articles"])
+    n = len(data["articles"])
+    markdown = to_markdown(data)
+    assert f"**{n} independent origins, all from Kell Wire**" in markdown
+    assert "not independent confirmations" in markdown
+    assert "<dt>Independent origins</dt>" in to_html(data) and "all from Kell Wire" in to_html(data)
+    # two outlets, one of which wrote two of the origins
+    data["articles"][0]["outlet"] = "Radio Kell"
+    assert f"{n - 1} from Kell Wire" in to_markdown(data)
+    # every origin from its own outlet: nothing to say
+    for i, art in enumerate(data["articles"]):
+        art["outlet"] = f"Outlet {i}"
+    assert "not independent confirmations" not in to_markdown(data)
+    assert f"**{n} independent sources**" in to_markdown(data)
+
+
+def test_left_out_claims_show_their_origins_not_only_outlets(story):
+    """A claim two AP stories state is left out by a third: '(2 origins, 1 outlet)', not '(1 outlet)'."""
+    data = json.loads(json.dumps(story[0].to_dict()))
+    claim = data["claims"][0]
+    claim["outlets"], claim["independent"] = 1, 2
+    aid = data["articles"][0]["id"]
+    data["coverage"][aid] = {"unique": [], "omitted": [claim["id"]]}
+    assert "(2 origins, 1 outlet)" in to_markdown(data)
+    assert "2 origins · 1 outlet" in to_html(data)

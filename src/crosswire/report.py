@@ -545,6 +545,7 @@ def _context(story: dict[str, Any], articles: dict[str, dict[str, Any]] | None) 
         reporters.setdefault(key, {"label": name, "named": a.named, "articles": 0})["articles"] += 1
     outlets = len(reporters)
     return {
+        "shared_origins": _shared_origins(arts),
         "title": story.get("title") or "Untitled story",
         "has_title": bool(story.get("title")),
         "independent_sources": story.get("independent_sources", 0),
@@ -573,6 +574,28 @@ def _context(story: dict[str, Any], articles: dict[str, dict[str, Any]] | None) 
         "dates": sorted({a.published for a in arts.values() if a.published}),
         "version": __version__,
     }
+
+
+def _shared_origins(arts: dict[str, _Art]) -> str | None:
+    """'all from AP' or '6 from AP, 2 from Reuters' when one outlet wrote several of the story's
+    independent origins, else None: ten AP stories over a month are ten origins but one agency,
+    not ten confirmations. An origin belongs to the outlet of its original (the article that
+    copies nothing in its group)."""
+    roots: dict[int, set[str]] = defaultdict(set)
+    for art in arts.values():
+        if art.named and art.outlet and not art.depth:
+            roots[art.group].add(art.outlet)
+    per_outlet: dict[str, int] = defaultdict(int)
+    for outlets in roots.values():
+        for outlet in outlets:
+            per_outlet[outlet] += 1
+    several = sorted(((n, o) for o, n in per_outlet.items() if n > 1), key=lambda x: (-x[0], x[1]))
+    if not several:
+        return None
+    n_groups = len({a.group for a in arts.values()})
+    if len(several) == 1 and several[0][0] == n_groups:
+        return f"all from {several[0][1]}"
+    return ", ".join(f"{n} from {outlet}" for n, outlet in several)
 
 
 def _breakable(text: str) -> Markup:
