@@ -417,6 +417,14 @@ SPEAKER_CASES = {
         "lost the vote",
         "Mara Kessler",
     ),
+    # A name carried by "newspaper" is an organisation, which "it" can stand for.
+    "a newspaper named in a compound speaks as it": (
+        "Governor ill\n\nThe governor has not been seen for a week. But the Novaya Vesti newspaper said in an "
+        "editorial on Tuesday that his illness is serious. It said his absence ``amounts to a crisis'' and "
+        "called on him to resign.",
+        "amounts to a crisis",
+        "Novaya Vesti",
+    ),
 }
 
 

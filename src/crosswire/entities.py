@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from crosswire.lexicon import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS, is_reporting_verb
+from crosswire.lexicon import HONORIFICS, ORGANISATION_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, is_reporting_verb
 from crosswire.model import Entity, Mention, Sentence
 from crosswire.sentences import Paragraph
 
@@ -176,6 +176,7 @@ def collect_mentions(
             start = para.start + span.start_char
             kind = known.get(span.text, TYPES[span.label_])
             mentions.append(RawMention(span.text, kind, start, start + len(span.text), sent_of(start), span))
+    _retype_organisations(mentions)
     _retype_people(mentions)
     _kin_family_names(mentions)
     mentions.extend(_surname_mentions(paragraphs, sent_of, mentions))
@@ -197,6 +198,15 @@ def _surname_mentions(
                 span = Span(para.doc, tok.i, tok.i + 1, label="PERSON")
                 extra.append(RawMention(tok.text, "PERSON", start, start + len(tok), sent_of(start), span))
     return extra
+
+
+def _retype_organisations(mentions: list[RawMention]) -> None:
+    """A name that an organisation noun carries is an organisation, whatever the model typed it:
+    "the Nezavisimaya Gazeta newspaper", "Libya's official news agency, JANA,"."""
+    for m in mentions:
+        root = m.span.root
+        if root.dep_ in {"compound", "appos"} and root.head.lower_ in ORGANISATION_NOUNS and root.head.pos_ == "NOUN":
+            m.type = "ORG"
 
 
 # Relatives through the father's line, who share the family name in news naming.

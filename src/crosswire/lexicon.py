@@ -302,6 +302,24 @@ ROLE_MODIFIERS = frozenset(
     ]
 )
 
+#: Nouns for an organisation whose name they carry ("the Interfax news agency", "the daily, Kommersant").
+ORGANISATION_NOUNS = frozenset(
+    [
+        "agency",
+        "newspaper",
+        "paper",
+        "daily",
+        "weekly",
+        "magazine",
+        "broadcaster",
+        "network",
+        "company",
+        "firm",
+        "corporation",
+        "ministry",
+    ]
+)
+
 #: Honorifics: part of how a name is written, not a role.
 HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady"])
 

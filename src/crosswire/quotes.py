@@ -16,7 +16,14 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.entities import SentenceIndex
-from crosswire.lexicon import ROLE_HEADS, ROLE_MODIFIERS, ROLE_SYNONYMS, SPEECH_FORMS, is_reporting_verb
+from crosswire.lexicon import (
+    ORGANISATION_NOUNS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    ROLE_SYNONYMS,
+    SPEECH_FORMS,
+    is_reporting_verb,
+)
 from crosswire.model import Entity, Quote, Sentence, Speaker
 from crosswire.quotemarks import QuoteSpan, find_quote_spans
 from crosswire.sentences import Paragraph
@@ -148,9 +155,13 @@ class SpeakerResolver:
         for tok in sorted(subj.subtree, key=lambda t: abs(t.i - subj.i)):
             ent = self.entity_at(tok)
             if ent is not None and ent.type in {"PERSON", "ORG", "GPE", "NORP"}:
+                # "the Nezavisimaya Gazeta newspaper said": a name the organisation noun carries
+                carried = ent.type == "ORG" and subj.lower_ in ORGANISATION_NOUNS
                 linked = (
                     tok.head.i == subj.i
-                    and (tok.dep_ == "appos" or (tok.dep_ in {"compound", "flat"} and subj.pos_ == "PROPN"))
+                    and (
+                        tok.dep_ == "appos" or (tok.dep_ in {"compound", "flat"} and (subj.pos_ == "PROPN" or carried))
+                    )
                 ) or _appositive_across_of(tok, subj)
                 if tok.i == subj.i or linked:
                     return self._jointly(tok, ent)
