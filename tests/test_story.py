@@ -520,3 +520,54 @@ def test_the_same_text_given_twice_is_one_article(analyze_text):
     for sentence in story.brief:
         cited = [(c.article, c.sentence) for c in sentence.citations]
         assert len(cited) == len(set(cited))
+
+
+def test_a_surname_inside_another_name_does_not_hold_the_lead_back():
+    """'the Varga Prize' does not name Ilona Varga: the lead that names the winner stays first."""
+    from types import SimpleNamespace
+
+    texts = [
+        "Marek Holt became the first poet from Estravia to win the Varga Prize on Thursday.",
+        "Holt, 70, wrote his breakthrough collection in 1985.",
+        "The prize was founded by Ilona Varga, a shipbuilder.",
+    ]
+    chosen = [(None, SimpleNamespace(text=t)) for t in texts]
+    ordered = briefing._introduced_first(chosen, {"Marek Holt", "Ilona Varga"})
+    assert [c[1].text for c in ordered] == texts
+
+
+def test_the_brief_prefers_a_whole_sentence_to_the_tail_of_a_cut_one():
+    """'(The Harbour Song) angered the church …' is the end of a sentence the splitter cut in two:
+    a whole sentence saying as much is taken before it."""
+    from types import SimpleNamespace
+
+    def cand(claim_id, text):
+        claim = SimpleNamespace(id=claim_id, independent=1)
+        return (claim, SimpleNamespace(text=text), briefing.concepts(text), len(text.split()), 0.0, 0.0)
+
+    tail = cand(0, "(The Harbour Song) angered the church in Estravia and divided the country.")
+    whole = cand(1, "His novel The Harbour Song angered the church in Estravia and divided the country.")
+    weights = {c: 1.0 for c in tail[2] | whole[2]}
+    best = briefing._best([tail, whole], weights, briefing.Counter(), set(), 0, 100)
+    assert best is whole
+
+
+def test_a_timeline_entry_is_told_by_a_sentence_that_gives_its_date():
+    """A claim may group a sentence without a date ('Nine others died in Velm.') with one that has
+    it: the timeline shows the dated sentence, so its text says what happened on that day."""
+    from crosswire.model import Article, Claim, DateMention, Sentence, Support
+
+    undated = "Nine others died in Velm in the floods."
+    dated = "Oskia declared an emergency on Saturday, where 40 people died in the floods."
+    first = Article("a1", "a1.txt", undated, sentences=[Sentence(0, undated, 0, len(undated))])
+    second = Article(
+        "a2",
+        "a2.txt",
+        dated,
+        sentences=[Sentence(0, dated, 0, len(dated))],
+        dates=[DateMention("Saturday", "2026-05-02", 0)],
+    )
+    claim = Claim(0, undated, [Support("a1", 0, undated), Support("a2", 0, dated)])
+    (event,) = briefing.timeline([first, second], [claim])
+    assert (event.date, event.text) == ("2026-05-02", dated)
+    assert [(c.article, c.sentence) for c in event.citations] == [("a2", 0), ("a1", 0)]

@@ -67,6 +67,8 @@ _PRONOUN_ATTRIBUTION = re.compile(r"[,.!?…][\"”’']\s*(?:he|she|they|it)\s+
 # "Rutte also warned …", "The union also said …": a sentence that adds to one before it.
 _ALSO = re.compile(r"^\W*(?:[\w.'’-]+\s+){1,4}also\b")
 _QUOTE_MARK = re.compile(r"^[\"“‘']")
+# "(The Gospel …) offended …", "and then left.": the end of a sentence cut in two.
+_FRAGMENT = re.compile(r"^\W*(?:\(|[a-z])")
 
 
 def concepts(text: str) -> set[str]:
@@ -169,7 +171,8 @@ def _introduced_first(chosen: list[tuple], names: set[str]) -> list[tuple]:
     texts = [c[1].text for c in chosen]
 
     def surname_only(text: str) -> set[str]:
-        return {n for n in names if n not in text and re.search(rf"\b{re.escape(n.split()[-1])}\b", text)}
+        # "Nobel" in "the Nobel Prize" is not Alfred Nobel named by surname alone.
+        return {n for n in names if n not in text and re.search(rf"\b{re.escape(n.split()[-1])}\b(?! [A-Z])", text)}
 
     out: list[tuple] = []
     named: set[str] = set()
@@ -224,6 +227,7 @@ def _best(candidates, weights, stated, used_claims, total, words_budget, taken=(
             _DANGLING.match(support.text.lstrip("\"“'‘ "))
             or _PRONOUN_ATTRIBUTION.search(support.text)
             or _ALSO.match(support.text)
+            or _FRAGMENT.match(support.text)
         ):
             score *= 0.3  # "He added …" needs the sentence before it
         score *= 1.0 - POSITION * position  # leads carry the news
@@ -281,16 +285,21 @@ def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Timel
     events = []
     for claim in claims:
         dates = Counter()
+        stating: dict[str, list] = defaultdict(list)
         for support in claim.support:
             for mention in by_id[support.article].dates:
                 if mention.sentence == support.sentence and mention.date:
                     dates[mention.date] += 1
+                    stating[mention.date].append(support)
         if not dates:
             continue
         # The most cited date; then the most precise (day over month over year); then the earliest.
         date = min(dates, key=lambda d: (-dates[d], -len(d), d))
-        cites = [Citation(s.article, s.sentence) for s in claim.support]
-        events.append(TimelineEvent(date=date, text=claim.text, citations=cites))
+        # Told in a sentence that gives the date, cited first: a claim's other sentences may not
+        # say when ("Eight others died." beside "… where 140 died in floods on Saturday").
+        dated = stating[date]
+        cites = [Citation(s.article, s.sentence) for s in dated + [s for s in claim.support if s not in dated]]
+        events.append(TimelineEvent(date=date, text=dated[0].text, citations=cites))
     events.sort(key=lambda e: (e.date, -len(e.citations)))
     return events
 
