@@ -517,3 +517,14 @@ def test_left_out_claims_show_their_origins_not_only_outlets(story):
     data["coverage"][aid] = {"unique": [], "omitted": [claim["id"]]}
     assert "(2 origins, 1 outlet)" in to_markdown(data)
     assert "2 origins · 1 outlet" in to_html(data)
+
+
+def test_markdown_marks_a_rendering_printed_in_the_headline(story):
+    """A headline quote compared with its own body shows the same outlet twice: the Markdown says
+    which of the two is the headline, as the HTML does."""
+    data = json.loads(json.dumps(story[0].to_dict()))
+    group = data["quotes"][0]
+    body = group["renderings"][0]
+    group["renderings"].append({**body, "sentence": None, "fidelity": "truncated", "text": body["text"]})
+    markdown = to_markdown(data)
+    assert markdown.count("(in the headline)") == 1
