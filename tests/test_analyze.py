@@ -425,6 +425,26 @@ SPEAKER_CASES = {
         "amounts to a crisis",
         "Novaya Vesti",
     ),
+    "a relative pronoun speaks for its noun": (
+        "Settlements\n\nPrime Minister Daniel Orev met his cabinet on Sunday. Orev, who dismissed reports of "
+        "new settlements as ``nonsense,'' was interviewed after the meeting.",
+        "nonsense",
+        "Daniel Orev",
+    ),
+    "someone named as an example of a group speaks": (
+        "Reactions\n\nLeaders were divided. Some professed to be shocked, and some, like Tarek Nassim, the "
+        "transport minister, said they were willing to ``forget the past'' if a deal was signed.",
+        "forget the past",
+        "Tarek Nassim",
+    ),
+    # The example is not a subject, and the model may not take the name for a person.
+    "a pronoun goes back to a person named as an example with an age": (
+        "Commission\n\nFew issues stir the country more. For some, like Pal Veron, 34, a former member of "
+        "the party's youth wing, the uproar is a good thing. ``It means the commission has done its work,'' "
+        "he said.",
+        "done its work",
+        "Pal Veron",
+    ),
 }
 
 

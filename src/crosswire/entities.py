@@ -231,8 +231,23 @@ def _kin_family_names(mentions: list[RawMention]) -> None:
             m.full_name = f"{m.text} {possessor.text}"
 
 
+def _with_age(m: RawMention) -> bool:
+    """ "Pal Martins, 34, a former member …": a full name with an age set off after it is a person."""
+    words = m.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    return any(
+        c.dep_ == "appos" and c.tag_ == "CD" and c.text.isdigit() and 0 < int(c.text) < 120 and c.i == m.span.end + 1
+        for c in m.span.root.children
+    )
+
+
 def _retype_people(mentions: list[RawMention]) -> None:
-    """Surnames typed as places or organisations become people when the article names them in full."""
+    """Surnames typed as places or organisations become people when the article names them in full
+    or gives their age."""
+    for m in mentions:
+        if m.type != "PERSON" and _with_age(m):
+            m.type = "PERSON"
     full_names = {m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
     full_names -= {m.text for m in mentions if m.type != "PERSON"}
     person_tokens = {n.split()[-1] for n in full_names} | full_names

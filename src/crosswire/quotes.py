@@ -166,6 +166,10 @@ class SpeakerResolver:
                 if tok.i == subj.i or linked:
                     return self._jointly(tok, ent)
         low = subj.lower_
+        if low in {"who", "that"} and subj.head.dep_ == "relcl" and subj.head.head.pos_ in {"NOUN", "PROPN"}:
+            return self.resolve_subject(subj.head.head, sentence)  # "Netanyahu, who rejected … as ``bunk''"
+        if (example := _example_of_group(subj)) is not None:
+            return self._person_at(example)  # "some, like Nabil Shaath, said": the one named speaks
         if low == "they":
             return self.resolve_they(subj, sentence)
         if low in _PRONOUNS:
@@ -240,10 +244,10 @@ class SpeakerResolver:
             span = self.sent_spans[index]
             for tok in sorted(span, key=lambda t: (len(list(t.ancestors)), -t.i)):
                 at = self.char(tok)
-                if at >= key or tok.dep_ not in _SUBJECT_DEPS:
+                if at >= key or (tok.dep_ not in _SUBJECT_DEPS and _named_as_example(tok) is None):
                     continue
-                if self.in_quote(tok):
-                    continue
+                if self.in_quote(tok) or (tok.lower_ in {"who", "that"} and tok.head.dep_ == "relcl"):
+                    continue  # a relative clause describes its noun; the pronoun goes on a clause's subject
                 if tok.lower_ in _PRONOUNS:
                     if tok.lower_ in same and index < sentence:
                         found = self.resolve_pronoun(tok, index, depth + 1)
@@ -375,6 +379,37 @@ def _appositive_across_of(name: Token, subj: Token) -> bool:
         and holder.pos_ == "NOUN"
         and holder.lower_ not in ROLE_HEADS
     )
+
+
+_GROUP_WORDS = {"some", "many", "others", "several", "few", "most"}
+
+
+def _example_of_group(subj: Token) -> Token | None:
+    """ "some, like Nabil Shaath, said": the one person named as an example of a group."""
+    if subj.lower_ not in _GROUP_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
+        return None
+    for prep in subj.children:
+        if prep.dep_ == "prep" and (prep.lower_ in {"like", "including"} or _such_as(prep)):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if len(objs) == 1 and not any(c.dep_ == "conj" for c in objs[0].children):
+                return objs[0]
+    return None
+
+
+def _named_as_example(tok: Token) -> Token | None:
+    """ "For some, like Pal Martins, 34, …": the person named as an example, whatever the parser
+    hung "like" on; None unless a group word stands right before it."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or not (prep.lower_ in {"like", "including"} or _such_as(prep)):
+        return None
+    before = prep.i - 1 - (prep.lower_ == "as")
+    while before >= 0 and tok.doc[before].is_punct:
+        before -= 1
+    return tok if before >= 0 and tok.doc[before].lower_ in _GROUP_WORDS else None
+
+
+def _such_as(prep: Token) -> bool:
+    return prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
 
 
 def _is_role_noun(token: Token) -> bool:
