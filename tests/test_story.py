@@ -571,3 +571,48 @@ def test_a_timeline_entry_is_told_by_a_sentence_that_gives_its_date():
     (event,) = briefing.timeline([first, second], [claim])
     assert (event.date, event.text) == ("2026-05-02", dated)
     assert [(c.article, c.sentence) for c in event.citations] == [("a2", 0), ("a1", 0)]
+
+
+def test_a_brief_over_several_days_reads_in_the_order_they_came():
+    """Monday's report comes before Thursday's, even when Thursday's sentence leads its article
+    and Monday's does not."""
+    from crosswire.model import Article, Claim, Sentence, Support
+
+    def article(aid, day, sentences):
+        text, sents = "", []
+        for i, s in enumerate(sentences):
+            start = len(text) + (1 if text else 0)
+            text = f"{text} {s}" if text else s
+            sents.append(Sentence(i, s, start, start + len(s)))
+        return Article(aid, f"{aid}.txt", text, outlet="Kell Wire", published=day, sentences=sents)
+
+    monday = article(
+        "mon",
+        "2026-05-04",
+        [
+            "Storm Orla gathered strength over the Velm Sea on Monday as crews prepared the harbour.",
+            "Forecasters said Storm Orla would reach the coast of Oskia by Thursday with strong winds.",
+        ],
+    )
+    thursday = article(
+        "thu",
+        "2026-05-07",
+        ["Storm Orla struck the coast of Oskia on Thursday, flooding the harbour and cutting power to homes."],
+    )
+    claims = [
+        Claim(0, monday.sentences[1].text, [Support("mon", 1, monday.sentences[1].text)]),
+        Claim(1, thursday.sentences[0].text, [Support("thu", 0, thursday.sentences[0].text)]),
+    ]
+    brief = briefing.select([monday, thursday], claims, {"mon": 0, "thu": 1}, words_budget=40)
+    assert [b.claim for b in brief] == [0, 1]
+
+
+def test_a_number_before_a_function_word_counts_nothing():
+    """'Ana Vell, 18, and Ida Marr, 20, have been charged': the numbers are 18 and 20, not
+    '18 and' and '20 have' (shown as such in a disagreement, and never compared with '20 and')."""
+    assert numbers("Ana Vell, 18, and Ida Marr, 20, have been charged with two offences.") == {
+        "18",
+        "20",
+        "2 offence",
+    }
+    assert numbers("Nine were hurt") == {"9"}

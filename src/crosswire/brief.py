@@ -8,8 +8,9 @@ independent sources support is picked first and a wire story copied by five site
 Sentences are taken greedily by new concept weight per word; a concept the brief already states
 counts again at a fraction of its weight (a story's key names and terms recur in any account of
 it), but a sentence whose concepts are mostly stated already is not taken (nothing is said
-twice). The picked sentences are then ordered as a reader would meet them in the articles
-(earlier in an article first), and each cites every sentence of its claim.
+twice). The picked sentences are then ordered by the day of their article, then as a reader
+would meet them in the articles (earlier in an article first), and each cites every sentence of
+its claim.
 """
 
 from __future__ import annotations
@@ -148,7 +149,9 @@ def select(
             stated.update(cons)
             total += length
 
-    chosen.sort(key=lambda c: (c[4], c[0].id))
+    # A story told over days or weeks reads in the order it happened: the day of the article a
+    # sentence comes from first, then its place in that article.
+    chosen.sort(key=lambda c: (_day(by_id[c[1].article]), c[4], c[0].id))
     chosen = _introduced_first(chosen, _full_names(articles))
     return [
         BriefSentence(
@@ -158,6 +161,11 @@ def select(
         )
         for claim, support, *_ in chosen
     ]
+
+
+def _day(article: Article) -> str:
+    """The article's publication day (``""`` when it has none: then place in the article alone decides)."""
+    return (article.published or "")[:10]
 
 
 def _full_names(articles: Sequence[Article]) -> set[str]:

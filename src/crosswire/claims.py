@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from crosswire.model import Article, Citation, Claim, Disagreement, Side, Support
-from crosswire.textsim import content_stems, words
+from crosswire.textsim import STOPWORDS, content_stems, words
 
 SIMILARITY = 0.4
 """Average similarity above which sentences are grouped into one claim (TF-IDF cosine)."""
@@ -195,7 +195,8 @@ def numbers(text: str) -> set[str]:
             value = f"{value} {scale.group(1).lower()}"
             rest = rest[scale.end() :]
         unit = _UNIT.match(rest)
-        if unit and not value.endswith("%"):
+        # "18 have been charged": a number before a function word counts nothing named there.
+        if unit and not value.endswith("%") and unit.group(1).lower() not in STOPWORDS:
             value = f"{value} {_singular(unit.group(1).lower())}"
         found.add(value)
     return found
