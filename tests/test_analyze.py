@@ -445,6 +445,20 @@ SPEAKER_CASES = {
         "done its work",
         "Pal Veron",
     ),
+    # Lind is the subject of the clause "convinced" reports, not a speaker named after the verb.
+    "the subject of a reported clause is not an inverted speaker": (
+        "Vote\n\nThe race is close. Most analysts are convinced Marek Lind will lose because of his "
+        "``cold ... distant'' manner.",
+        "cold ... distant",
+        None,
+    ),
+    # The words come from the indictment; the indicted man is no speaker of them.
+    "the subject of a passive does not speak a partial quote": (
+        "Arrest\n\nGeneral Boris Kalin was arrested on Wednesday. He is indicted both in connection with "
+        "``direct personal involvement in these crimes'' and for his command responsibility.",
+        "direct personal involvement",
+        None,
+    ),
 }
 
 

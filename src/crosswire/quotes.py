@@ -462,7 +462,15 @@ def _inverted_subject(verb: Token) -> list[Token]:
         end = nxt.i
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
             end += 1
-        return [doc[end]]
+        # "he's convinced Naipaul won't win": the name is the subject of what is reported
+        clause = doc[end].head
+        reported = (
+            doc[end].dep_ in _SUBJECT_DEPS
+            and clause.dep_ == "ccomp"
+            and clause.head.i == verb.i
+            and _finite_clause(clause)
+        )
+        return [] if reported else [doc[end]]
     run = []
     for tok in doc[verb.i + 1 : min(len(doc), verb.i + 9)]:
         if tok.pos_ not in {"ADJ", "NOUN", "PROPN"}:
@@ -725,10 +733,12 @@ class QuoteExtractor:
     def _sentence_subject(self, span: Span, index: int) -> Entity | None:
         """A partial quote with no reporting verb: the words of the person the sentence is about,
         when its main subject names one ("Holbrooke spoke …, where he planned to drive home to
-        Milosevic ``the extreme gravity of the situation''"). Descriptions do not count here."""
+        Milosevic ``the extreme gravity of the situation''"). Descriptions do not count here, nor
+        does the subject of a passive: "He is indicted for ``direct involvement''" quotes the
+        indictment, not him."""
         for tok in span:
             if tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT" and not self.resolver.in_quote(tok):
-                if tok.pos_ != "PROPN" and tok.lower_ not in _MALE | _FEMALE:
+                if (tok.pos_ != "PROPN" and tok.lower_ not in _MALE | _FEMALE) or tok.dep_ == "nsubjpass":
                     return None
                 ent = self.resolver.resolve_subject(tok, index)
                 return ent if ent is not None and ent.type == "PERSON" else None
