@@ -459,6 +459,13 @@ SPEAKER_CASES = {
         "direct personal involvement",
         None,
     ),
+    # The finding is the commission's; Varga objects to it.
+    "a content clause of a noun with its author": (
+        "Report\n\nThe Harbor Inquiry Commission published its report on Monday. Paul Varga, 62, had "
+        "objected to a finding by the commission that he was ``an accessory after the fact'' in the fire.",
+        "accessory after the fact",
+        "Harbor Inquiry Commission",
+    ),
 }
 
 

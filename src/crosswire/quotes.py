@@ -587,6 +587,31 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
     return min(outside, key=lambda t: min(abs(base + t.idx - q_start), abs(base + t.idx - q_end)))
 
 
+def _author_of_content(span: Span, q_start: int, q_end: int, base: int, cue: Token | None) -> Token | None:
+    """ "objected to a finding by the commission that he was ``an accessory''": words in the
+    content clause of a noun whose author is given ("by the commission") are that author's."""
+    for tok in span:
+        if not q_start <= base + tok.idx < q_end:
+            continue
+        node = tok
+        for _ in range(8):
+            if (cue is not None and node.i == cue.i) or node.head is node:
+                break
+            clause, noun = node, node.head
+            if (
+                clause.dep_ in {"acl", "ccomp"}
+                and noun.pos_ == "NOUN"
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            ):
+                for prep in noun.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "by":
+                        return next((c for c in prep.children if c.dep_ == "pobj"), None)
+                return None
+            node = noun
+        return None
+    return None
+
+
 def _reports_under(verb: Token) -> bool:
     """Is ``verb`` inside the clause another reporting verb reports ("X said Y accepted …")?"""
     node = verb
@@ -666,7 +691,9 @@ class QuoteExtractor:
         ):
             return None  # a title, show, nickname or scare quote: not reported speech
         speaker = None
-        if cue is not None:
+        if (author := _author_of_content(span, start, end, para.start, cue)) is not None:
+            speaker = self.resolver.resolve_subject(author, index)
+        elif cue is not None:
             # A subject inside quotation marks is the quoted speaker's word ("``Oh,'' exclaimed …").
             subjects = [t for t in _subjects_of(cue) if not self.resolver.in_quote(t)]
             for subj in subjects or _inverted_subject(cue):
