@@ -616,3 +616,36 @@ def test_a_number_before_a_function_word_counts_nothing():
         "2 offence",
     }
     assert numbers("Nine were hurt") == {"9"}
+
+
+def test_a_misspelt_or_split_word_is_not_an_altered_quote(analyze_text):
+    """One outlet prints 'constituional' or 'mess age', the other the words as said: that is a
+    typo, not a changed quote. A different word is still 'altered'."""
+
+    def fidelity(first, second):
+        a = analyze_text(f'Council faces deadline\n\nMayor Ines Dara said: "{first}" She left at noon.')
+        b = analyze_text(f'Dara sets deadline\n\nThe mayor of Velm, Ines Dara, said: "{second}" Talks resume Monday.')
+        (group,) = compare_quotes([a, b])
+        return sorted(r.fidelity for r in group.renderings)
+
+    said = "The council has a clear constitutional duty to send its message before winter comes"
+    assert fidelity(said, said.replace("constitutional", "constituional")) == ["verbatim", "verbatim"]
+    assert fidelity(said, said.replace("message", "mess age")) == ["verbatim", "verbatim"]
+    assert "altered" in fidelity(said, said.replace("constitutional", "political"))
+
+
+def test_a_brief_does_not_open_on_a_quote():
+    """'``It was like a war,'' said …' cannot open the brief: the sentence that says what happened
+    goes first, the rest keeps its order (newswire's `` opening mark included)."""
+    from types import SimpleNamespace
+
+    texts = [
+        "``It was like a war,'' said Ona Brel, who lives near the Velm bridge.",
+        '"We lost everything," said a neighbour.',
+        "The Velm bridge collapsed on Monday, killing four people.",
+        "Engineers had warned of cracks in 2024.",
+    ]
+    chosen = [(None, SimpleNamespace(text=t)) for t in texts]
+    ordered = [c[1].text for c in briefing._told_before_quoted(chosen)]
+    assert ordered == [texts[2], texts[0], texts[1], texts[3]]
+    assert briefing._told_before_quoted(chosen[2:]) == chosen[2:]

@@ -67,7 +67,7 @@ _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 _PRONOUN_ATTRIBUTION = re.compile(r"[,.!?…][\"”’']\s*(?:he|she|they|it)\s+\w+", re.I)
 # "Rutte also warned …", "The union also said …": a sentence that adds to one before it.
 _ALSO = re.compile(r"^\W*(?:[\w.'’-]+\s+){1,4}also\b")
-_QUOTE_MARK = re.compile(r"^[\"“‘']")
+_QUOTE_MARK = re.compile(r"^[\"“‘'`]")  # `` is newswire's opening quote mark
 # "(The Gospel …) offended …", "and then left.": the end of a sentence cut in two.
 _FRAGMENT = re.compile(r"^\W*(?:\(|[a-z])")
 
@@ -153,6 +153,7 @@ def select(
     # sentence comes from first, then its place in that article.
     chosen.sort(key=lambda c: (_day(by_id[c[1].article]), c[4], c[0].id))
     chosen = _introduced_first(chosen, _full_names(articles))
+    chosen = _told_before_quoted(chosen)
     return [
         BriefSentence(
             text=support.text,
@@ -166,6 +167,17 @@ def select(
 def _day(article: Article) -> str:
     """The article's publication day (``""`` when it has none: then place in the article alone decides)."""
     return (article.published or "")[:10]
+
+
+def _told_before_quoted(chosen: list[tuple]) -> list[tuple]:
+    """A brief does not open on someone's words: when its first sentence starts with a quote
+    mark, the first sentence that tells what happened goes before it."""
+    if not chosen or not _QUOTE_MARK.match(chosen[0][1].text.strip()):
+        return chosen
+    told = next((i for i, c in enumerate(chosen) if not _QUOTE_MARK.match(c[1].text.strip())), None)
+    if told is None:
+        return chosen
+    return [chosen[told], *chosen[:told], *chosen[told + 1 :]]
 
 
 def _full_names(articles: Sequence[Article]) -> set[str]:
@@ -232,7 +244,7 @@ def _best(candidates, weights, stated, used_claims, total, words_budget, taken=(
         score = gain / length**LENGTH_EXPONENT
         score *= claim.independent**INDEPENDENCE
         if (
-            _DANGLING.match(support.text.lstrip("\"“'‘ "))
+            _DANGLING.match(support.text.lstrip("\"“'‘` "))
             or _PRONOUN_ATTRIBUTION.search(support.text)
             or _ALSO.match(support.text)
             or _FRAGMENT.match(support.text)

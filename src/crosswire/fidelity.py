@@ -36,6 +36,9 @@ MIN_RUN = 4
 """Shared consecutive words (two of them content words) that make two quotes renderings of one quote."""
 NARRATIVE_SHARE = 0.6
 """Share of added content words found in another outlet's narrative for ``extended``."""
+MISSPELT_LENGTH = 8
+"""Words this long that differ by one letter are one word misspelt (short ones may be two words:
+"now" and "not")."""
 SEVERITY = ["extended", "altered", "elided", "truncated", "verbatim", None]
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[\s*\.\.\.\s*\]")
@@ -182,6 +185,8 @@ def classify(
         # shared stretches they are changes or cuts inside the quote.
         inside = bool(equal_at) and equal_at[0] < k < equal_at[-1]
         mine, theirs = r[i1:i2], best.words[j1:j2]
+        if tag == "replace" and _misspelt(mine, theirs):
+            continue
         if mine:
             added.extend(mine)
             if _from_narrative(mine, other_narratives):
@@ -204,6 +209,29 @@ def classify(
     if missing:
         return "truncated", added, missing
     return "verbatim", added, missing
+
+
+def _misspelt(mine: list[str], theirs: list[str]) -> bool:
+    """The same words typed differently, not changed: one split by a stray space ("messag e" for
+    "message"), or long words a letter apart ("constituional" for "constitutional")."""
+    if "".join(mine) == "".join(theirs):
+        return True
+    if len(mine) != len(theirs):
+        return False
+    pairs = zip(mine, theirs, strict=True)
+    return all(a == b or (min(len(a), len(b)) >= MISSPELT_LENGTH and _one_edit(a, b)) for a, b in pairs)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by inserting, deleting or replacing one letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 def _matched(a: list[str], b: list[str]) -> int:
