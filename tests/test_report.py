@@ -528,3 +528,15 @@ def test_markdown_marks_a_rendering_printed_in_the_headline(story):
     group["renderings"].append({**body, "sentence": None, "fidelity": "truncated", "text": body["text"]})
     markdown = to_markdown(data)
     assert markdown.count("(in the headline)") == 1
+
+
+def test_a_timeline_entry_lists_its_citations_in_order(story):
+    """The timeline cites its dated sentence first; numbers already given by the brief may then
+    come out of order ('[9] [11] [10]'): they are listed in order."""
+    data = json.loads(json.dumps(story[0].to_dict()))
+    brief_cite = data["brief"][0]["citations"][0]
+    new = {"article": data["articles"][-1]["id"], "sentence": 0}
+    data["timeline"] = [{"date": "2026-03-04", "text": "A dated line.", "citations": [new, brief_cite]}]
+    line = next(x for x in to_markdown(data).splitlines() if "A dated line." in x)
+    numbers = [int(n) for n in re.findall(r"\[(\d+)\]", line)]
+    assert numbers == sorted(numbers) and len(numbers) == 2

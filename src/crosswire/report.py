@@ -384,7 +384,12 @@ def _context(story: dict[str, Any], articles: dict[str, dict[str, Any]] | None) 
 
     cited_by_brief = len(cites.items)
     timeline = [
-        {"date": e["date"], "text": e["text"], "cites": [cites.cite(c) for c in e.get("citations", [])]}
+        {
+            "date": e["date"],
+            "text": e["text"],
+            # numbered in the order first shown, listed in order: "[9] [10] [11]", not "[9] [11] [10]"
+            "cites": sorted((cites.cite(c) for c in e.get("citations", [])), key=lambda c: c["n"]),
+        }
         for e in story.get("timeline", [])
     ]
 
