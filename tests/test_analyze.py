@@ -466,6 +466,14 @@ SPEAKER_CASES = {
         "accessory after the fact",
         "Harbor Inquiry Commission",
     ),
+    # "the mayor" is who Dana talks about, not who "she" is.
+    "a pronoun does not stand for a subject inside its own reported clause": (
+        "Calls\n\nMayor Tom Brandt is raising money. ``The mayor is busy today,'' says a woman who answered "
+        "the phone and identified herself as Dana. The mayor wants a bigger majority, she says, adding, ``To "
+        "help us do that, the mayor is inviting you to join his council.''",
+        "help us do that",
+        "Dana",
+    ),
 }
 
 

@@ -248,6 +248,8 @@ class SpeakerResolver:
                     continue
                 if self.in_quote(tok) or (tok.lower_ in {"who", "that"} and tok.head.dep_ == "relcl"):
                     continue  # a relative clause describes its noun; the pronoun goes on a clause's subject
+                if index == sentence and _in_reported_clause(tok, pron.head):
+                    continue  # "the speaker wants …, she says": not who reports what the speaker wants
                 if tok.lower_ in _PRONOUNS:
                     if tok.lower_ in same and index < sentence:
                         found = self.resolve_pronoun(tok, index, depth + 1)
@@ -610,6 +612,14 @@ def _author_of_content(span: Span, q_start: int, q_end: int, base: int, cue: Tok
             node = noun
         return None
     return None
+
+
+def _in_reported_clause(tok: Token, verb: Token) -> bool:
+    """Is ``tok`` inside what reporting verb ``verb`` reports? "The mayor wants …, she says": the
+    parser hangs the clause under "says", or "says" under the clause (parataxis)."""
+    if not is_reporting_verb(verb):
+        return False
+    return verb in tok.ancestors or (verb.dep_ == "parataxis" and verb.head in tok.ancestors)
 
 
 def _reports_under(verb: Token) -> bool:
