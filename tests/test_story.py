@@ -649,3 +649,23 @@ def test_a_brief_does_not_open_on_a_quote():
     ordered = [c[1].text for c in briefing._told_before_quoted(chosen)]
     assert ordered == [texts[2], texts[0], texts[1], texts[3]]
     assert briefing._told_before_quoted(chosen[2:]) == chosen[2:]
+
+
+def test_the_same_event_in_two_places_is_two_claims():
+    """'Nine others died in the floods in Velm on Sunday.' and 'In Oskia 40 people died in the
+    floods on Sunday' share their words but tell of two countries: two claims. The same fact told
+    with the same place stays one."""
+    from crosswire.claims import build_claims
+    from crosswire.model import Article, Entity, Mention, Sentence
+
+    def article(aid, text, places):
+        entities = [Entity(p, "GPE", mentions=[Mention(p, text.index(p), text.index(p) + len(p), 0)]) for p in places]
+        return Article(aid, f"{aid}.txt", text, sentences=[Sentence(0, text, 0, len(text))], entities=entities)
+
+    velm = article("a", "Nine others died in the floods in Velm on Sunday.", ["Velm"])
+    oskia = article("b", "In Oskia 40 people died in the floods on Sunday, officials said.", ["Oskia"])
+    claims = build_claims([velm, oskia], {"a": 0, "b": 1})
+    assert sorted(len(c.support) for c in claims) == [1, 1]
+    again = article("c", "In Velm nine more people died in the floods on Sunday, officials said.", ["Velm"])
+    claims = build_claims([velm, again], {"a": 0, "c": 1})
+    assert [len(c.support) for c in claims] == [2]

@@ -27,6 +27,10 @@ SIMILARITY = 0.4
 """Average similarity above which sentences are grouped into one claim (TF-IDF cosine)."""
 EMBEDDING_SIMILARITY = 0.75
 """The same for sentence-embedding cosine, when an encoder is used."""
+OTHER_PLACES = 0.8
+"""Factor on the similarity of two sentences that name places, none of them the same: what they
+share must be clearly more than a verb and a noun ("died", "floods")."""
+PLACE_TYPES = ("GPE", "LOC")
 MIN_WORDS = 4
 """Shorter sentences ("He declined.") state no checkable fact on their own."""
 
@@ -150,6 +154,7 @@ def build_claims(
     units = sentence_units(articles)
     texts = [articles[a].sentences[s].text for a, s in units]
     sim = similarity_matrix(texts, embeddings)
+    sim *= _place_agreement(articles, units)
     groups = cluster(sim, [a for a, _ in units], threshold)
 
     claims = []
@@ -175,6 +180,33 @@ def build_claims(
     for i, claim in enumerate(claims):
         claim.id = i
     return claims
+
+
+def _places(articles: Sequence[Article], units: list[tuple[int, int]]) -> list[set[str]]:
+    """The places each unit names, as the last word of the place's name or mention, lowercased."""
+    named: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for pos, article in enumerate(articles):
+        for entity in article.entities:
+            if entity.type not in PLACE_TYPES:
+                continue
+            for mention in entity.mentions:
+                named[(pos, mention.sentence)].update(
+                    w.lower() for w in (entity.name.split()[-1:] + mention.text.split()[-1:])
+                )
+    return [named.get(unit, set()) for unit in units]
+
+
+def _place_agreement(articles: Sequence[Article], units: list[tuple[int, int]]) -> np.ndarray:
+    """1, or :data:`OTHER_PLACES` for two sentences that both name places and share none: "Eight
+    died in Velm in the floods" and "In Oskia, where 40 died in floods, …" are two facts."""
+    places = _places(articles, units)
+    vocabulary = {name: k for k, name in enumerate(sorted(set().union(*places)))}
+    incidence = np.zeros((len(units), max(1, len(vocabulary))))
+    for i, names in enumerate(places):
+        incidence[i, [vocabulary[n] for n in names]] = 1.0
+    located = incidence.any(axis=1)
+    apart = np.outer(located, located) & ((incidence @ incidence.T) == 0)
+    return np.where(apart, OTHER_PLACES, 1.0)
 
 
 def _first_position(claim: Claim) -> tuple[int, str]:
