@@ -474,6 +474,21 @@ SPEAKER_CASES = {
         "help us do that",
         "Dana",
     ),
+    # A name set off after "news agency" is the agency, though the model does not tag it; and
+    # "Marsh", named later, is no agency.
+    "an untagged agency name after its noun speaks": (
+        "Talks\n\nThe meeting with Oduya took place after Tavaria's official news agency, TNA, reported that "
+        "Marsh might not be able to meet the president because Oduya was ``on the coast.''",
+        "on the coast",
+        "TNA",
+    ),
+    # The parser reads "after … agency" as a prepositional phrase and leaves "reported" without subject.
+    "a subject the parser took for a prepositional object": (
+        "Visit\n\nThe visit ended after Albania's official news agency, ATA, reported that the envoy would not "
+        "meet the Albanian leader because he was ``in the mountains.''",
+        "in the mountains",
+        "ATA",
+    ),
 }
 
 

@@ -158,6 +158,19 @@ def _rule_people(doc, taken: set[int]) -> list[Span]:
     return found
 
 
+def _rule_organisations(doc, taken: set[int]) -> list[Span]:
+    """Organisations the model missed: a name set off after an organisation noun ("Libya's news
+    agency, JANA,")."""
+    found = []
+    for tok in doc:
+        if tok.i in taken or tok.dep_ != "appos" or tok.head.lower_ not in ORGANISATION_NOUNS:
+            continue
+        span = _name_span(tok)
+        if span is not None and not any(t.i in taken for t in span):
+            found.append(Span(doc, span.start, span.end, label="ORG"))
+    return found
+
+
 def collect_mentions(
     paragraphs: list[Paragraph], sent_of: SentenceIndex, known: dict[str, str] | None = None
 ) -> list[RawMention]:
@@ -167,7 +180,7 @@ def collect_mentions(
     mentions = []
     for para in paragraphs:
         taken = {t.i for ent in para.doc.ents if ent.label_ in TYPES for t in ent}
-        for ent in [*para.doc.ents, *_rule_people(para.doc, taken)]:
+        for ent in [*para.doc.ents, *_rule_people(para.doc, taken), *_rule_organisations(para.doc, taken)]:
             if ent.label_ not in TYPES or _is_title_part(ent):
                 continue
             span = _trim(ent)

@@ -334,7 +334,8 @@ class SpeakerResolver:
             if before:
                 as_subject = max((at for at in self.as_subject.get(ent.name, ()) if at < pos), default=-1)
                 scored.append((fit, 1, as_subject, max(before), ent))
-            elif after:
+            elif after and (fit or ent.type == "PERSON"):
+                # "the agency said" before any agency is named: only one whose name says so
                 scored.append((fit, 0, 0, -min(after), ent))
         if not scored:
             return None
@@ -438,6 +439,8 @@ def _subjects_of(verb: Token) -> list[Token]:
     # "with the president, Nikola Poplasen, saying that …": the noun after "with" speaks.
     if verb.tag_ == "VBG" and (absolute := _absolute_subject(verb)) is not None:
         found.append(absolute)
+    if (clause_subject := _subject_taken_for_object(verb)) is not None:
+        found.append(clause_subject)
     # "… overheard Spyros Metaxa describing them as ``stupid''": the participle's noun speaks.
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         found.append(verb.head)
@@ -496,6 +499,25 @@ def _absolute_subject(verb: Token) -> Token | None:
         for obj in word.children:
             if obj.dep_ == "pobj" and max(t.i for t in obj.subtree if not t.is_punct) == before:
                 return obj
+    return None
+
+
+_SUBORDINATORS = {"after", "before", "since", "until", "because", "while", "as"}
+
+
+def _subject_taken_for_object(verb: Token) -> Token | None:
+    """ "… after Libya's news agency, JANA, reported that …": the parser may read the clause after
+    "after" as a prepositional object and leave the verb without a subject; the noun phrase that
+    ends right before the verb is then its subject."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    before = verb.i - 1
+    while before > verb.sent.start and doc[before].is_punct:
+        before -= 1
+    noun = doc[before].head if doc[before].dep_ == "appos" else doc[before]
+    if noun.dep_ == "pobj" and noun.head.lower_ in _SUBORDINATORS and noun.pos_ in {"NOUN", "PROPN"}:
+        return noun
     return None
 
 
