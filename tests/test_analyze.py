@@ -489,6 +489,13 @@ SPEAKER_CASES = {
         "in the mountains",
         "ATA",
     ),
+    # A directive is a speech act: the words are Brandt's, not the prosecutors'.
+    "the one who directs someone to do the quoted thing speaks": (
+        "Cell\n\nProsecutors said that Ivo Brandt, a Berlin-based associate of the gang, directed Kurt Lenz to "
+        "``report weekly to the boss about the state of the cell.''",
+        "report weekly",
+        "Ivo Brandt",
+    ),
 }
 
 

@@ -53,6 +53,10 @@ _EXTRA_QUOTE_VERBS = {
         "express": ("", "es", "ed", "ing"),
         "voice": ("", "s", "d"),
         "charge": ("", "s", "d"),
+        # directives are speech acts too: "X directed Y to ``report …''"
+        "direct": ("s", "ed"),
+        "order": ("s", "ed"),
+        "instruct": ("s", "ed"),
     }.items()
     for suffix in forms
 } | {"told", "telling", "tells", "said", "saying", "says", "wrote", "written"}
