@@ -669,3 +669,19 @@ def test_the_same_event_in_two_places_is_two_claims():
     again = article("c", "In Velm nine more people died in the floods on Sunday, officials said.", ["Velm"])
     claims = build_claims([velm, again], {"a": 0, "c": 1})
     assert [len(c.support) for c in claims] == [2]
+
+
+def test_words_another_outlet_drops_at_its_attribution_are_not_altered(analyze_text):
+    """One outlet prints the whole quote; another splits it around 'Dara said' and drops the
+    middle there. The fuller one has not altered the quote; the split one elided it."""
+    full = analyze_text(
+        'Harbour plan approved\n\nMayor Ines Dara said: "We have ten ships to build and many problems, '
+        'but thanks to the trust of the crews the new harbour in Velm will be a reality." She left at noon.'
+    )
+    split = analyze_text(
+        'Velm harbour\n\n"We have ten ships to build and many problems," Mayor Ines Dara said. '
+        '"The new harbour in Velm will be a reality." Talks resume Monday.'
+    )
+    (group,) = compare_quotes([full, split])
+    by_article = {r.article: r.fidelity for r in group.renderings}
+    assert by_article == {full.id: "verbatim", split.id: "elided"}

@@ -191,8 +191,9 @@ def classify(
             added.extend(mine)
             if _from_narrative(mine, other_narratives):
                 extended = True
-            elif theirs or (inside and not _ELLIPSIS.search(best.raw)):
-                # Words the reference cut with an ellipsis are the reference's elision, not ours.
+            elif theirs or (inside and not _ELLIPSIS.search(best.text)):
+                # Words the reference cut with an ellipsis, or where it splits the quote around
+                # its attribution ("…," she said. "…"), are the reference's elision, not ours.
                 altered = True
         if theirs:
             missing.extend(theirs)
