@@ -540,3 +540,9 @@ def test_a_timeline_entry_lists_its_citations_in_order(story):
     line = next(x for x in to_markdown(data).splitlines() if "A dated line." in x)
     numbers = [int(n) for n in re.findall(r"\[(\d+)\]", line)]
     assert numbers == sorted(numbers) and len(numbers) == 2
+
+
+def test_html_brief_says_how_its_sentences_are_ordered(html):
+    """The brief is in the order of its articles' dates, not 'best-supported facts first'."""
+    assert "best-supported facts first" not in html
+    assert "in the order of their articles" in html
