@@ -685,3 +685,16 @@ def test_words_another_outlet_drops_at_its_attribution_are_not_altered(analyze_t
     (group,) = compare_quotes([full, split])
     by_article = {r.article: r.fidelity for r in group.renderings}
     assert by_article == {full.id: "verbatim", split.id: "elided"}
+
+
+def test_two_schedules_that_share_dates_do_not_disagree():
+    """'Prizes on May 4, 5 and 6' and 'on May 5, 6 and 8' list a schedule from two ends: no
+    disagreement. 'On May 4' against 'on May 5' is one."""
+    from crosswire.claims import _dates_conflict
+
+    assert not _dates_conflict(
+        frozenset({"2026-05-04", "2026-05-05", "2026-05-06"}), frozenset({"2026-05-05", "2026-05-06", "2026-05-08"})
+    )
+    assert _dates_conflict(frozenset({"2026-05-04"}), frozenset({"2026-05-05"}))
+    assert _dates_conflict(frozenset({"2026-05-04", "2026-05-05"}), frozenset({"2026-06-01", "2026-06-02"}))
+    assert not _dates_conflict(frozenset({"2026-05-04"}), frozenset({"2026-05-04", "2026-05-05"}))

@@ -252,6 +252,14 @@ def _conflict(x: frozenset[str], y: frozenset[str]) -> bool:
     return False
 
 
+def _dates_conflict(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Different dates for the same thing. Two lists of dates that share some ("Oct. 12, 13 and
+    14" and "13, 14 and 16": a schedule told from different ends) each add detail."""
+    if x <= y or y <= x:
+        return False
+    return len(x) == 1 or len(y) == 1 or not x & y
+
+
 def _values(article: Article, sentence: int) -> dict[str, set[str]]:
     sent = article.sentences[sentence]
     text = sent.text
@@ -282,6 +290,8 @@ def disagreements(articles: Sequence[Article], members: list[tuple[int, int]]) -
         sets = list(by_value)
         if kind == "number":
             conflict = any(_conflict(x, y) for i, x in enumerate(sets) for y in sets[i + 1 :])
+        elif kind == "date":
+            conflict = any(_dates_conflict(x, y) for i, x in enumerate(sets) for y in sets[i + 1 :])
         else:
             conflict = any(not (x <= y or y <= x) for i, x in enumerate(sets) for y in sets[i + 1 :])
         if conflict:
