@@ -496,6 +496,13 @@ SPEAKER_CASES = {
         "report weekly",
         "Ivo Brandt",
     ),
+    # One member of a group, unnamed: no speaker, not the party.
+    "another member of a party is unnamed": (
+        "Call\n\nRep. Dan Forde said the leader was bitter. Another Republican described the call this way: "
+        "``He started off calm, but then you could see the anger building.''",
+        "started off calm",
+        None,
+    ),
 }
 
 

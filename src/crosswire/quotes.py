@@ -163,6 +163,8 @@ class SpeakerResolver:
                         tok.dep_ == "appos" or (tok.dep_ in {"compound", "flat"} and (subj.pos_ == "PROPN" or carried))
                     )
                 ) or _appositive_across_of(tok, subj)
+                if tok.i == subj.i and ent.type == "NORP" and _indefinite(subj):
+                    return None  # "another Republican said": one member of a group, unnamed
                 if tok.i == subj.i or linked:
                     return self._jointly(tok, ent)
         low = subj.lower_
@@ -290,7 +292,7 @@ class SpeakerResolver:
         """
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.tag_ in {"NNS", "NNPS"}:
             return None  # "officials say": a group, not one person
-        indefinite = any(t.lower_ in {"a", "an", "one", "another", "some"} for t in noun.children)
+        indefinite = _indefinite(noun)
         if (person := self._identity(noun, indefinite)) is not None:
             return person
         if indefinite:
@@ -382,6 +384,10 @@ def _appositive_across_of(name: Token, subj: Token) -> bool:
         and holder.pos_ == "NOUN"
         and holder.lower_ not in ROLE_HEADS
     )
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(t.lower_ in {"a", "an", "one", "another", "some"} for t in noun.children)
 
 
 _GROUP_WORDS = {"some", "many", "others", "several", "few", "most"}
