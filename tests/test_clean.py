@@ -268,3 +268,16 @@ def test_a_social_widget_left_by_a_scraper_is_furniture():
     parts = clean_text("\n\n".join([*widget, ARTICLE]), find_title=False)
     assert parts.body == [ARTICLE]
     assert [r.reason for r in parts.removed] == ["social media widget", "social media widget"]
+
+
+def test_a_wire_pickup_note_at_the_end_is_removed_and_recorded():
+    raw = (
+        "Ferry service to the island resumed on Tuesday after a month of repairs.\n\n"
+        "The operator said the hull had cost more than expected. In Lindholm, 4th graf pvs"
+    )
+    cleaned = clean_text(raw, find_title=False)
+    assert cleaned.body[-1] == "The operator said the hull had cost more than expected."
+    assert [(r.text, r.reason) for r in cleaned.removed] == [("In Lindholm, 4th graf pvs", "wire editing note")]
+    # A last sentence about a paragraph of a law is the article's own.
+    law = "The court struck down the 3rd paragraph of the law."
+    assert clean_text(f"Judges ruled on Monday.\n\n{law}", find_title=False).body[-1] == law

@@ -41,6 +41,11 @@ _CREDIT = re.compile(
 _TRAILING_CREDIT = re.compile(
     r"\s*\((?:(?:Additional\s+)?[Rr]eporting|Writing|Editing|Compiled|Translated)\b[^()]*\bby\b[^()]*\)\s*$"
 )
+# A wire story's pickup note for editors, cut into the end of the text: "… he said. In Berlin,
+# 7th graf pvs" ("the 7th paragraph of the previous version goes on from here").
+_PICKUP_NOTE = re.compile(
+    r"(?:^|(?<=[.!?'\"’”])\s+)[^.!?\n]{0,120}?\b\d+(?:st|nd|rd|th)\s+(?:graf|grafs|par|para|pgh)\b[^.!?]*$", re.I
+)
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright\b|all rights reserved|this material may not be published|"
     r"our standards:|©\s*\d{4})",
@@ -412,6 +417,10 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
         if credit and credit.start() > 0:
             removed.append(Removal(credit.group(0).strip(), "credit line"))
             last.text = last.text[: credit.start()].rstrip()
+        note = _PICKUP_NOTE.search(last.text)
+        if note and note.start() > 0:
+            removed.append(Removal(note.group(0).strip(), "wire editing note"))
+            last.text = last.text[: note.start()].rstrip()
 
     seen: set[str] = set()
     for i, para in enumerate(live):
