@@ -503,6 +503,21 @@ SPEAKER_CASES = {
         "started off calm",
         None,
     ),
+    # The paper named in apposition speaks, not the owner whose name the noun carries.
+    "a newspaper named in apposition beats the owner in a compound": (
+        "Prize\n\nEven on the day he won the prize, the Vatican newspaper Il Corriere Santo attacked the "
+        "academy's choice, describing Lorne Vasco as an ``old-school communist.''",
+        "old-school communist",
+        "Il Corriere Santo",
+    ),
+    # "Bashir" stays the one written "Bashir Kovac"; the implied "Adem Kovac" is only "Adem".
+    "an implied family name does not take over the bare family name": (
+        "Village\n\nBashir Kovac, 41, hid in the woods for two days. Imer Kovac said the shooting "
+        "stopped on Monday. They went to one of the houses and found Imer Kovac's brother, Adem, 33, shot "
+        "dead. ``I looked in the window and saw only ruins,'' Kovac said.",
+        "saw only ruins",
+        "Imer Kovac",
+    ),
 }
 
 

@@ -302,10 +302,12 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
 
     people = sorted({m.text for m in mentions if m.type == "PERSON"}, key=lambda t: -len(t.split()))
     full_people = [p for p in people if len(p.split()) >= 2]
-    full_people += sorted({m.full_name for m in mentions if m.full_name} - set(full_people))
+    # Names the article implies ("his brother, Ali" -> "Ali Sughayer") join the first name only:
+    # a bare family name stays with the people it is written for.
+    implied = sorted({m.full_name for m in mentions if m.full_name} - set(full_people))
     for m in mentions:
         if m.type == "PERSON":
-            add(("PERSON", m.full_name or _person_canonical(m, full_people, mentions)), m)
+            add(("PERSON", m.full_name or _person_canonical(m, full_people, mentions, implied)), m)
         elif m.type == "GPE" and m.text.lower() in _GPE_ALIASES:
             add(("GPE", _GPE_ALIASES[m.text.lower()]), m)
         else:
@@ -350,7 +352,9 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
     return entities
 
 
-def _person_canonical(m: RawMention, full_people: list[str], mentions: list[RawMention]) -> str:
+def _person_canonical(
+    m: RawMention, full_people: list[str], mentions: list[RawMention], implied: list[str] = ()
+) -> str:
     if len(m.text.split()) >= 2:
         # "Joe Biden" may itself be the short form of "President Joe R. Biden" rarely; keep it.
         longer = [p for p in full_people if p != m.text and p.endswith(" " + m.text)]
@@ -358,7 +362,7 @@ def _person_canonical(m: RawMention, full_people: list[str], mentions: list[RawM
     candidates = [p for p in full_people if p.split()[-1] == m.text]
     if not candidates:
         # Family name first ("Kim Dae-jung" … "Kim said"), when no one has it as a last name.
-        candidates = [p for p in full_people if p.split()[0] == m.text]
+        candidates = [p for p in [*full_people, *implied] if p.split()[0] == m.text]
         if not candidates:
             # A misspelt surname ("Jendrzejczck" for "Mike Jendrzejczyk"): one letter off a long one.
             candidates = [p for p in full_people if _one_letter_off(p.split()[-1], m.text)]

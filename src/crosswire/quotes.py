@@ -156,7 +156,11 @@ class SpeakerResolver:
             ent = self.entity_at(tok)
             if ent is not None and ent.type in {"PERSON", "ORG", "GPE", "NORP"}:
                 # "the Nezavisimaya Gazeta newspaper said": a name the organisation noun carries
-                carried = ent.type == "ORG" and subj.lower_ in ORGANISATION_NOUNS
+                carried = (
+                    ent.type == "ORG"
+                    and subj.lower_ in ORGANISATION_NOUNS
+                    and not any(c.dep_ == "appos" for c in subj.children)  # "the Vatican newspaper, X,"
+                )
                 linked = (
                     tok.head.i == subj.i
                     and (
@@ -250,7 +254,9 @@ class SpeakerResolver:
                     continue
                 if self.in_quote(tok) or (tok.lower_ in {"who", "that"} and tok.head.dep_ == "relcl"):
                     continue  # a relative clause describes its noun; the pronoun goes on a clause's subject
-                if index == sentence and _in_reported_clause(tok, pron.head):
+                if tok.dep_ in _SUBJECT_DEPS and _small_clause(tok.head):
+                    continue  # "found Adem shot dead": the subject of a small clause is no topic
+                if index == sentence and tok.pos_ == "NOUN" and _in_reported_clause(tok, pron.head):
                     continue  # "the speaker wants …, she says": not who reports what the speaker wants
                 if tok.lower_ in _PRONOUNS:
                     if tok.lower_ in same and index < sentence:
@@ -642,12 +648,27 @@ def _author_of_content(span: Span, q_start: int, q_end: int, base: int, cue: Tok
     return None
 
 
+def _small_clause(verb: Token) -> bool:
+    """ "found his brother shot dead": a clause a verb of finding or seeing takes, not a report."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.pos_ == "VERB"
+        and not is_reporting_verb(verb.head)
+        and not any(c.dep_ == "mark" for c in verb.children)
+        and any(c.dep_ == "acomp" for c in verb.children)
+    )
+
+
 def _in_reported_clause(tok: Token, verb: Token) -> bool:
     """Is ``tok`` inside what reporting verb ``verb`` reports? "The mayor wants …, she says": the
     parser hangs the clause under "says", or "says" under the clause (parataxis)."""
     if not is_reporting_verb(verb):
         return False
-    return verb in tok.ancestors or (verb.dep_ == "parataxis" and verb.head in tok.ancestors)
+    if verb in tok.ancestors:
+        return True
+    # "…, she says" with no complement of its own reports the clause it hangs from
+    own = any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+    return verb.dep_ == "parataxis" and not own and verb.head in tok.ancestors
 
 
 def _reports_under(verb: Token) -> bool:
