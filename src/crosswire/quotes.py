@@ -506,7 +506,8 @@ def _absolute_subject(verb: Token) -> Token | None:
     while before > verb.sent.start and doc[before].is_punct:
         before -= 1
     for word in doc[verb.sent.start : verb.i]:
-        if word.lower_ != "with":
+        # a sentence adverbial (", with …" on the verb), not "a contrast with the allegations"
+        if word.lower_ != "with" or word.head.pos_ not in {"VERB", "AUX"} or doc[word.i - 1].text != ",":
             continue
         for obj in word.children:
             if obj.dep_ == "pobj" and max(t.i for t in obj.subtree if not t.is_punct) == before:
