@@ -698,3 +698,14 @@ def test_two_schedules_that_share_dates_do_not_disagree():
     assert _dates_conflict(frozenset({"2026-05-04"}), frozenset({"2026-05-05"}))
     assert _dates_conflict(frozenset({"2026-05-04", "2026-05-05"}), frozenset({"2026-06-01", "2026-06-02"}))
     assert not _dates_conflict(frozenset({"2026-05-04"}), frozenset({"2026-05-04", "2026-05-05"}))
+
+
+def test_a_year_the_news_is_measured_against_is_not_its_date(analyze_text):
+    article = analyze_text(
+        "ISLA VERDE, March 4, 2026 (AP) -- The storm flooded the harbour on Tuesday, officials said.\n\n"
+        "Its winds were the strongest since the hurricane of 1961.\n\n"
+        "The island was first settled in 1852."
+    )
+    events = {e.date: e.text for e in build_story([article]).timeline}
+    assert events.get("2026-03-03", "").startswith("The storm flooded")
+    assert "1961" not in events and events.get("1852", "").startswith("The island was first settled")

@@ -307,8 +307,9 @@ def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Timel
         dates = Counter()
         stating: dict[str, list] = defaultdict(list)
         for support in claim.support:
-            for mention in by_id[support.article].dates:
-                if mention.sentence == support.sentence and mention.date:
+            article = by_id[support.article]
+            for mention in article.dates:
+                if mention.sentence == support.sentence and mention.date and not _background_year(article, mention):
                     dates[mention.date] += 1
                     stating[mention.date].append(support)
         if not dates:
@@ -322,6 +323,17 @@ def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Timel
         events.append(TimelineEvent(date=date, text=dated[0].text, citations=cites))
     events.sort(key=lambda e: (e.date, -len(e.citations)))
     return events
+
+
+_BACKGROUND_BEFORE = re.compile(r"\b(?:since|of|than)\s*$", re.I)
+
+
+def _background_year(article: Article, mention) -> bool:
+    """A bare year a sentence measures its news against ("the worst storm since 1935", "the
+    hurricane of 1935") is not when that news happened."""
+    if mention.granularity != "year" or mention.end <= mention.start:
+        return False
+    return bool(_BACKGROUND_BEFORE.search(article.text[max(0, mention.start - 12) : mention.start]))
 
 
 # On a tie, the type the small model confuses least: NORP is its usual wrong guess.
