@@ -709,3 +709,18 @@ def test_a_year_the_news_is_measured_against_is_not_its_date(analyze_text):
     events = {e.date: e.text for e in build_story([article]).timeline}
     assert events.get("2026-03-03", "").startswith("The storm flooded")
     assert "1961" not in events and events.get("1852", "").startswith("The island was first settled")
+
+
+def test_a_short_given_name_is_the_same_person(analyze_text):
+    a = analyze_text(
+        '"We will vote against the budget," Senator Bob Harlan said on Monday.\n\n'
+        "The budget goes to the full chamber next week."
+    )
+    b = analyze_text(
+        '"We will vote against the budget," Senator Robert Harlan said on Monday.\n\n'
+        "Party leaders said they expected the budget to pass."
+    )
+    story = build_story([a, b])
+    harlan = [e for e in story.entities if e.name.endswith("Harlan")]
+    assert len(harlan) == 1 and {harlan[0].name, *harlan[0].aliases} >= {"Bob Harlan", "Robert Harlan"}
+    assert not any(d.kind == "speaker" for c in story.claims for d in c.disagreements)

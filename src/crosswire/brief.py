@@ -29,7 +29,7 @@ from crosswire.model import (
     StoryEntity,
     TimelineEvent,
 )
-from crosswire.textsim import STOPWORDS, content_stems, normalize_word, quoted_spans, stem, words
+from crosswire.textsim import STOPWORDS, content_stems, normalize_word, quoted_spans, same_person, stem, words
 
 DEFAULT_WORDS = 120
 REDUNDANT = 0.6
@@ -387,6 +387,14 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
         full = [p for p in people if p[0].split()[-1] == name]
         if len(full) == 1:
             fold(key, full[0], alias=name)
+    full_people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
+    for key in full_people:  # "Bob Livingston" here, "Robert Livingston" there
+        same = [k for k in full_people if k != key and k in merged and same_person(k[0], key[0])]
+        if key in merged and same:
+            target = max([key, *same], key=lambda k: (len(merged[k].articles), mentions[k], len(k[0])))
+            for k in [key, *same]:
+                if k != target:
+                    fold(k, target, alias=k[0])
     by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key in merged:
         by_name[key[0]].append(key)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from crosswire.model import Article, Citation, Claim, Disagreement, Side, Support
-from crosswire.textsim import STOPWORDS, content_stems, words
+from crosswire.textsim import STOPWORDS, content_stems, same_person, words
 
 SIMILARITY = 0.4
 """Average similarity above which sentences are grouped into one claim (TF-IDF cosine)."""
@@ -293,7 +293,11 @@ def disagreements(articles: Sequence[Article], members: list[tuple[int, int]]) -
         elif kind == "date":
             conflict = any(_dates_conflict(x, y) for i, x in enumerate(sets) for y in sets[i + 1 :])
         else:
-            conflict = any(not (x <= y or y <= x) for i, x in enumerate(sets) for y in sets[i + 1 :])
+
+            def within(x: frozenset[str], y: frozenset[str]) -> bool:  # "Bob X" is "Robert X"
+                return all(any(same_person(a, b) for b in y) for a in x)
+
+            conflict = any(not (within(x, y) or within(y, x)) for i, x in enumerate(sets) for y in sets[i + 1 :])
         if conflict:
             sides = [Side(", ".join(sorted(v)), cites) for v, cites in by_value.items()]
             found.append(Disagreement(kind=kind, sides=sides))

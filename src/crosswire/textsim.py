@@ -130,6 +130,25 @@ STOPWORDS = frozenset(w for w in _STOP_FILE.split("\n") if w and not w.startswit
 }
 _STEMMER = snowballstemmer.stemmer("english")
 
+_NICKNAME_FILE = resources.files("crosswire.resources").joinpath("nicknames.txt").read_text("utf-8")
+_FORMAL: dict[str, set[str]] = {}
+for _line in _NICKNAME_FILE.splitlines():
+    if _line.strip() and not _line.startswith("#"):
+        _formal, _shorts = _line.split(":")
+        for _name in [_formal.strip(), *_shorts.split()]:
+            _FORMAL.setdefault(_name, set()).add(_formal.strip())
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names are one person's: the same but for case, or for a given name's
+    short form ("Bob Livingston" and "Robert Livingston"; "Steve" may be Stephen or Steven)."""
+    x, y = a.lower().split(), b.lower().split()
+    if x == y:
+        return True
+    if len(x) != len(y) or len(x) < 2 or x[1:] != y[1:]:
+        return False
+    return bool(_FORMAL.get(x[0], {x[0]}) & _FORMAL.get(y[0], {y[0]}))
+
 
 def normalize_word(word: str) -> str:
     """Lowercase, straight apostrophe, American spelling."""
