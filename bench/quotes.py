@@ -242,7 +242,7 @@ def same_speaker(system: str | None, gold: str) -> bool:
 
 def score(runs: list[DocRun], system: str) -> dict:
     n_gold = recalled = n_sys = correct = on_not_quote = 0
-    spk_total = spk_ok = 0
+    spk_total = spk_ok = spk_none = guessed = 0
     by_kind = {k: [0, 0] for k in sorted(POSITIVE)}  # kind -> [recalled, total]
     kind_agree = 0
     misses, false_pos, wrong_speaker = [], [], []
@@ -275,6 +275,9 @@ def score(runs: list[DocRun], system: str) -> dict:
                     spk_ok += 1
                 else:
                     wrong_speaker.append((run, g, best_q))
+                    spk_none += not norm_name(best_q.speaker)
+            elif g["kind"] in POSITIVE and norm_name(best_q.speaker):
+                guessed += 1  # the article leaves the speaker unnamed; the system names one
         for q in quotes:
             n_sys += 1
             toks = _tokens(tokens, starts, q.start, q.end)
@@ -298,6 +301,11 @@ def score(runs: list[DocRun], system: str) -> dict:
         "recall": round(recall, 4),
         "f1": round(f1, 4),
         "speaker_correct": spk_ok,
+        # Of the wrong speakers, how many are no name at all (the rest name the wrong one), and
+        # how many quotes whose speaker the article leaves unnamed were given a name anyway.
+        "speaker_none": spk_none,
+        "speaker_wrong_name": spk_total - spk_ok - spk_none,
+        "speaker_named_where_unnamed": guessed,
         "speaker_total": spk_total,
         "speaker_accuracy": round(spk_ok / spk_total, 4) if spk_total else None,
         "recall_by_kind": {k: {"recalled": r, "total": t} for k, (r, t) in by_kind.items()},
@@ -427,10 +435,12 @@ def main(argv: list[str] | None = None) -> dict:
                     f"{r['recall']:.3f}",
                     f"{r['f1']:.3f}",
                     f"{acc:.3f} ({r['speaker_correct']}/{r['speaker_total']})" if acc is not None else "-",
+                    f"{r['speaker_none']} / {r['speaker_wrong_name']} / {r['speaker_named_where_unnamed']}",
                 ]
             )
     elapsed = time.perf_counter() - t0
     headers = ["dataset", "system", "gold spans", "system quotes", "precision", "recall", "F1", "speaker accuracy"]
+    headers.append("speaker none / wrong name / named where unnamed")
     print(table(headers, rows))
     for dataset, runs in datasets.items():
         print(f"{dataset}: {DATASETS[dataset][1]} ({len(runs)} articles)")
