@@ -518,6 +518,14 @@ SPEAKER_CASES = {
         "saw only ruins",
         "Imer Kovac",
     ),
+    # The tagger reads "Meneses" as a plural common noun; it is still the surname of the man named before.
+    "a surname the tagger takes for a common noun": (
+        "Floods\n\nTwelve relief flights were carrying food to the valley towns, said Col. Pedro Meneses of "
+        "the army's flood task force. ``We can manage with the planes we have because there is little food,'' "
+        "Meneses said.",
+        "little food",
+        "Pedro Meneses",
+    ),
 }
 
 

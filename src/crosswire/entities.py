@@ -197,17 +197,25 @@ def collect_mentions(
     return mentions
 
 
+_OPENING_MARKS = {"`", "``", '"', "“", "‘"}
+
+
 def _surname_mentions(
     paragraphs: list[Paragraph], sent_of: SentenceIndex, mentions: list[RawMention]
 ) -> list[RawMention]:
-    """Later bare surnames the model missed ("Turecki disagrees") of people it named in full."""
+    """Later bare surnames the model missed ("Turecki disagrees") of people it named in full.
+
+    The tagger may take a rare surname for a plural common noun ("Caceres said", NNS); a
+    capitalised word inside a sentence that is exactly such a surname is still the name."""
     surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
     covered = {c for m in mentions for c in range(m.start, m.end)}
     extra = []
     for para in paragraphs:
         for tok in para.doc:
             start = para.start + tok.idx
-            if tok.text in surnames and tok.pos_ == "PROPN" and start not in covered:
+            mid_sentence = tok.i > tok.sent.start and tok.nbor(-1).text not in _OPENING_MARKS
+            tagged = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and mid_sentence)
+            if tok.text in surnames and tagged and start not in covered:
                 span = Span(para.doc, tok.i, tok.i + 1, label="PERSON")
                 extra.append(RawMention(tok.text, "PERSON", start, start + len(tok), sent_of(start), span))
     return extra
