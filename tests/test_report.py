@@ -31,7 +31,7 @@ from crosswire.model import (
     Support,
     TimelineEvent,
 )
-from crosswire.report import diff_words, to_html, to_markdown
+from crosswire.report import diff_words, newswire_marks, to_html, to_markdown
 
 SCHEMA = json.loads(resources.files("crosswire.schemas").joinpath("story.schema.json").read_text("utf-8"))
 EVIL = "<script>alert('x')</script>"
@@ -546,3 +546,17 @@ def test_html_brief_says_how_its_sentences_are_ordered(html):
     """The brief is in the order of its articles' dates, not 'best-supported facts first'."""
     assert "best-supported facts first" not in html
     assert "in the order of their articles" in html
+
+
+def test_newswire_marks_show_as_curly_quotes_and_stay_raw_in_json(story):
+    """DUC-style ``...'' marks read as “...” in Markdown and HTML; the JSON keeps the article's
+    characters (offsets index them)."""
+    data = story[0].to_dict()
+    raw = "``We will reopen the berths tonight,'' the minister said."
+    data["brief"][0]["text"] = raw
+    md, page = to_markdown(data), to_html(data)
+    for out in (md, page):
+        assert "“We will reopen the berths tonight,” the minister said." in out
+        assert "``" not in out and "\\`\\`" not in out
+    assert data["brief"][0]["text"] == raw
+    assert newswire_marks("the ``Lions' Den'' bar") == "the “Lions' Den” bar"  # apostrophes untouched

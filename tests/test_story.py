@@ -711,6 +711,20 @@ def test_a_year_the_news_is_measured_against_is_not_its_date(analyze_text):
     assert "1961" not in events and events.get("1852", "").startswith("The island was first settled")
 
 
+def test_a_date_that_only_modifies_a_noun_does_not_date_the_sentence(analyze_text):
+    """'arrested under a 1974 law' is not an arrest in 1974, and 'paid for the May 2 fire' was
+    said later: neither goes on the timeline at that date. The fire itself, told with 'On May 2',
+    does."""
+    article = analyze_text(
+        "VELM, May 20, 2026 (AP) -- Two men were arrested under a 1974 law on arson.\n\n"
+        "Prosecutors say a builder paid the two men for the May 2 fire.\n\n"
+        "On May 2, flames tore through the old market in Velm."
+    )
+    events = [(e.date, e.text) for e in build_story([article]).timeline]
+    assert not any(text.startswith(("Two men", "Prosecutors")) for _, text in events), events
+    assert ("2026-05-02", "On May 2, flames tore through the old market in Velm.") in events
+
+
 def test_a_short_given_name_is_the_same_person(analyze_text):
     a = analyze_text(
         '"We will vote against the budget," Senator Bob Harlan said on Monday.\n\n'

@@ -326,14 +326,64 @@ def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Timel
 
 
 _BACKGROUND_BEFORE = re.compile(r"\b(?:since|of|than)\s*$", re.I)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|our|this|that|whose)|\w's)\s+$", re.I)
+_NOUN_AFTER = re.compile(r",?\s+(?P<word>[A-Za-z][\w.\-]*)")
+_NOT_A_NOUN = frozenset(
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "but",
+        "when",
+        "that",
+        "which",
+        "who",
+        "as",
+        "for",
+        "by",
+        "with",
+        "from",
+        "before",
+        "after",
+        "until",
+        "during",
+        "was",
+        "is",
+        "were",
+        "are",
+        "had",
+        "has",
+        "have",
+        "will",
+        "would",
+        "could",
+        "said",
+        "says",
+    ]
+)
 
 
 def _background_year(article: Article, mention) -> bool:
-    """A bare year a sentence measures its news against ("the worst storm since 1935", "the
-    hurricane of 1935") is not when that news happened."""
-    if mention.granularity != "year" or mention.end <= mention.start:
+    """A date that does not say when the sentence's news happened.
+
+    A bare year the news is measured against ("the worst storm since 1935", "the hurricane of
+    1935"), and any date that only modifies a noun ("arrested under a 1974 law", "blamed for the
+    Aug. 7 bombings"): that dates the law or the bombings, and the sentence is about something
+    else, so listing it under that date would misdate it. The event itself, where the story
+    reports it, comes with its own date ("On Aug. 7, a truck ...")."""
+    if mention.end <= mention.start:
         return False
-    return bool(_BACKGROUND_BEFORE.search(article.text[max(0, mention.start - 12) : mention.start]))
+    before = article.text[max(0, mention.start - 12) : mention.start]
+    if mention.granularity == "year" and _BACKGROUND_BEFORE.search(before):
+        return True
+    if not _DETERMINER_BEFORE.search(before):
+        return False
+    after = _NOUN_AFTER.match(article.text, mention.end)
+    return bool(after) and after["word"].lower() not in _NOT_A_NOUN
 
 
 # On a tie, the type the small model confuses least: NORP is its usual wrong guess.

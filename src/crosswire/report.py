@@ -629,13 +629,27 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
 
+_NEWSWIRE_MARKS = {"``": "\u201c", "''": "\u201d"}
+_NEWSWIRE_MARK = re.compile(r"``|''")
+
+
+def newswire_marks(text: str) -> str:
+    """Newswire's ASCII quotation marks (```` ``So,'' he said ````) as the curly marks they stand
+    for, for display only: the JSON keeps the article's own characters, which offsets index."""
+    return _NEWSWIRE_MARK.sub(lambda m: _NEWSWIRE_MARKS[m[0]], text) if "``" in text or "''" in text else text
+
+
+def _display(value: Any) -> Any:
+    return newswire_marks(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 def md_escape(value: Any) -> str:
     """Text as Markdown that shows it literally: one line, no markup, no HTML."""
     if isinstance(value, Markup):
         return str(value)
     if value is None:
         return ""
-    text = " ".join(str(value).split())
+    text = newswire_marks(" ".join(str(value).split()))
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return _MD_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
@@ -644,7 +658,9 @@ def _environment(kind: str) -> jinja2.Environment:
     if kind not in _env_cache:
         loader = jinja2.PackageLoader("crosswire", "templates")
         if kind == "html":
-            env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
+            env = jinja2.Environment(
+                loader=loader, autoescape=True, finalize=_display, trim_blocks=True, lstrip_blocks=True
+            )
         else:
             env = jinja2.Environment(
                 loader=loader, autoescape=False, finalize=md_escape, trim_blocks=True, lstrip_blocks=True
