@@ -214,11 +214,21 @@ def test_relative_dates_resolve_against_the_dateline(seeds):
         ("Prices rose last month.", "last month", "2024-10"),
         ("The law passed on March 3, 2021.", "March 3, 2021", "2021-03-03"),
         ("Talks resumed yesterday.", "yesterday", "2024-11-12"),
+        ("The river flooded earlier this month.", "earlier this month", "2024-11"),
     ],
 )
 def test_date_resolution(analyze_text, sentence, text, date):
     article = analyze_text(f"Headline for a test\n\nCity officials spoke to reporters. {sentence}", "2024-11-13")
     assert (text, date) in {(d.text, d.date) for d in article.dates}
+
+
+def test_decades_and_centuries_are_periods_not_dates(analyze_text):
+    article = analyze_text(
+        "Headline for a test\n\nSince the 1980s, the port has grown. In the 1990s it doubled. "
+        "In the 19th century it was a fishing village. The mayor spoke on Monday.",
+        "2024-11-13",
+    )
+    assert [(d.text, d.date) for d in article.dates if d.date] == [("Monday", "2024-11-11")]
 
 
 def test_undated_article_keeps_relative_dates_unresolved_and_says_why(seeds):

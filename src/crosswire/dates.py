@@ -48,6 +48,12 @@ _DURATION = re.compile(
 )
 
 
+# Decades and centuries are periods, not dates ("since the 1980s"); dateparser would read the
+# digits as a day.
+_LEADING_WORD = r"^(on|by|in|since|until|from|before|after|earlier|later|early|late|mid|end of|the end of)[- ]"
+_PERIOD = re.compile(r"\d0'?s\b|'\d0s\b|\bcentur(?:y|ies)\b", re.I)
+
+
 def _month(name: str) -> int:
     return next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(name.lower().rstrip(".")[:3]))
 
@@ -71,7 +77,7 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> tuple[str |
     when ``ref`` is None.
     """
     t = re.sub(r"\s+", " ", text.lower().strip()).removeprefix("the ")
-    t = re.sub(r"^(on|by|in|since|until|from|before|after|early|late|mid|end of|the end of)[- ]", "", t).strip()
+    t = re.sub(_LEADING_WORD, "", t).strip()
     t = re.sub(r"^(on|by|in|the)\s+", "", t)
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t):
         return _day(int(m[1]), int(m[2]), int(m[3]))
@@ -134,7 +140,7 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> tuple[str |
     if m := re.fullmatch(r"(?:the )?(?:year )?(\d{4})", t):
         year = int(m[1])
         return (str(year), "year") if 1800 <= year <= 2200 else None
-    if _DURATION.search(t) or not re.search(r"\d", t):
+    if _DURATION.search(t) or _PERIOD.search(t) or not re.search(r"\d", t):
         return None
     parsed = dateparser.parse(
         text,
