@@ -560,3 +560,12 @@ def test_newswire_marks_show_as_curly_quotes_and_stay_raw_in_json(story):
         assert "``" not in out and "\\`\\`" not in out
     assert data["brief"][0]["text"] == raw
     assert newswire_marks("the ``Lions' Den'' bar") == "the “Lions' Den” bar"  # apostrophes untouched
+
+
+def test_markdown_gives_a_speaker_one_heading_for_consecutive_quotes(story):
+    data = story[0].to_dict()
+    speaker = data["quotes"][0]["speaker"]
+    data["quotes"] = [data["quotes"][0], {**data["quotes"][0], "text": "a second quote"}]
+    section = to_markdown(data).split("## Quotes", 1)[1].split("## Claims", 1)[0]
+    assert section.count(f"### {speaker['name']}") == 1
+    assert section.count("> ") == 2
