@@ -353,3 +353,27 @@ def test_consolidate_splits_a_story_holding_two_topics_in_the_store(store, analy
     assert to_store[story] == sample_story and to_store[new] == seed_story
     assert sorted(keys) == sorted(a.id for a in seeds.values())
     assert _encode(_load_state(_dump_state((clusterer, to_store, 0)), StoryClusterer)[0]) == _encode(clusterer)
+
+
+def test_two_spacy_workers_store_the_same_stories_as_one(tmp_path, analyzer):
+    """--jobs 2 parses in two worker processes, one stream across the batches: the stored
+    analyses, stories and near-duplicate links are those of a one-process ingest."""
+    from .conftest import SEEDS
+
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "01_wire_copy.txt").write_text(
+        "Breaking\n\n" + (SAMPLE / "01_wire.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    results = []
+    for jobs in (1, 2):
+        with Store(f"sqlite:///{tmp_path / f'jobs{jobs}.db'}") as store:
+            paths = [SAMPLE, *([SEEDS] if SEEDS.exists() else []), copy]
+            report = ingest_paths(paths, store, analyzer=analyzer, batch=3, jobs=jobs)
+            stories = store.stories()
+            analyses = sorted(
+                json.dumps(a.to_dict(), sort_keys=True) for s in stories for a in story_articles(store, s["id"])
+            )
+            results.append((report.added, report.duplicates, [s["articles"] for s in stories], analyses))
+    assert results[0] == results[1]
+    assert results[0][1]  # the copy was linked to its twin, in both

@@ -280,6 +280,9 @@ def ingest(
         bool,
         typer.Option(help="After the last batch, merge stories the one pass split (best on a complete collection)."),
     ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: one per core for 40+ new articles).")
+    ] = 0,
 ) -> None:
     """Add articles to the store: each deduplicated, analysed once and assigned to a story as it arrives."""
     from crosswire.ingest import ingest_paths
@@ -310,6 +313,7 @@ def ingest(
             fields=fields,
             fetcher=fetcher,
             consolidate=consolidate,
+            jobs=jobs,
         )
     if report:
         report.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

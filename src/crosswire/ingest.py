@@ -307,6 +307,7 @@ def ingest_paths(
     fields: Mapping[str, str] | None = None,
     fetcher=None,
     consolidate: bool = False,
+    jobs: int = 1,
 ) -> IngestReport:
     """Add the articles under ``paths`` to ``store``; see the module docstring.
 
@@ -317,6 +318,9 @@ def ingest_paths(
     (:meth:`StoryClusterer.split`): best once a collection is complete (see BENCHMARKS.md); run
     after every small batch of a stream, it can merge too early.
     ``on_batch(done, total)`` is called after each committed batch (for progress bars).
+    ``jobs``: spaCy worker processes for the analysis (0: one per core when 40 or more articles
+    are new). One stream runs through all the batches, so the workers parse the next batch
+    while the main process assigns and writes this one.
     """
     archives: dict = {}
     cleaned, skipped = prepare(paths, max_bytes, fields, fetcher, archives)
@@ -341,8 +345,9 @@ def ingest_paths(
             analyzer = analyzer()
         return analyzer
 
-    touched: set[int] = set()
-    done = 0
+    # Which articles are new is decided for every batch before any is analysed (dedup needs
+    # only the text), so one analysis stream can run ahead across batch boundaries.
+    plan: list[tuple[list[Article], list[tuple[Article, bytes]], list[tuple[Article, bytes, str]]]] = []
     for start in range(0, len(cleaned), batch):
         chunk = cleaned[start : start + batch]
         fresh: list[tuple[Article, bytes]] = []
@@ -358,10 +363,18 @@ def ingest_paths(
                 fresh.append((article, signature))
             else:
                 twins.append((article, signature, twin))
-        analysed = {}
-        if fresh:
-            done_fresh = load_analyzer().analyze_many([a for a, _ in fresh])
-            analysed = dict(zip([a.id for a, _ in fresh], done_fresh, strict=True))
+        plan.append((chunk, fresh, twins))
+    n_fresh = sum(len(fresh) for _, fresh, _ in plan)
+    workers = jobs or ((os.cpu_count() or 1) if n_fresh >= 40 else 1)
+    stream = iter(())
+    if n_fresh:
+        everything_fresh = (article for _, fresh, _ in plan for article, _ in fresh)
+        stream = load_analyzer().analyze_many(everything_fresh, n_process=workers)
+
+    touched: set[int] = set()
+    done = 0
+    for chunk, fresh, twins in plan:
+        analysed = {done_article.id: done_article for done_article in (next(stream) for _ in fresh)}
         with store.transaction():
             story_of: dict[str, int] = {}
             for article, signature in fresh:
