@@ -738,3 +738,28 @@ def test_a_short_given_name_is_the_same_person(analyze_text):
     harlan = [e for e in story.entities if e.name.endswith("Harlan")]
     assert len(harlan) == 1 and {harlan[0].name, *harlan[0].aliases} >= {"Bob Harlan", "Robert Harlan"}
     assert not any(d.kind == "speaker" for c in story.claims for d in c.disagreements)
+
+
+def test_without_headlines_the_title_is_the_lead_most_origins_back():
+    """Wire copy has no headlines: the title is the article lead that states what most origins
+    report, not the brief's first sentence (the earliest, which may be background)."""
+    from crosswire.model import Article, BriefSentence, Sentence
+
+    def article(aid, sentences):
+        text, sents = "", []
+        for i, s in enumerate(sentences):
+            start = len(text) + (1 if text else 0)
+            text = f"{text} {s}" if text else s
+            sents.append(Sentence(i, s, start, start + len(s)))
+        return Article(aid, f"{aid}.txt", text, outlet=f"Wire {aid}", sentences=sents)
+
+    background = "The harbour of Velm was built in 1890 and rebuilt after the war in 1950."
+    articles = [
+        article("a", ["Storm Orla flooded the harbour of Velm on Thursday and cut power to homes.", background]),
+        article("b", ["Storm Orla flooded Velm's harbour on Thursday, cutting power to thousands.", background]),
+        article("c", ['"We lost everything," said a fisherman in Velm after Storm Orla flooded the harbour.']),
+    ]
+    groups = {"a": 0, "b": 1, "c": 2}
+    brief = [BriefSentence(text=background, claim=0, citations=[])]
+    assert briefing.title(articles, groups, brief) in {articles[0].sentences[0].text, articles[1].sentences[0].text}
+    assert briefing.title([article("d", ["He said so."])], {"d": 0}, brief) == background

@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from crosswire.model import (
     Article,
@@ -282,21 +282,35 @@ def title(
     brief: list[BriefSentence],
     support: ConceptSupport | None = None,
 ) -> str | None:
-    """The article title that best states what most origins report; else the brief's first sentence."""
+    """The article title that best states what most origins report.
+
+    Without titles (wire copy, archives), the article lead that does: a lead is written to say
+    what happened, where the brief's first sentence is only the earliest it tells, which may be
+    background. Else the brief's first sentence."""
     weights = (support or ConceptSupport(articles, origin_group)).weights()
-    best, best_score = None, -1.0
-    for article in articles:
-        if not article.title:
-            continue
-        cons = concepts(article.title)
-        score = sum(weights.get(c, 0.0) for c in cons) / max(1, len(words(article.title))) ** 0.5
-        if _QUOTE_MARK.match(article.title.strip()):
-            score *= 0.5  # a headline quote says what one person said, not what happened
-        if score > best_score:
-            best, best_score = article.title, score
-    if best:
+
+    def best_of(texts: Iterable[str]) -> str | None:
+        best, best_score = None, -1.0
+        for text in texts:
+            score = sum(weights.get(c, 0.0) for c in concepts(text)) / max(1, len(words(text))) ** 0.5
+            if _QUOTE_MARK.match(text.strip()):
+                score *= 0.5  # a headline quote says what one person said, not what happened
+            if score > best_score:
+                best, best_score = text, score
         return best
-    return brief[0].text if brief else None
+
+    headline = best_of(a.title for a in articles if a.title)
+    if headline:
+        return headline
+    leads = [
+        a.sentences[0].text
+        for a in articles
+        if a.sentences
+        and _readable(a.sentences[0].text)
+        and not _QUOTE_MARK.match(a.sentences[0].text.strip())
+        and not _DANGLING.match(a.sentences[0].text)
+    ]
+    return best_of(leads) or (brief[0].text if brief else None)
 
 
 def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[TimelineEvent]:
