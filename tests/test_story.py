@@ -743,16 +743,9 @@ def test_a_short_given_name_is_the_same_person(analyze_text):
 def test_without_headlines_the_title_is_the_lead_most_origins_back():
     """Wire copy has no headlines: the title is the article lead that states what most origins
     report, not the brief's first sentence (the earliest, which may be background)."""
-    from crosswire.model import Article, BriefSentence, Sentence
+    from crosswire.model import BriefSentence
 
-    def article(aid, sentences):
-        text, sents = "", []
-        for i, s in enumerate(sentences):
-            start = len(text) + (1 if text else 0)
-            text = f"{text} {s}" if text else s
-            sents.append(Sentence(i, s, start, start + len(s)))
-        return Article(aid, f"{aid}.txt", text, outlet=f"Wire {aid}", sentences=sents)
-
+    article = _article_of
     background = "The harbour of Velm was built in 1890 and rebuilt after the war in 1950."
     articles = [
         article("a", ["Storm Orla flooded the harbour of Velm on Thursday and cut power to homes.", background]),
@@ -763,3 +756,39 @@ def test_without_headlines_the_title_is_the_lead_most_origins_back():
     brief = [BriefSentence(text=background, claim=0, citations=[])]
     assert briefing.title(articles, groups, brief) in {articles[0].sentences[0].text, articles[1].sentences[0].text}
     assert briefing.title([article("d", ["He said so."])], {"d": 0}, brief) == background
+
+
+def test_an_article_that_states_a_claim_in_a_longer_sentence_does_not_leave_it_out():
+    """Claims are grouped strictly, so an article may state a claim's fact inside a longer
+    sentence of its own that joined another claim: 'leaves out' must not say it omits it."""
+    from crosswire.model import Claim, Support
+
+    article = _article_of
+    fact = "A lung infection forced President Arvo Kell to cut short his visit to Oskia."
+    a = article("a", [fact, "Kell is 71."])
+    b = article("b", [fact.replace("President ", ""), "Kell's doctors prescribed rest for a week."])
+    longer = (
+        "President Arvo Kell cut short his visit to Oskia on Monday because of a lung infection that "
+        "renewed doubts about his health before the vote."
+    )
+    c = article("c", [longer, "Kell's doctors prescribed rest for a week."])
+    d = article("d", ["Kell's rivals met in the capital on Monday to plan the campaign.", "Kell is 71."])
+    claims = [
+        Claim(0, fact, [Support("a", 0, fact), Support("b", 0, b.sentences[0].text)], 2, 2, False),
+        Claim(1, longer, [Support("c", 0, longer)], 1, 1, True),
+    ]
+    cover = briefing.coverage([a, b, c, d], claims)
+    assert 0 not in cover["c"].omitted  # says it, in its own longer sentence
+    assert 0 in cover["d"].omitted  # names Kell, but not the infection or the visit
+
+
+def _article_of(aid, sentences):
+    """An analysed article made of ``sentences`` (no headline), from outlet 'Wire <aid>'."""
+    from crosswire.model import Article, Sentence
+
+    text, sents = "", []
+    for i, s in enumerate(sentences):
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {s}" if text else s
+        sents.append(Sentence(i, s, start, start + len(s)))
+    return Article(aid, f"{aid}.txt", text, outlet=f"Wire {aid}", sentences=sents)

@@ -16,6 +16,7 @@ its claim.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -400,6 +401,10 @@ def _background_year(article: Article, mention) -> bool:
     return bool(after) and after["word"].lower() not in _NOT_A_NOUN
 
 
+STATES = 0.6
+"""Share of a claim sentence's content stems one sentence must carry for its article to state it."""
+
+
 # On a tie, the type the small model confuses least: NORP is its usual wrong guess.
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "NORP": 4}
 
@@ -473,10 +478,29 @@ def coverage(articles: Sequence[Article], claims: Sequence[Claim], top: int = 10
     """Per article: the claims only it reports, and the best-supported claims it leaves out."""
     best = [c for c in claims if c.independent >= 2] or [c for c in claims if c.outlets >= 2]
     best = best[:top]
+    stems = {(a.id, s.index): set(content_stems(words(s.text))) for a in articles for s in a.sentences}
+    df = Counter(stem for sentence in stems.values() for stem in sentence)
+    idf = {stem: math.log((1 + len(stems)) / (1 + n)) for stem, n in df.items()}
     result = {}
     for article in articles:
         supported = {c.id for c in claims if any(s.article == article.id for s in c.support)}
         unique = [c.id for c in claims if {s.article for s in c.support} == {article.id}]
-        omitted = [c.id for c in best if c.id not in supported]
+        own = [stems[article.id, sentence.index] for sentence in article.sentences]
+        omitted = [c.id for c in best if c.id not in supported and not _states(own, c, idf)]
         result[article.id] = Coverage(unique=unique, omitted=omitted)
     return result
+
+
+def _states(own: list[set[str]], claim: Claim, idf: dict[str, float]) -> bool:
+    """Does one of an article's sentences carry most of what the claim says?
+
+    Claims are grouped at a bar set to keep different facts apart, so an article can state a
+    claim's fact in a longer sentence of its own ("X cut short a trip on Monday due to an
+    infection that revived questions about ..." against "An infection forced X to cut short a
+    trip"). Saying it leaves that fact out would be false; a reader trusts "leaves out" only if
+    it is never wrong. Words are weighted by rarity in the story: the names every sentence
+    repeats do not make two sentences say the same thing."""
+    # The claim's own text, as the report shows it: a longer supporting sentence may carry more.
+    theirs = set(content_stems(words(claim.text)))
+    whole = sum(idf.get(t, 0.0) for t in theirs)
+    return bool(whole) and any(sum(idf.get(t, 0.0) for t in theirs & mine) >= STATES * whole for mine in own)
