@@ -13,3 +13,16 @@ def test_a_name_ending_like_a_title_abbreviation_ends_its_sentence(analyze_text)
     assert texts[0].endswith("strongman Hun Sen.") and texts[1].startswith("Hun Sen said on Monday")
     # A title before a name stays where it is.
     assert texts[2] == "The bill was backed by Sen. Mara Holt and by Gen. Piet Anders, who spoke first."
+
+
+def test_a_title_before_a_name_does_not_end_a_sentence(analyze_text):
+    """The model ends sentences after 'Sgt.' and 'Maj.' in 'Sgt. Maj. Tom Vell'."""
+    article = analyze_text(
+        "VELM, May 20, 2026 (AP) -- Lt. Col. Ana Brek and Sgt. Maj. Tom Vell were hurt, according to "
+        "Capt. Lee Orm. He met Gov. Rick Sand in St. Louis."
+    )
+    texts = [s.text for s in article.sentences]
+    assert texts == [
+        "Lt. Col. Ana Brek and Sgt. Maj. Tom Vell were hurt, according to Capt. Lee Orm.",
+        "He met Gov. Rick Sand in St. Louis.",
+    ]

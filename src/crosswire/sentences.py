@@ -9,6 +9,7 @@ one.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -62,9 +63,18 @@ def _name_ending_in_an_abbreviation(doc: Doc) -> list[int]:
     ]
 
 
+# Titles that precede a name: the model sometimes ends a sentence after one ("Sgt. | Maj. | Tom
+# Vell were hurt"), which the tokenizer may have split from its full stop.
+_TITLE_BEFORE_NAME = re.compile(
+    r"\b(?:Sen|Sens|Gen|Gens|Gov|Rep|Reps|Col|Maj|Capt|Lt|Sgt|Dr|St|Adm|Cmdr|Cpl|Pvt|Prof|Rev|Brig|"
+    r"Insp|Supt|Msgr|Fr)\s?\.\s*$"
+)
+
+
 def _paragraph_sentences(para: Paragraph) -> list[Span]:
     doc = para.doc
-    starts = sorted({s.start for s in doc.sents} | set(_name_ending_in_an_abbreviation(doc)))
+    name_endings = set(_name_ending_in_an_abbreviation(doc))
+    starts = sorted({s.start for s in doc.sents} | name_endings)
     opening_marks = {q.open_at for q in para.quotes}
     kept = [0]
     for tok_start in starts[1:]:
@@ -80,6 +90,8 @@ def _paragraph_sentences(para: Paragraph) -> list[Span]:
             continue  # '"…?" he asked.' / a stray closing mark / the rest of a split quotation
         if not prev_text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", ")", ":")):
             continue  # the model cut a sentence with no end punctuation
+        if token.is_title and tok_start not in name_endings and _TITLE_BEFORE_NAME.search(prev_text):
+            continue  # "Sgt. Maj. Tom Vell": a title before a name, not the end of a sentence
         if _after_question_or_exclamation(prev_text) and _attribution(doc, tok_start):
             continue  # '"Are you willing?" Netanyahu said.'
         kept.append(tok_start)
