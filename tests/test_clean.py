@@ -281,3 +281,15 @@ def test_a_wire_pickup_note_at_the_end_is_removed_and_recorded():
     # A last sentence about a paragraph of a law is the article's own.
     law = "The court struck down the 3rd paragraph of the law."
     assert clean_text(f"Judges ruled on Monday.\n\n{law}", find_title=False).body[-1] == law
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [("April 10th, 2016", "2016-04-10"), ("3rd of March, 2025", "2025-03-03"), ("May 1, 2024", "2024-05-01")],
+)
+def test_a_date_line_with_an_ordinal_is_the_date_not_the_title(line, date):
+    article = clean(
+        Source("a.txt", f"{line}\n\nThe harbour of Velm reopened on Monday after a week of storms.\n", "utf-8")
+    )
+    assert article.title is None and article.published == date
+    assert {"text": line, "reason": "date line"} in [r.to_dict() for r in article.removed]

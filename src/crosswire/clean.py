@@ -17,6 +17,7 @@ from crosswire.read import article_id
 
 _TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$")
 _CLOSING_QUOTE_END = re.compile(r"[.!?,]?['\"’”]$")
+_ORDINAL = r"(?:st|nd|rd|th)?"
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -183,7 +184,7 @@ _DATELINES = [
 _DATE_LINE = re.compile(
     r"^(?:(?:Published|Updated|Posted|Last updated|Date|First published)\s*(?:on|at)?\s*:?\s*)?"
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-    rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}}|{_MONTHS}\s+\d{{1,2}}{_ORDINAL},?\s+\d{{4}}|\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_MONTHS},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
     r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?)?\.?$",
     re.I,
 )
@@ -272,8 +273,8 @@ def _iso_date(text: str, year_hint: int | None = None) -> str | None:
         if month > 12:
             day, month = month, day
         return _safe_date(year, month, day)
-    m = re.fullmatch(rf"(?P<m>{_MONTHS})\s+(?P<d>\d{{1,2}}),?\s*(?P<y>\d{{4}})?", text, re.I) or re.fullmatch(
-        rf"(?P<d>\d{{1,2}})\s+(?P<m>{_MONTHS}),?\s+(?P<y>\d{{4}})", text, re.I
+    m = re.fullmatch(rf"(?P<m>{_MONTHS})\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s*(?P<y>\d{{4}})?", text, re.I) or re.fullmatch(
+        rf"(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m>{_MONTHS}),?\s+(?P<y>\d{{4}})", text, re.I
     )
     if not m:
         return None
