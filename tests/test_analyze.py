@@ -536,6 +536,14 @@ SPEAKER_CASES = {
         "little food",
         "Pedro Meneses",
     ),
+    # "He" after "Ms." is the family name of "He Xiaoling", not a pronoun for Lin.
+    "a word after an honorific is a name, not a pronoun": (
+        "Detained\n\nPolice detained the activist Lin Bo on Monday night. His wife, He Xiaoling, said the police "
+        "had searched their flat. Lin had tried for months to register a new party. ``We knew for weeks that they "
+        "were watching the house,'' Ms. He said.",
+        "watching the house",
+        "He Xiaoling",
+    ),
 }
 
 

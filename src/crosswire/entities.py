@@ -93,12 +93,16 @@ class SentenceIndex:
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (
-        doc[start].lower_ in _DETERMINERS
-        or doc[start].pos_ in {"VERB", "AUX", "ADP", "PRON", "PUNCT"}
-        or doc[start].is_lower
-        or (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in ROLE_HEADS | HONORIFICS)
-        or (span.label_ == "PERSON" and doc[start].pos_ in {"ADV", "SCONJ", "CCONJ", "DET", "INTJ"})
+    while (
+        start < end
+        and not _after_honorific(doc[start])
+        and (
+            doc[start].lower_ in _DETERMINERS
+            or doc[start].pos_ in {"VERB", "AUX", "ADP", "PRON", "PUNCT"}
+            or doc[start].is_lower
+            or (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in ROLE_HEADS | HONORIFICS)
+            or (span.label_ == "PERSON" and doc[start].pos_ in {"ADV", "SCONJ", "CCONJ", "DET", "INTJ"})
+        )
     ):
         start += 1
     # "Meeting Blinken in Brussels, …": a sentence-initial participle the model took for a name.
@@ -111,6 +115,12 @@ def _trim(span: Span) -> Span | None:
     trimmed = doc[start:end]
     trimmed.label_ = span.label_
     return trimmed
+
+
+def _after_honorific(token: Token) -> bool:
+    """ "Ms. He said": a capitalised word right after an honorific is a name, though it may look
+    like a pronoun or another word ("He" is a family name)."""
+    return token.i > 0 and token.text[:1].isupper() and token.doc[token.i - 1].lower_ in HONORIFICS and token.is_alpha
 
 
 def _is_title_part(span: Span) -> bool:
