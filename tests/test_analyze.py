@@ -544,6 +544,20 @@ SPEAKER_CASES = {
         "watching the house",
         "He Xiaoling",
     ),
+    # "says the prime minister" set off inside the reported clause: the name before the comma is
+    # who the words are about, the noun phrase after the verb is who speaks.
+    "a reporting verb set off inside its clause has its subject after it": (
+        "Feud\n\nPrime Minister Daniel Orev sacked his deputy, Paul Kessel, in May. Kessel, says the prime "
+        "minister, is ``a liar and a coward.'' Orev, says his former deputy, is ``tired and confused.''",
+        "liar and a coward",
+        "Daniel Orev",
+    ),
+    "an inverted subject the parser took for an object": (
+        "Feud\n\nPrime Minister Daniel Orev sacked his deputy, Paul Kessel, in May. Kessel, says the prime "
+        "minister, is ``a liar and a coward.'' Orev, says his former deputy, is ``tired and confused.''",
+        "tired and confused",
+        "Paul Kessel",
+    ),
 }
 
 

@@ -458,7 +458,12 @@ def _subjects_of(verb: Token) -> list[Token]:
         found.append(verb.head)
     for step in range(5):
         if step == 0 or is_reporting_verb(token) or not found:
+            inverted = _fronted_topic(token)
+            if inverted is not None:
+                found.append(inverted[1])
             for child in token.children:
+                if inverted is not None and child.i in {inverted[0].i, inverted[1].i}:
+                    continue
                 if child.dep_ in _SUBJECT_DEPS:
                     found.append(child)
                 elif child.dep_ == "agent":  # passive: "was told by X"
@@ -468,6 +473,29 @@ def _subjects_of(verb: Token) -> list[Token]:
         else:
             break
     return found
+
+
+def _fronted_topic(verb: Token) -> tuple[Token, Token] | None:
+    """ "Anwar, says the prime minister, is ``despicable''": a reporting verb set off by commas
+    inside the clause it reports has its subject after it; the noun before the comma is the
+    subject of the reported clause, though the parser may hang it on the verb as its subject
+    (and the real subject as an object). Returns (the fronted noun, the inverted subject)."""
+    if not is_reporting_verb(verb):
+        return None
+    doc = verb.doc
+    before = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    after = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and (c.dep_ in _SUBJECT_DEPS or (c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}))
+        and min(t.i for t in c.subtree) == verb.i + 1
+        and max(t.i for t in c.subtree) + 1 < len(doc)
+        and doc[max(t.i for t in c.subtree) + 1].text == ","
+    ]
+    if len(before) != 1 or len(after) != 1 or not any(t.text == "," for t in doc[before[0].i + 1 : verb.i]):
+        return None
+    return before[0], after[0]
 
 
 def _inverted_subject(verb: Token) -> list[Token]:
