@@ -558,6 +558,13 @@ SPEAKER_CASES = {
         "tired and confused",
         "Paul Kessel",
     ),
+    # Rowe recalls; the words are what Lind said.
+    "someone recalled saying the quote speaks it": (
+        "Plant\n\nThe union met Governor Marta Lind in March. Union leader Paul Rowe asked her about the plant. "
+        "``We will not let the plant close,'' Rowe recalls Lind saying.",
+        "plant close",
+        "Marta Lind",
+    ),
 }
 
 

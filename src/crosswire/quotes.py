@@ -498,6 +498,21 @@ def _fronted_topic(verb: Token) -> tuple[Token, Token] | None:
     return before[0], after[0]
 
 
+def _recalled_speech(cue: Token, in_quote) -> Token:
+    """ "``…,'' the executive recalls Klein saying": when the cue's complement is a participle or
+    bare infinitive of speech with a subject of its own and nothing reported of its own, the
+    quoted words are what that inner verb reports, and its subject speaks."""
+    for comp in cue.children:
+        if comp.dep_ not in {"ccomp", "xcomp"} or comp.i < cue.i or comp.tag_ not in {"VBG", "VB"}:
+            continue
+        if not is_reporting_verb(comp) or in_quote(comp):
+            continue
+        own = [c for c in comp.children if c.dep_ in {"ccomp", "xcomp", "dobj"}]
+        if not own and any(c.dep_ == "nsubj" and c.i < comp.i and not in_quote(c) for c in comp.children):
+            return comp
+    return cue
+
+
 def _inverted_subject(verb: Token) -> list[Token]:
     """ "Said Hunter, ``…''" / "… , said Abe Harumasa, editor": a name right after the verb,
     or behind a title ("… exclaimed Pakistani medical officer Yousef Baig")."""
@@ -769,6 +784,8 @@ class QuoteExtractor:
         kind = _kind(self.text, QuoteSpan(start, end, para.start + q.open_at, None), sentence.start)
         inner = self.text[start:end]
         cue = _cue_for(span, start, end, para.start, self.resolver.quoted)
+        if cue is not None:
+            cue = _recalled_speech(cue, self.resolver.in_quote)
         according = _according_to(span) if cue is None else None
         if _is_name_like(inner) or (
             kind == "partial"
