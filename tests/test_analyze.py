@@ -565,6 +565,20 @@ SPEAKER_CASES = {
         "plant close",
         "Marta Lind",
     ),
+    "a statement speaks for the one it comes from": (
+        "Plant\n\nWorkers gathered at the gate on Friday. ``The plant will close at the end of June,'' said a "
+        "statement from the Harbor Steel Company, which had denied the reports a week ago.",
+        "close at the end of June",
+        "Harbor Steel Company",
+    ),
+    # "The memo" is the one "written by him" before; "him" is the only person named before it.
+    "a definite document speaks for the author given at its earlier mention": (
+        "Trial\n\nThe court heard from Director Karl Holm on Monday. The evidence includes notes taken by Ivo "
+        "Marek, an engineer who attended the meeting, and a memo written by him two days later. The memo, still "
+        "sealed, said that Holm ``shouted at everyone'' in the room.",
+        "shouted at everyone",
+        "Ivo Marek",
+    ),
 }
 
 
