@@ -792,3 +792,16 @@ def _article_of(aid, sentences):
         text = f"{text} {s}" if text else s
         sents.append(Sentence(i, s, start, start + len(s)))
     return Article(aid, f"{aid}.txt", text, outlet=f"Wire {aid}", sentences=sents)
+
+
+def test_a_sentence_in_the_first_person_counts_as_someone_s_own_words(analyze_text):
+    """A letter or blog post reprinted as an article speaks in the first person outside quote
+    marks: the brief treats that as quoted words, not as the reporter's narrative."""
+    article = analyze_text(
+        "VELM, May 20, 2026 (AP) -- On behalf of our board, I want to thank you for your gifts to Velm.\n\n"
+        "The harbour of Velm reopened on Monday after the storm, the port authority said.\n\n"
+        'The U.S. sent aid to Velm, and the mayor said "we are grateful" on Tuesday.'
+    )
+    assert briefing._quoted_share(article, 0) == 1.0
+    assert briefing._quoted_share(article, 1) == 0.0
+    assert 0 < briefing._quoted_share(article, 2) < 0.5  # 'we' inside the marks, 'U.S.' is no 'us'

@@ -30,7 +30,16 @@ from crosswire.model import (
     StoryEntity,
     TimelineEvent,
 )
-from crosswire.textsim import STOPWORDS, content_stems, normalize_word, quoted_spans, same_person, stem, words
+from crosswire.textsim import (
+    STOPWORDS,
+    content_stems,
+    narrative_text,
+    normalize_word,
+    quoted_spans,
+    same_person,
+    stem,
+    words,
+)
 
 DEFAULT_WORDS = 120
 REDUNDANT = 0.6
@@ -267,8 +276,15 @@ def _restates(cons: set[str], earlier: set[str], weights: dict[str, float]) -> b
     return whole > 0 and sum(weights.get(c, 0.0) for c in earlier & cons) >= RESTATES * whole
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|us)\b(?!\.)")
+
+
 def _quoted_share(article: Article, sentence: int) -> float:
-    """Share of a sentence's characters inside quote marks."""
+    """Share of a sentence's characters in someone's own words: inside quote marks, or all of
+    it when its narrative speaks in the first person (a letter, a blog post or a quotation the
+    page printed without marks: "On behalf of our board, I want to thank you")."""
+    if _FIRST_PERSON.search(narrative_text(article, sentence)):
+        return 1.0
     spans = quoted_spans(article, sentence)
     length = len(article.sentences[sentence].text) or 1
     covered = set()
