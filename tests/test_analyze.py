@@ -579,6 +579,26 @@ SPEAKER_CASES = {
         "shouted at everyone",
         "Ivo Marek",
     ),
+    # An epithet no role matches stands for the one person the sentence before has as its subject.
+    "a definite epithet after a named subject is that person": (
+        "Budget\n\nSpeaking to reporters on Monday, Carl Brenner admitted that the deficit had grown. But the "
+        "former banker, known for his caution, warned that ``the worst is still ahead of us.''",
+        "worst is still ahead",
+        "Carl Brenner",
+    ),
+    # The envoy was introduced as someone Brenner met: not Brenner.
+    "a description used before is not the named subject": (
+        "Talks\n\nCarl Brenner met the new envoy on Monday. The tired envoy warned that ``the worst is still "
+        "ahead of us.''",
+        "worst is still ahead",
+        None,
+    ),
+    "a title no one holds is someone new": (
+        "Talks\n\nCarl Brenner met union leaders on Monday. The senior spokesman warned that ``the worst is "
+        "still ahead of us.''",
+        "worst is still ahead",
+        None,
+    ),
 }
 
 

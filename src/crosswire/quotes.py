@@ -398,8 +398,46 @@ class SpeakerResolver:
                 # "the agency said" before any agency is named: only one whose name says so
                 scored.append((fit, 0, 0, -min(after), ent))
         if not scored:
-            return None
+            return self._anaphoric_description(noun, sentence)
         return max(scored, key=lambda x: x[:4])[4]
+
+    def _anaphoric_description(self, noun: Token, sentence: int) -> Entity | None:
+        """ "Rubin acknowledged that …. But the former trader … warned that …": a definite
+        description no role of the article matches, as the subject of a reporting verb, stands for
+        the one person the sentence before names as its main subject, when no one else is named in
+        that sentence or in this one before the description, and the noun is not used earlier."""
+        if sentence == 0 or not is_reporting_verb(noun.head) or noun.dep_ != "nsubj":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        if any(c.dep_ in {"poss", "compound", "appos"} or c.pos_ == "PROPN" for c in noun.children):
+            return None
+        if noun.lower_ in ROLE_HEADS | _ORG_KINDS | ORGANISATION_NOUNS | _DOCUMENT_NOUNS:
+            return None  # a title no one holds is someone new ("the spokesman said")
+        if not any(c.dep_ == "amod" for c in noun.children):
+            return None  # an epithet describes the one it stands for ("the former trader")
+        # "met the new envoy. The envoy said": a noun used before is that earlier one
+        for span in self.sent_spans[: sentence + 1]:
+            if any(t.lower_ == noun.lower_ and t.i != noun.i and self.char(t) < self.char(noun) for t in span):
+                return None
+        previous, current = self.sentences[sentence - 1], self.sentences[sentence]
+        if current.paragraph - previous.paragraph > 1:
+            return None
+        pos = self.char(noun)
+        named = {
+            ent.name
+            for ent in self.entities
+            if ent.type in {"PERSON", "ORG", "NORP"}
+            for m in ent.mentions
+            if previous.start <= m.start < pos and not self.quoted[m.start]
+        }
+        if len(named) != 1:
+            return None
+        (name,) = named
+        main = [t for t in self.sent_spans[sentence - 1] if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        if len(main) != 1 or self.in_quote(main[0]) or (ent := self.entity_at(main[0])) is None:
+            return None
+        return ent if ent.name == name and ent.type == "PERSON" else None
 
 
 # Documents that "say" things for whoever wrote them.
