@@ -293,3 +293,16 @@ def test_a_date_line_with_an_ordinal_is_the_date_not_the_title(line, date):
     )
     assert article.title is None and article.published == date
     assert {"text": line, "reason": "date line"} in [r.to_dict() for r in article.removed]
+
+
+def test_a_file_photo_caption_is_removed_and_file_is_no_dateline():
+    raw = (
+        "Bridge shooting suspect arrested\n\n"
+        "FILE - In this May 3, 2015 photo, police search the Trestle Bridge in Velm. (AP Photo/Ana Brek)\n\n"
+        "VELM, Ark. (AP) - Police arrested a man on Monday in the bridge shooting.\n"
+    )
+    article = clean(Source("a.txt", raw, "utf-8"))
+    reasons = {r.reason: r.text for r in article.removed}
+    assert reasons["photo caption"].startswith("FILE - In this May 3, 2015 photo")
+    assert article.dateline.place == "Velm, Ark" and article.text.startswith("Police arrested")
+    assert parse_dateline("FILE - The Senate met on Monday.") is None

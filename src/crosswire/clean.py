@@ -181,6 +181,10 @@ _DATELINES = [
     ),
 ]
 
+# AP's file-photo captions, which web pages print inside the story ("FILE - In this May 3, 2015
+# photo, authorities ..."): "FILE" is no dateline.
+_PHOTO_CAPTION = re.compile(r"^FILE\s*[-–—:]+\s.{0,200}?\b(?:photo|photograph|image|file picture)\b", re.I | re.S)
+
 _DATE_LINE = re.compile(
     r"^(?:(?:Published|Updated|Posted|Last updated|Date|First published)\s*(?:on|at)?\s*:?\s*)?"
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
@@ -298,8 +302,8 @@ def parse_dateline(text: str) -> Dateline | None:
             continue
         groups = match.groupdict()
         place = re.sub(r"\s+", " ", groups["place"]).strip(" ,.-")
-        if not place or _words(place) > 5:
-            continue
+        if not place or _words(place) > 5 or place.upper() == "FILE":
+            continue  # "FILE - …" opens a file photo's caption, not a dispatch from a place
         # "BRUSSELS" -> "Brussels"; "SEOUL, South Korea" -> "Seoul, South Korea"
         head, sep, rest = place.partition(",")
         if head.isupper():
@@ -329,6 +333,8 @@ def _byline(text: str) -> str | None:
 def _furniture_reason(text: str) -> str | None:
     if _ARCHIVE_NOTICE.match(text):
         return "web archive notice"
+    if _words(text) <= 80 and _PHOTO_CAPTION.match(text):
+        return "photo caption"
     if _words(text) <= 40 and _SOCIAL_WIDGET.match(text):
         return "social media widget"
     if _COPYRIGHT.match(text):
