@@ -9,10 +9,12 @@ articles, annotated the same way after that tuning; the first held-out test, sin
 articles from yet other clusters, annotated without crosswire's output; the blind test, scored
 exactly like ``duc2004_heldout``) and ``bench/data/duc2004_quotes_heldout3.jsonl`` (dataset
 ``duc2004_heldout3``: ten DUC 2004 articles from ten more clusters, annotated without crosswire's
-output; a third blind test, to be scored once, so it runs only when named with ``--dataset``) and
+output; blind for its first run, its errors read and fixed since) and
 ``bench/data/duc2004_quotes_heldout4.jsonl`` (dataset ``duc2004_heldout4``: ten DUC 2004 articles
-from ten of the last 15 clusters, annotated without crosswire's output; a fourth blind test, to be
-scored once, likewise only when named).
+from ten of the last 15 clusters, annotated without crosswire's output; the blind test, whose
+per-quote results nobody reads, so it runs only when named with ``--dataset``).
+The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``duc2004_heldout3``)
+all had their errors read and fixed: only ``duc2004_heldout4`` measures how the rules generalise.
 Both systems see the same words: the article as crosswire cleans it (title, then body). textacy
 runs on a spaCy Doc of that text made with crosswire's own pipeline, so the model is the same.
 
@@ -346,7 +348,7 @@ DATASETS = {
     ),
     "duc2004_heldout3": (
         "duc2004_quotes_heldout3.jsonl",
-        "third, blind held-out set: DUC 2004 articles from ten more clusters, annotated without crosswire's output",
+        "third held-out set, blind for its first run (0.792), a development set since",
     ),
     "duc2004_heldout4": (
         "duc2004_quotes_heldout4.jsonl",
@@ -355,7 +357,7 @@ DATASETS = {
 }
 
 # blind sets, to be scored once: left out unless named with --dataset
-BLIND = {"duc2004_heldout3", "duc2004_heldout4"}
+BLIND = {"duc2004_heldout4"}
 
 
 def load_runs(only: list[str] | None = None) -> dict[str, list[DocRun]]:
