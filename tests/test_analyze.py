@@ -606,3 +606,14 @@ SPEAKER_CASES = {
 def test_speaker_rules(analyze_text, case):
     text, fragment, speaker = SPEAKER_CASES[case]
     assert _speaker(analyze_text(text), fragment) == speaker
+
+
+def test_storms_operations_and_named_rivers_are_not_people(analyze_text):
+    article = analyze_text(
+        "VELM, May 20, 2026 (AP) -- Hurricane Orla killed 40 people in Oskia, officials said on Monday.\n\n"
+        "Orla weakened over the mountains on Tuesday, and Operation Orla brought food to the coast.\n\n"
+        "The mayor, Ana Brek, said the Tamu river and the Casita volcano were being watched."
+    )
+    people = {e.name for e in article.entities if e.type == "PERSON"}
+    assert not people & {"Orla", "Hurricane Orla", "Operation Orla", "Tamu", "Casita"}, people
+    assert "Ana Brek" in people

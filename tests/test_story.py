@@ -805,3 +805,11 @@ def test_a_sentence_in_the_first_person_counts_as_someone_s_own_words(analyze_te
     assert briefing._quoted_share(article, 0) == 1.0
     assert briefing._quoted_share(article, 1) == 0.0
     assert 0 < briefing._quoted_share(article, 2) < 0.5  # 'we' inside the marks, 'U.S.' is no 'us'
+
+
+def test_a_name_that_begins_one_longer_name_is_that_person(analyze_text):
+    """'Carlos Flores' in one article and 'Carlos Flores Facusse' in another are one president."""
+    a = analyze_text("VELM, May 20, 2026 (AP) -- President Carlos Flores Facusse declared an emergency on Monday.")
+    b = analyze_text("VELM, May 21, 2026 (AP) -- President Carlos Flores toured the flooded coast on Tuesday.")
+    people = [e for e in build_story([a, b]).entities if e.type == "PERSON"]
+    assert [(e.name, e.aliases) for e in people] == [("Carlos Flores Facusse", ["Carlos Flores"])]

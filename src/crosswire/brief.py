@@ -472,6 +472,16 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
         full = [p for p in people if p[0].split()[-1] == name]
         if len(full) == 1:
             fold(key, full[0], alias=name)
+    # "Carlos Flores" here, "Carlos Flores Facusse" there; "John Paul" and "John Paul II".
+    for key in sorted((k for k in merged if k[1] == "PERSON" and " " in k[0]), key=lambda k: len(k[0])):
+        head = key[0].split()
+        longer = [
+            k
+            for k in merged
+            if k[1] == "PERSON" and k != key and k[0].split()[: len(head)] == head and len(k[0]) > len(key[0])
+        ]
+        if len(longer) == 1:
+            fold(key, longer[0], alias=key[0])
     full_people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
     for key in full_people:  # "Bob Livingston" here, "Robert Livingston" there
         same = [k for k in full_people if k != key and k in merged and same_person(k[0], key[0])]

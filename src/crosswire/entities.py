@@ -15,6 +15,7 @@ appositives ("Tomas Okafor, leader of the dockworkers' union,").
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -203,8 +204,42 @@ def collect_mentions(
     _retype_people(mentions)
     _kin_family_names(mentions)
     mentions.extend(_surname_mentions(paragraphs, sent_of, mentions))
+    mentions = _without_named_things(mentions, paragraphs)
+    _retype_places(mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# Names the model takes for people: storms ("Hurricane Mitch", "Tropical Storm Fifi") and
+# operations named after them or after anything else ("Operation Mitch").
+_STORM_WORDS = {"hurricane", "storm", "typhoon", "cyclone", "tropical", "supertyphoon"}
+_NAMED_THING_WORDS = _STORM_WORDS | {"operation"}
+
+
+def _without_named_things(mentions: list[RawMention], paragraphs: list[Paragraph]) -> list[RawMention]:
+    """The "people" that are storms or operations, and the storm's bare name wherever the article
+    uses it ("Mitch killed 231 people"), left out."""
+    named: set[str] = set()
+    things: set[int] = set()
+    for para in paragraphs:
+        words = [t for t in para.doc if not t.is_space]
+        for tok, after in itertools.pairwise(words):
+            if tok.lower_ in _STORM_WORDS and tok.lower_ != "tropical" and after.is_title and after.pos_ == "PROPN":
+                named.add(after.text)  # "Hurricane Mitch", "Tropical Storm Fifi", whatever the tagger made of it
+    for i, m in enumerate(mentions):
+        if m.type != "PERSON":
+            continue
+        words = m.text.split()
+        before = m.span.doc[m.span.start - 1].lower_ if m.span.start > 0 else ""
+        if words[0].lower() in _NAMED_THING_WORDS or before in _STORM_WORDS:
+            things.add(i)
+            if words[0].lower() in _STORM_WORDS or before in _STORM_WORDS:
+                named.add(words[-1])
+    return [
+        m
+        for i, m in enumerate(mentions)
+        if i not in things and not (m.type == "PERSON" and len(m.text.split()) == 1 and m.text in named)
+    ]
 
 
 _OPENING_MARKS = {"`", "``", '"', "“", "‘"}
@@ -271,6 +306,41 @@ def _with_age(m: RawMention) -> bool:
         c.dep_ == "appos" and c.tag_ == "CD" and c.text.isdigit() and 0 < int(c.text) < 120 and c.i == m.span.end + 1
         for c in m.span.root.children
     )
+
+
+# Nouns of geography: a name that modifies one, or is listed before one, is a place ("the Casita
+# volcano", "the Coco, Segovia and Cruta rivers"), whatever the model typed it.
+_PLACE_NOUNS = {
+    "river",
+    "rivers",
+    "lake",
+    "lakes",
+    "volcano",
+    "mountain",
+    "mountains",
+    "valley",
+    "island",
+    "islands",
+    "bay",
+    "peninsula",
+    "desert",
+    "canyon",
+    "gulf",
+    "strait",
+    "reservoir",
+    "airport",
+}
+
+
+def _retype_places(mentions: list[RawMention]) -> None:
+    for m in mentions:
+        if m.type not in {"PERSON", "ORG"}:
+            continue
+        token = m.span.root
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        if token.dep_ in {"compound", "nmod"} and token.head.lower_ in _PLACE_NOUNS and token.head.pos_ == "NOUN":
+            m.type = "LOC"
 
 
 def _retype_people(mentions: list[RawMention]) -> None:
