@@ -541,8 +541,11 @@ def appositive_role(span: Span) -> str | None:
                 return text.strip(" ,")
     if head.dep_ == "appos" and head.head.i < span.start and _role_word(head.head):
         noun = head.head
-        left = min(t.i for t in noun.subtree)
-        return span.doc[left : noun.i + 1].text.strip(" ,")
+        # "The head of the armed forces, Gen. X": the noun with what it governs before the name.
+        name_part = {t.i for t in head.subtree}
+        before = [t.i for t in noun.subtree if t.i < span.start and t.i not in name_part]
+        text = span.doc[min(before) : max(before) + 1].text
+        return text.split(",")[0].strip()
     return None
 
 
@@ -628,9 +631,17 @@ def predicate_role(span: Span) -> str | None:
 
 
 def _tidy_appositive(text: str) -> str:
-    """ "a 34-year-old crane operator who joined …" -> "34-year-old crane operator"."""
+    """ "a 34-year-old crane operator who joined …" -> "34-year-old crane operator"; "The
+    embattled President" -> "President" (a word that judges is no part of a formal title)."""
     text = re.split(r"\s(?:who|which|that|whose|whom)\s|[,;(]", text)[0]
-    return re.sub(r"^(?:a|an|the)\s+", "", text.strip())
+    text = re.sub(r"^(?:a|an|the)\s+", "", text.strip(), flags=re.I)
+    words = text.split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead][:1].islower() and words[lead].lower() not in ROLE_MODIFIERS:
+        lead += 1
+    if 0 < lead < len(words) and words[lead][:1].isupper():
+        words = words[lead:]
+    return " ".join(words)
 
 
 def _strip_possessor(text: str) -> str:
