@@ -377,3 +377,22 @@ def test_two_spacy_workers_store_the_same_stories_as_one(tmp_path, analyzer):
             results.append((report.added, report.duplicates, [s["articles"] for s in stories], analyses))
     assert results[0] == results[1]
     assert results[0][1]  # the copy was linked to its twin, in both
+
+
+def test_cli_stories_sorted_and_filtered(tmp_path):
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    frost = tmp_path / "frost"
+    frost.mkdir()
+    (frost / "frost.txt").write_text(UNRELATED, encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(frost), str(SAMPLE), "--db", db, "--quiet"]).exit_code == 0
+
+    def listing(*options):
+        result = runner.invoke(app, ["stories", "--db", db, "--format", "json", *options])
+        assert result.exit_code == 0, result.output
+        return [len(s["articles"]) for s in json.loads(result.stdout)["stories"]]
+
+    assert listing() == [1, 5]  # by id: the frost story was made first
+    assert listing("--sort", "size") == [5, 1]
+    assert listing("--min-articles", "2") == [5]
+    text = runner.invoke(app, ["stories", "--db", db, "--sort", "size"]).stdout
+    assert text.index("5 articles") < text.index("1 article,")

@@ -329,15 +329,33 @@ def ingest(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+class StoryOrder(StrEnum):
+    id = "id"
+    size = "size"
+    recent = "recent"
+
+
+# Story titles for wire copy are whole lead sentences: the text listing cuts them to one line.
+TITLE_WIDTH = 140
+
+
 @app.command()
 def stories(
     db: Annotated[str | None, DB_OPTION] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    sort: Annotated[
+        StoryOrder, typer.Option(help="id (oldest first), size (most articles first) or recent (latest first).")
+    ] = StoryOrder.id,
+    min_articles: Annotated[int, typer.Option(min=1, help="Leave out stories with fewer articles.")] = 1,
 ) -> None:
     """List the stored stories."""
     err = Console(stderr=True)
     with _open_store(db, err) as store:
-        listing = store.stories()
+        listing = [s for s in store.stories() if len(s["articles"]) >= min_articles]
+    if sort is StoryOrder.size:
+        listing.sort(key=lambda s: (-len(s["articles"]), s["id"]))
+    elif sort is StoryOrder.recent:
+        listing.sort(key=lambda s: (s["last"] or "", s["id"]), reverse=True)
     if format is Format.json:
         sys.stdout.write(json.dumps({"stories": listing}, ensure_ascii=False, indent=2) + "\n")
         return
@@ -350,12 +368,17 @@ def stories(
         sources = story["independent_sources"]
         first, last = story["first"] or "?", story["last"] or "?"
         console.print(
-            f"[bold]{story['id']}[/] {escape(story['title'] or '(untitled)')}\n"
+            f"[bold]{story['id']}[/] {escape(_one_line(story['title'] or '(untitled)', TITLE_WIDTH))}\n"
             f"    {count(len(story['articles']), 'article')}, {count(len(story['outlets']), 'outlet')}"
             f"{'' if sources is None else ', ' + count(sources, 'independent source')}; "
             f"{first if first == last else f'{first} to {last}'}",
             soft_wrap=True,
         )
+
+
+def _one_line(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 @app.command(name="recluster")
