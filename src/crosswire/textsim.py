@@ -150,6 +150,7 @@ def same_person(a: str, b: str) -> bool:
     return bool(_FORMAL.get(x[0], {x[0]}) & _FORMAL.get(y[0], {y[0]}))
 
 
+@lru_cache(maxsize=262144)
 def normalize_word(word: str) -> str:
     """Lowercase, straight apostrophe, American spelling."""
     w = word.lower().replace("’", "'")
@@ -164,7 +165,7 @@ def normalize_word(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Normalised word tokens; punctuation and ellipses dropped."""
-    return [normalize_word(m.group(0)) for m in _WORD.finditer(text)]
+    return [normalize_word(w) for w in raw_words(text)]
 
 
 # In an ASCII text, every character but letters, digits and apostrophes becomes a space, then every
