@@ -146,3 +146,22 @@ def test_brief_needs_articles(tmp_path):
     result = runner.invoke(app, ["brief", "--analysis", str(broken)])
     assert result.exit_code == EXIT_NOTHING
     assert "cannot read" in result.output
+
+
+def test_brief_warns_when_the_articles_are_several_stories(sample, seeds):
+    """A folder holding two unrelated stories is still briefed, with a warning naming the
+    groups; one story over several days is not warned about."""
+    import io
+
+    from rich.console import Console
+
+    from crosswire.cli import _warn_if_several_stories
+
+    def warning(articles):
+        out = io.StringIO()
+        _warn_if_several_stories(articles, Console(file=out, width=400))
+        return out.getvalue()
+
+    assert warning(list(sample.values())) == "" and warning(list(seeds.values())) == ""
+    mixed = warning(list(sample.values()) + list(seeds.values()))
+    assert "look like 2 separate stories: 5 articles" in mixed and "; 5 articles" in mixed

@@ -235,6 +235,7 @@ def brief(
     if not articles:
         err.print("[red]error:[/] no article to brief", soft_wrap=True)
         raise typer.Exit(EXIT_NOTHING)
+    _warn_if_several_stories(articles, err)
     encoder = _encoder(err) if embeddings else None
     story = build_story(articles, words=words, encoder=encoder, skipped=skipped)
     text = _render_story(story, articles, format)
@@ -244,6 +245,25 @@ def brief(
         sys.stdout.write(text)
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _warn_if_several_stories(articles: list[Article], err: Console) -> None:
+    """Say so when the articles given as one story fall apart into unrelated groups."""
+    from crosswire.service import LOOSE_STORY, story_groups
+
+    if len(articles) < 4:
+        return
+    groups = [g for g in story_groups(articles, **LOOSE_STORY) if len(g) >= 2]
+    if len(groups) < 2:
+        return
+    parts = "; ".join(
+        f"{len(g)} articles ({escape(_one_line(g[0].title or g[0].source_path, 60))})" for g in groups[:4]
+    )
+    err.print(
+        f"[yellow]warning:[/] these {len(articles)} articles look like {len(groups)} separate stories: {parts}. "
+        "The brief covers them as one; brief each group on its own, or ingest them and see 'crosswire stories'.",
+        soft_wrap=True,
+    )
 
 
 def _open_store(db: str | None, err: Console):
