@@ -13,7 +13,7 @@ output; blind for its first run, its errors read and fixed since) and
 ``bench/data/duc2004_quotes_heldout4.jsonl`` (dataset ``duc2004_heldout4``: ten DUC 2004 articles
 from ten of the last 15 clusters, annotated without crosswire's output; the blind test, whose
 per-quote results nobody reads, so it runs only when named with ``--dataset``) and
-``bench/data/duc2004_quotes_heldout5.jsonl`` (dataset ``duc2004_heldout5``: ten DUC 2004 articles,
+``bench/data/duc2004_quotes_heldout5.jsonl`` (dataset ``duc2004_heldout5``: nine DUC 2004 articles,
 two from each of the last five clusters, annotated without crosswire's output; a second blind
 test, also run only when named with ``--dataset``).
 The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``duc2004_heldout3``)
