@@ -593,6 +593,19 @@ SPEAKER_CASES = {
         "worst is still ahead",
         None,
     ),
+    # "observed", "reflected", "remarked" are reporting verbs like "said" beside a quotation.
+    "a verb of remarking after a quote names its speaker": (
+        "Harbor\n\nDock Industries hired Mara Quist, a pilot, in May. Dock Industries makes cranes.\n\n"
+        "``I still trust the tide,'' Quist observed. ``The tide decides everything.''",
+        "tide decides",
+        "Mara Quist",
+    ),
+    "a verb of remarking before its subject names the speaker": (
+        "Harbor\n\nBen Vold and Mara Quist run the harbor. Dock Industries makes cranes.\n\n"
+        "``Avoid the big ships _ that is the lesson,'' reflected Quist, the harbor master.",
+        "big ships",
+        "Mara Quist",
+    ),
     "a title no one holds is someone new": (
         "Talks\n\nCarl Brenner met union leaders on Monday. The senior spokesman warned that ``the worst is "
         "still ahead of us.''",

@@ -34,6 +34,12 @@ _EXTRA_QUOTE_VERBS = {
         "promise": ("", "s", "d"),
         "echo": ("", "es", "ed", "ing"),
         "recall": ("", "s", "ed", "ing"),
+        # verbs of remarking and recounting that newswire uses beside a quotation
+        "observe": ("s", "d"),
+        "remark": ("s", "ed"),
+        "recount": ("s", "ed"),
+        "reflect": ("ed",),
+        "muse": ("d",),
         "concede": ("", "s", "d"),
         "quip": ("", "s", "ped"),
         "complain": ("", "s", "ed", "ing"),
