@@ -621,6 +621,18 @@ def test_speaker_rules(analyze_text, case):
     assert _speaker(analyze_text(text), fragment) == speaker
 
 
+def test_a_title_cased_span_with_no_reporting_verb_is_a_title(analyze_text):
+    article = analyze_text(
+        "Novels\n\nMara Quist writes about the sea. Her best book, ``The Keeper of the Northern Light,'' "
+        "sold well, and she borrowed its plot from the film ``Harbor Nights,'' a thriller.\n\n"
+        "``Good Books Sell Themselves,'' Quist said. ``I only write them.''"
+    )
+    texts = [q.text for q in article.quotes if q.kind != "indirect"]
+    assert not any("Keeper" in t or "Harbor Nights" in t for t in texts)
+    assert _speaker(article, "Good Books") == "Mara Quist"
+    assert _speaker(article, "only write") == "Mara Quist"
+
+
 def test_storms_operations_and_named_rivers_are_not_people(analyze_text):
     article = analyze_text(
         "VELM, May 20, 2026 (AP) -- Hurricane Orla killed 40 people in Oskia, officials said on Monday.\n\n"

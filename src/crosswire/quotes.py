@@ -697,6 +697,24 @@ def _is_name_like(text: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
+#: Short function words that title case leaves in lower case ("The History of the Siege").
+_TITLE_LOWER = frozenset(
+    ["a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "vs"]
+)
+
+
+def _is_headline_cased(text: str) -> bool:
+    """ "The Stone Raft,", "The History of the Siege of Lisbon": a title written in title
+    case, with newswire's comma inside the marks, and no reporting verb beside it. Speech in
+    quotation marks is written in sentence case, so its second and later words are lower case."""
+    words = re.findall(r"[\w'’-]+", text)
+    if not 2 <= len(words) <= 12 or not re.fullmatch(r"[^.!?]*[^.!?,;]?,?", text.strip()):
+        return False
+    if not words[0][:1].isupper() or all(w.isupper() for w in words):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_LOWER for w in words[1:])
+
+
 _WH = {"how", "what", "whether", "why", "who", "whom", "when", "where", "if", "which"}
 
 
@@ -880,12 +898,16 @@ class QuoteExtractor:
         if cue is not None:
             cue = _recalled_speech(cue, self.resolver.in_quote)
         according = _according_to(span) if cue is None else None
-        if _is_name_like(inner) or (
-            kind == "partial"
-            and cue is None
-            and according is None
-            and len(inner.split()) < 3
-            and self._sentence_subject(span, index) is None
+        if (
+            _is_name_like(inner)
+            or (cue is None and according is None and _is_headline_cased(inner))
+            or (
+                kind == "partial"
+                and cue is None
+                and according is None
+                and len(inner.split()) < 3
+                and self._sentence_subject(span, index) is None
+            )
         ):
             return None  # a title, show, nickname or scare quote: not reported speech
         speaker = None
