@@ -606,6 +606,21 @@ SPEAKER_CASES = {
         "big ships",
         "Mara Quist",
     ),
+    # A named modifier ("Palestinian") that the organisation's own qualifier ("Israeli") contradicts.
+    "a description with another place's modifier is not that organisation": (
+        "Talks\n\nThe attack led the Israeli Cabinet to suspend its talks on the accord. Officials said on "
+        "Saturday that the bombers came from Gaza.\n\nThe Palestinian cabinet, in a statement issued after a "
+        "meeting on Friday night, accused ``outside forces'' of standing behind the attack.",
+        "outside forces",
+        None,
+    ),
+    # Two prime ministers, neither described as Norway's: which one is meant is a guess.
+    "a description no holder of the role fits is left unnamed": (
+        "Talks\n\nPrime Minister Lena Berg met reporters. Prime Minister Olaf Hest arrived later. "
+        "Meanwhile, Norway's prime minister told parliament that the country ``faces a hard winter.''",
+        "hard winter",
+        None,
+    ),
     "a title no one holds is someone new": (
         "Talks\n\nCarl Brenner met union leaders on Monday. The senior spokesman warned that ``the worst is "
         "still ahead of us.''",

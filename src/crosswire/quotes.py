@@ -370,6 +370,7 @@ class SpeakerResolver:
         wanted = ROLE_SYNONYMS.get(head, {head})
         pos = self.char(noun)
         scored = []
+        holders = 0  # people whose role the description's head names, none carrying its named modifier
         for ent in self.entities:
             if ent.type == "PERSON":
                 roles = " | ".join(ent.roles).lower()
@@ -377,6 +378,7 @@ class SpeakerResolver:
                     continue
                 fit = sum(1 for m in modifiers if m in roles.replace(".", "") or m in roles)
                 if named and not any(m in roles.replace(".", "") or m in roles for m in named):
+                    holders += 1
                     qualifiers = {
                         w.strip(".").lower()
                         for role in ent.roles
@@ -387,6 +389,9 @@ class SpeakerResolver:
                         continue  # "the top U.S. diplomat" is not the "Ukrainian Foreign Minister"
             elif ent.type == "ORG" and (head in ent.name.lower() or head in _ORG_KINDS):
                 fit = int(head in ent.name.lower())
+                own = {w.lower().strip(".") for w in ent.name.split() if w[:1].isupper()} - {head}
+                if named and own and not named & own:
+                    continue  # "the Palestinian cabinet" is not the "Israeli Cabinet"
             else:
                 continue
             before = [m.start for m in ent.mentions if m.start < pos]
@@ -399,6 +404,10 @@ class SpeakerResolver:
                 scored.append((fit, 0, 0, -min(after), ent))
         if not scored:
             return self._anaphoric_description(noun, sentence)
+        if holders > 1 and holders == sum(1 for *_, ent in scored if ent.type == "PERSON"):
+            # "Yugoslavia's prime minister" with two prime ministers in the article, neither
+            # described as Yugoslavia's: which one is meant is a guess.
+            return None
         return max(scored, key=lambda x: x[:4])[4]
 
     def _anaphoric_description(self, noun: Token, sentence: int) -> Entity | None:
