@@ -621,6 +621,22 @@ SPEAKER_CASES = {
         "hard winter",
         None,
     ),
+    # Quotative inversion: the parser takes the post-posed subject for the verb's object.
+    "a role noun after an inverted reporting verb is its subject": (
+        "Bar\n\nMatt Olsen works at the Harbor Bar. Jon Reed owns it.\n\n``He definitely wasn't drunk when "
+        "he came in,'' recalled the bartender, Matt Olsen. ``He was calm.''",
+        "definitely wasn't drunk",
+        "Matt Olsen",
+    ),
+    # "a natural extension of that case" stands in apposition to the quote; Litan speaks.
+    "a name after the verb speaks when the phrase before it is no one": (
+        "Case\n\nRobert Litan led the case at the Justice Department. He left in 1996.\n\nThe next year the "
+        "department charged Dock Corp. with violating the consent agreement by tying sales. ``It seemed "
+        "like a slam-dunk violation of the consent decree,'' a natural extension of that case, recalled "
+        "Litan, who had left the department by then.",
+        "slam-dunk",
+        "Robert Litan",
+    ),
     "a title no one holds is someone new": (
         "Talks\n\nCarl Brenner met union leaders on Monday. The senior spokesman warned that ``the worst is "
         "still ahead of us.''",

@@ -476,6 +476,8 @@ _ORG_KINDS = {
 _BE = {"is", "was", "be", "been", "being", "are", "were", "'s"}
 _IDENTIFYING = {"identified", "identifies", "identifying", "named", "names"}
 _QUOTE_FORMS = {"quote", "quoted", "quotes", "quoting", "cited", "cites", "citing"}
+# Reporting verbs whose object is the one spoken to, not the speaker.
+_HEARER_VERBS = {"told", "tell", "tells", "telling", "asked", "ask", "asks", "urged", "warned", "assured", "reminded"}
 _HEARD = {"heard", "overheard", "hears", "overhears", "recorded", "caught", "saw", "watched"}
 
 
@@ -633,6 +635,14 @@ def _inverted_subject(verb: Token) -> list[Token]:
             and _finite_clause(clause)
         )
         return [] if reported else [doc[end]]
+    # "``…,'' recalled the bartender, Matt Galloway": the parser may take the post-posed subject
+    # for an object; a role noun, or a noun a name stands in apposition to, is the speaker.
+    if nxt is not None and nxt.lower_ == "the" and nxt.head.head.i == verb.i and nxt.head.i > verb.i:
+        noun = nxt.head
+        if noun.dep_ == "dobj" and (
+            _is_role_noun(noun) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
+        ):
+            return [noun]
     run = []
     for tok in doc[verb.i + 1 : min(len(doc), verb.i + 9)]:
         if tok.pos_ not in {"ADJ", "NOUN", "PROPN"}:
@@ -932,6 +942,13 @@ class QuoteExtractor:
                     break
                 if _unnamed_person(subj):
                     break  # "a lawmaker called for ``…'', the agency said": not the agency's words
+            else:
+                # "``…,'' a natural extension of that case, recalled Litan": after the quote, a noun
+                # phrase no one can be is an apposition to the quote, and the name after the verb
+                # speaks (not with verbs whose object is the hearer: "told Smith").
+                if subjects and self.resolver.char(cue) >= end and cue.lower_ not in _HEARER_VERBS:
+                    for subj in _inverted_subject(cue):
+                        speaker = self.resolver.resolve_subject(subj, index)
         elif according is not None:
             speaker = self.resolver.resolve_subject(according, index)
         elif kind == "direct":
