@@ -652,16 +652,34 @@ def test_speaker_rules(analyze_text, case):
     assert _speaker(analyze_text(text), fragment) == speaker
 
 
-def test_a_title_cased_span_with_no_reporting_verb_is_a_title(analyze_text):
-    article = analyze_text(
+TITLE_CASES = {
+    "a title-cased span with no reporting verb is a title": (
         "Novels\n\nMara Quist writes about the sea. Her best book, ``The Keeper of the Northern Light,'' "
         "sold well, and she borrowed its plot from the film ``Harbor Nights,'' a thriller.\n\n"
-        "``Good Books Sell Themselves,'' Quist said. ``I only write them.''"
-    )
-    texts = [q.text for q in article.quotes if q.kind != "indirect"]
-    assert not any("Keeper" in t or "Harbor Nights" in t for t in texts)
-    assert _speaker(article, "Good Books") == "Mara Quist"
-    assert _speaker(article, "only write") == "Mara Quist"
+        "``Good Books Sell Themselves,'' Quist said. ``I only write them.''",
+        ["Keeper", "Harbor Nights"],
+        ["Good Books", "only write"],
+    ),
+    # a sentence of its own ("``Thank God.''") may be speech; a title closing the reporter's
+    # sentence keeps the full stop inside its marks
+    "a title closing the reporter's sentence keeps its full stop inside": (
+        "Shipyards\n\nMara Quist runs two yards. The yards are so closely tied that they are often referred "
+        "to as one firm, ``Quistworks.'' Her warning came in a letter headed ``Notice of Final Payment.''"
+        "\n\n``Thank God.'' Quist said that was all she could add.",
+        ["Quistworks", "Notice of"],
+        ["Thank God."],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(TITLE_CASES))
+def test_titles_are_not_quotes(analyze_text, case):
+    text, titles, speech = TITLE_CASES[case]
+    texts = [q.text for q in analyze_text(text).quotes if q.kind != "indirect"]
+    assert not [t for t in texts if any(title in t for title in titles)]
+    assert all(any(words in t for t in texts) for words in speech)
+    if "Good Books" in speech:
+        assert _speaker(analyze_text(text), "only write") == "Mara Quist"
 
 
 def test_storms_operations_and_named_rivers_are_not_people(analyze_text):

@@ -722,12 +722,15 @@ _TITLE_LOWER = frozenset(
 )
 
 
-def _is_headline_cased(text: str) -> bool:
+def _is_headline_cased(text: str, mid_sentence: bool = False) -> bool:
     """ "The Stone Raft,", "The History of the Siege of Lisbon": a title written in title
     case, with newswire's comma inside the marks, and no reporting verb beside it. Speech in
-    quotation marks is written in sentence case, so its second and later words are lower case."""
+    quotation marks is written in sentence case, so its second and later words are lower case.
+    When the marks open inside the reporter's own sentence, the sentence's full stop may sit
+    inside them, and one word is enough ("known as a single entity, ``Wintel.''")."""
     words = re.findall(r"[\w'’-]+", text)
-    if not 2 <= len(words) <= 12 or not re.fullmatch(r"[^.!?]*[^.!?,;]?,?", text.strip()):
+    end = r"[.,]?" if mid_sentence else ",?"
+    if not (1 if mid_sentence else 2) <= len(words) <= 12 or not re.fullmatch(rf"[^.!?]*[^.!?,;]?{end}", text.strip()):
         return False
     if not words[0][:1].isupper() or all(w.isupper() for w in words):
         return False
@@ -919,7 +922,11 @@ class QuoteExtractor:
         according = _according_to(span) if cue is None else None
         if (
             _is_name_like(inner)
-            or (cue is None and according is None and _is_headline_cased(inner))
+            or (
+                cue is None
+                and according is None
+                and _is_headline_cased(inner, bool(self.text[sentence.start : start].strip(" `\n")))
+            )
             or (
                 kind == "partial"
                 and cue is None
