@@ -569,3 +569,10 @@ def test_markdown_gives_a_speaker_one_heading_for_consecutive_quotes(story):
     section = to_markdown(data).split("## Quotes", 1)[1].split("## Claims", 1)[0]
     assert section.count(f"### {speaker['name']}") == 1
     assert section.count("> ") == 2
+
+
+def test_html_brief_has_no_drop_cap_on_an_acronym(story):
+    data = story[0].to_dict()
+    assert 'class="plain-start"' not in to_html(data)  # "Dockworkers …": a drop cap
+    data["brief"][0]["text"] = "US officials said the port of Velm reopened on Monday."
+    assert 'class="plain-start"' in to_html(data)
