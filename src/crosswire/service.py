@@ -114,21 +114,15 @@ LOOSE_STORY = dict(
 
 
 def story_groups(articles: Sequence[Article], **params) -> list[list[Article]]:
-    """The articles grouped into stories by :class:`~crosswire.cluster.StoryClusterer` (one
-    pass in publication order, then :meth:`~crosswire.cluster.StoryClusterer.consolidate`),
-    largest group first. ``params`` go to the clusterer; ``crosswire brief`` uses
-    :data:`LOOSE_STORY` to check that a folder holds one story."""
+    """The articles grouped into stories as ``crosswire recluster`` groups them
+    (:meth:`~crosswire.cluster.StoryClusterer.recluster`), largest group first. ``params`` go to
+    the clusterer; ``crosswire brief`` uses :data:`LOOSE_STORY` to check that a folder holds one
+    story."""
     from crosswire.cluster import StoryClusterer
 
-    clusterer = StoryClusterer(**params)
-    ordered = sorted(articles, key=lambda a: (a.published or "", a.id))
-    for article in ordered:
-        clusterer.add(article, key=article.id)
-    clusterer.consolidate()
-    story_of = clusterer.assignments()
     groups: dict[int, list[Article]] = {}
-    for article in ordered:
-        groups.setdefault(story_of.get(article.id, -1), []).append(article)
+    for article, story in zip(articles, StoryClusterer(**params).recluster(articles), strict=True):
+        groups.setdefault(story, []).append(article)
     return sorted(groups.values(), key=len, reverse=True)
 
 
