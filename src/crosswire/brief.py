@@ -71,6 +71,9 @@ INDEPENDENCE = 0.0
 """Exponent of a claim's own independent origins in its score. 0: support enters through the
 concept weights alone (measured better on the first half of DUC 2004, see BENCHMARKS.md)."""
 MAX_WORDS = 55
+STATES = 0.6
+"""Share of a claim's content weight one sentence of an article must carry for the article to
+state the claim (so that coverage does not say it leaves the claim out)."""
 _DANGLING = re.compile(r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|but|and|so|also)\b", re.I)
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 # '"…," he said.': the speaker is in another sentence.
@@ -340,7 +343,7 @@ def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Timel
         for support in claim.support:
             article = by_id[support.article]
             for mention in article.dates:
-                if mention.sentence == support.sentence and mention.date and not _background_year(article, mention):
+                if mention.sentence == support.sentence and mention.date and not _not_its_date(article, mention):
                     dates[mention.date] += 1
                     stating[mention.date].append(support)
         if not dates:
@@ -398,7 +401,7 @@ _NOT_A_NOUN = frozenset(
 )
 
 
-def _background_year(article: Article, mention) -> bool:
+def _not_its_date(article: Article, mention) -> bool:
     """A date that does not say when the sentence's news happened.
 
     A bare year the news is measured against ("the worst storm since 1935", "the hurricane of
@@ -415,10 +418,6 @@ def _background_year(article: Article, mention) -> bool:
         return False
     after = _NOUN_AFTER.match(article.text, mention.end)
     return bool(after) and after["word"].lower() not in _NOT_A_NOUN
-
-
-STATES = 0.6
-"""Share of a claim sentence's content stems one sentence must carry for its article to state it."""
 
 
 # On a tie, the type the small model confuses least: NORP is its usual wrong guess.

@@ -48,9 +48,9 @@ _DURATION = re.compile(
 )
 
 
+_LEADING_WORD = r"^(on|by|in|since|until|from|before|after|earlier|later|early|late|mid|end of|the end of)[- ]"
 # Decades and centuries are periods, not dates ("since the 1980s"); dateparser would read the
 # digits as a day.
-_LEADING_WORD = r"^(on|by|in|since|until|from|before|after|earlier|later|early|late|mid|end of|the end of)[- ]"
 _PERIOD = re.compile(r"\d0'?s\b|'\d0s\b|\bcentur(?:y|ies)\b", re.I)
 
 

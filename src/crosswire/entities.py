@@ -231,10 +231,11 @@ def _without_named_things(mentions: list[RawMention], paragraphs: list[Paragraph
             continue
         words = m.text.split()
         before = m.span.doc[m.span.start - 1].lower_ if m.span.start > 0 else ""
-        if words[0].lower() in _NAMED_THING_WORDS or before in _STORM_WORDS:
+        storm = words[0].lower() in _STORM_WORDS or before in _STORM_WORDS
+        if storm or words[0].lower() in _NAMED_THING_WORDS:
             things.add(i)
-            if words[0].lower() in _STORM_WORDS or before in _STORM_WORDS:
-                named.add(words[-1])
+        if storm:
+            named.add(words[-1])
     return [
         m
         for i, m in enumerate(mentions)

@@ -66,8 +66,14 @@ def _name_ending_in_an_abbreviation(doc: Doc) -> list[int]:
 # Titles that precede a name: the model sometimes ends a sentence after one ("Sgt. | Maj. | Tom
 # Vell were hurt"), which the tokenizer may have split from its full stop.
 _TITLE_BEFORE_NAME = re.compile(
-    r"\b(?:Sen|Sens|Gen|Gens|Gov|Rep|Reps|Col|Maj|Capt|Lt|Sgt|Dr|St|Adm|Cmdr|Cpl|Pvt|Prof|Rev|Brig|"
-    r"Insp|Supt|Msgr|Fr)\s?\.\s*$"
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {a.rstrip(".") for a in _TITLE_ABBREVIATIONS}
+            | {"Sens", "Gens", "Reps", "Adm", "Cmdr", "Cpl", "Pvt", "Prof", "Rev", "Brig", "Insp", "Supt", "Msgr", "Fr"}
+        )
+    )
+    + r")\s?\.\s*$"
 )
 
 
