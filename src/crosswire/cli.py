@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from crosswire import __version__
 from crosswire.model import AnalysisResult, Article, Skipped
 from crosswire.read import DEFAULT_MAX_BYTES, is_url
-from crosswire.render import render_result
+from crosswire.render import render_result, shorten
 from crosswire.service import load_analysis, prepare, run_report
 from crosswire.story import build_story
 
@@ -256,9 +256,7 @@ def _warn_if_several_stories(articles: list[Article], err: Console) -> None:
     groups = [g for g in story_groups(articles, **LOOSE_STORY) if len(g) >= 2]
     if len(groups) < 2:
         return
-    parts = "; ".join(
-        f"{len(g)} articles ({escape(_one_line(g[0].title or g[0].source_path, 60))})" for g in groups[:4]
-    )
+    parts = "; ".join(f"{len(g)} articles ({escape(shorten(g[0].title or g[0].source_path, 60))})" for g in groups[:4])
     err.print(
         f"[yellow]warning:[/] these {len(articles)} articles look like {len(groups)} separate stories: {parts}. "
         "The brief covers them as one; brief each group on its own, or ingest them and see 'crosswire stories'.",
@@ -388,17 +386,12 @@ def stories(
         sources = story["independent_sources"]
         first, last = story["first"] or "?", story["last"] or "?"
         console.print(
-            f"[bold]{story['id']}[/] {escape(_one_line(story['title'] or '(untitled)', TITLE_WIDTH))}\n"
+            f"[bold]{story['id']}[/] {escape(shorten(story['title'] or '(untitled)', TITLE_WIDTH))}\n"
             f"    {count(len(story['articles']), 'article')}, {count(len(story['outlets']), 'outlet')}"
             f"{'' if sources is None else ', ' + count(sources, 'independent source')}; "
             f"{first if first == last else f'{first} to {last}'}",
             soft_wrap=True,
         )
-
-
-def _one_line(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 @app.command(name="recluster")

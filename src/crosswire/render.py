@@ -31,7 +31,7 @@ def render_article(console: Console, article: Article) -> None:
     if article.removed:
         console.print(
             f"[dim]{'removed':>10}[/] "
-            + "; ".join(f"{escape(r.reason)}: [italic]{escape(_short(r.text, 60))}[/]" for r in article.removed)
+            + "; ".join(f"{escape(r.reason)}: [italic]{escape(shorten(r.text, 60))}[/]" for r in article.removed)
         )
     people = [e for e in article.entities if e.type in {"PERSON", "ORG"}]
     if people:
@@ -51,7 +51,7 @@ def render_article(console: Console, article: Article) -> None:
             )
             where = "title" if q.in_title else str(q.sentence)
             table.add_row(
-                where, q.kind, who if not q.speaker else escape(who), escape(q.cue or ""), escape(_short(q.text, 90))
+                where, q.kind, who if not q.speaker else escape(who), escape(q.cue or ""), escape(shorten(q.text, 90))
             )
         console.print(table)
     if article.dates:
@@ -70,6 +70,7 @@ def render_result(console: Console, result: AnalysisResult) -> None:
     console.print(f"\n[bold]{len(result.articles)} analysed, {len(result.skipped)} skipped[/]")
 
 
-def _short(text: str, width: int) -> str:
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
