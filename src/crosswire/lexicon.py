@@ -131,7 +131,7 @@ _IRREGULAR = {
 }
 
 
-def _inflections(lemma: str) -> set[str]:
+def inflections(lemma: str) -> set[str]:
     """Regular English verb forms, plus the irregular ones reporting verbs need."""
     forms = {lemma, *_IRREGULAR.get(lemma, [])}
     stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
@@ -143,7 +143,7 @@ def _inflections(lemma: str) -> set[str]:
 
 #: Every form of the verbs that introduce indirect speech; the pipeline runs without a
 #: lemmatizer (it costs a tenth of the parse time), so forms are listed rather than lemmatised.
-SPEECH_FORMS = frozenset(form for lemma in SPEECH_LEMMAS for form in _inflections(lemma))
+SPEECH_FORMS = frozenset(form for lemma in SPEECH_LEMMAS for form in inflections(lemma))
 
 #: Head words of a person's title or function.
 ROLE_HEADS = frozenset(

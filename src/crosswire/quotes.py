@@ -22,6 +22,7 @@ from crosswire.lexicon import (
     ROLE_MODIFIERS,
     ROLE_SYNONYMS,
     SPEECH_FORMS,
+    inflections,
     is_reporting_verb,
 )
 from crosswire.model import Entity, Quote, Sentence, Speaker
@@ -477,7 +478,7 @@ _BE = {"is", "was", "be", "been", "being", "are", "were", "'s"}
 _IDENTIFYING = {"identified", "identifies", "identifying", "named", "names"}
 _QUOTE_FORMS = {"quote", "quoted", "quotes", "quoting", "cited", "cites", "citing"}
 # Reporting verbs whose object is the one spoken to, not the speaker.
-_HEARER_VERBS = {"told", "tell", "tells", "telling", "asked", "ask", "asks", "urged", "warned", "assured", "reminded"}
+_HEARER_VERBS = frozenset(f for verb in ("tell", "ask", "urge", "warn", "assure", "remind") for f in inflections(verb))
 _HEARD = {"heard", "overheard", "hears", "overhears", "recorded", "caught", "saw", "watched"}
 
 
