@@ -81,6 +81,23 @@ def multinews_rows(limit: int | None = None) -> Iterator[tuple[int, list[str], s
             yield row_no, ast.literal_eval(row["documents"]), row["summary"]
 
 
+_MULTINEWS: dict[int, list[str]] = {}
+
+
+def read_multinews(doc: str) -> str:
+    """The text of Multi-News article ``multinews/<row>/<pos>``, as the gold offsets see it.
+
+    ``row`` is the 0-based row of the sample's CSV and ``pos`` the article's index in that row's
+    ``documents`` list; the text is the list item itself, untouched. The rows are read once.
+    """
+    prefix, row, pos = doc.split("/")
+    if prefix != "multinews":
+        raise ValueError(f"not a Multi-News document id: {doc}")
+    if not _MULTINEWS:
+        _MULTINEWS.update((row_no, texts) for row_no, texts, _ in multinews_rows())
+    return _MULTINEWS[int(row)][int(pos)]
+
+
 def multinews_documents() -> list[tuple[int, int, str]]:
     """Every article of the Multi-News sample as ``(row, position in row, text)``."""
     return [(row_no, pos, text) for row_no, texts, _ in multinews_rows() for pos, text in enumerate(texts)]

@@ -18,10 +18,14 @@ two from each of the last five clusters, annotated without crosswire's output; a
 test, also run only when named with ``--dataset``) and ``bench/data/duc2004_quotes_heldout6.jsonl``
 (dataset ``duc2004_heldout6``: 23 more DUC 2004 articles, up to two from each of 12 clusters of
 the fourth and fifth sets, annotated without crosswire's output; a third blind test, also run
-only when named with ``--dataset``).
+only when named with ``--dataset``) and ``bench/data/multinews_quotes_heldout7.jsonl`` (dataset
+``multinews_heldout7``: 11 quote-rich Multi-News web articles, one from each of 11 stories,
+offsets into the article's text as the sample's ``documents`` list holds it; annotated without
+crosswire's output; a fourth blind test, the first on web text, also run only when named with
+``--dataset``).
 The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``duc2004_heldout3``)
-all had their errors read and fixed: only ``duc2004_heldout4``, ``duc2004_heldout5`` and
-``duc2004_heldout6`` measure how the rules generalise.
+all had their errors read and fixed: only ``duc2004_heldout4``, ``duc2004_heldout5``,
+``duc2004_heldout6`` and ``multinews_heldout7`` measure how the rules generalise.
 Both systems see the same words: the article as crosswire cleans it (title, then body). textacy
 runs on a spaCy Doc of that text made with crosswire's own pipeline, so the model is the same.
 
@@ -55,7 +59,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import load_gold, read_duc, read_seed, shared_dir, table, versions, write_results
+from _common import load_gold, read_duc, read_multinews, read_seed, shared_dir, table, versions, write_results
 
 WORD = re.compile(r"\w+")
 POSITIVE = {"direct", "partial"}
@@ -370,10 +374,15 @@ DATASETS = {
         "sixth, blind held-out set: DUC 2004 articles from the clusters of held-out sets 4 and 5, "
         "annotated without crosswire's output",
     ),
+    "multinews_heldout7": (
+        "multinews_quotes_heldout7.jsonl",
+        "seventh, blind held-out set: quote-rich Multi-News web articles from 11 stories, "
+        "annotated without crosswire's output",
+    ),
 }
 
 # blind sets, to be scored once: left out unless named with --dataset
-BLIND = {"duc2004_heldout4", "duc2004_heldout5", "duc2004_heldout6"}
+BLIND = {"duc2004_heldout4", "duc2004_heldout5", "duc2004_heldout6", "multinews_heldout7"}
 
 
 def load_runs(only: list[str] | None = None) -> dict[str, list[DocRun]]:
@@ -385,7 +394,12 @@ def load_runs(only: list[str] | None = None) -> dict[str, list[DocRun]]:
             continue
         gold = load_gold(gold_file)
         names = sorted({g["doc"] for g in gold})
-        read = (lambda n: read_seed(shared / "seeds" / n)) if dataset == "seeds" else read_duc
+        if dataset == "seeds":
+            read = lambda n: read_seed(shared / "seeds" / n)  # noqa: E731
+        elif dataset.startswith("multinews"):
+            read = read_multinews
+        else:
+            read = read_duc
         datasets[dataset] = [DocRun(n, read(n), [g for g in gold if g["doc"] == n]) for n in names]
     return datasets
 
@@ -434,7 +448,7 @@ def main(argv: list[str] | None = None) -> dict:
     rows = []
     t0 = time.perf_counter()
     for dataset, runs in datasets.items():
-        encoding = "utf-8" if dataset == "seeds" else "ascii"
+        encoding = "ascii" if dataset.startswith("duc2004") else "utf-8"
         articles = [clean(Source(run.name, run.raw, encoding)) for run in runs]
         articles = list(analyzer.analyze_many(articles))
         run_crosswire(runs, articles)
