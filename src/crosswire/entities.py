@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from crosswire.lexicon import HONORIFICS, ORGANISATION_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, is_reporting_verb
+from crosswire.lexicon import (
+    HONORIFICS,
+    ORGANISATION_KINDS,
+    ORGANISATION_NOUNS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    is_reporting_verb,
+)
 from crosswire.model import Entity, Mention, Sentence
 from crosswire.sentences import Paragraph
 
@@ -118,6 +125,45 @@ def _trim(span: Span) -> Span | None:
     return trimmed
 
 
+# Lower-case particles inside family names ("Hans van den Broek", "Osama bin Laden", "Charles de
+# Gaulle"); the model often ends the name before them ("Hans van") or after them ("Broek").
+_NAME_PARTICLES = {
+    "van", "von", "den", "der", "de", "del", "della", "da", "das", "dos", "di", "du", "la", "le",
+    "al", "el", "bin", "ibn", "ben", "ter", "ten", "zu",
+}  # fmt: skip
+
+
+def _with_name_particles(span: Span) -> Span:
+    """A person's name completed across its particles: "Hans van" + "den Broek" is one name, and
+    "Van den Broek" (a capitalised particle opening the sentence) is a person's surname, whatever
+    the model tagged "Broek" as."""
+    doc, start, end = span.doc, span.start, span.end
+    label = span.label_
+    core = end
+    while core - 1 > start and doc[core - 1].lower_ in _NAME_PARTICLES and doc[core - 1].is_lower:
+        core -= 1
+    after = core
+    while after < len(doc) and doc[after].lower_ in _NAME_PARTICLES and doc[after].is_lower:
+        after += 1
+    if label == "PERSON" and after > core:
+        named = after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].text[:1].isupper()
+        end = after + 1 if named else core  # "Hans van" and no name after: no particle in it
+    before = start
+    while before > doc[start].sent.start and doc[before - 1].lower_ in _NAME_PARTICLES:
+        before -= 1
+    if before < start and doc[before].text[:1].isupper() and before + 1 < start:
+        # "Van den Broek said": a capitalised particle, then lower-case ones, then the name
+        if all(doc[i].is_lower for i in range(before + 1, start)):
+            start, label = before, "PERSON"
+    elif before < start and label == "PERSON" and before > doc[start].sent.start:
+        first = doc[before - 1]  # "Mohamed bin" missed: "Osama" "bin Laden"
+        if first.pos_ == "PROPN" and first.text[:1].isupper() and first.ent_type_ in {"", "PERSON"}:
+            start = before - 1
+    if (start, end, label) == (span.start, span.end, span.label_):
+        return span
+    return Span(doc, start, end, label=label)
+
+
 def _after_honorific(token: Token) -> bool:
     """ "Ms. He said": a capitalised word right after an honorific is a name, though it may look
     like a pronoun or another word ("He" is a family name)."""
@@ -191,15 +237,21 @@ def collect_mentions(
     mentions = []
     for para in paragraphs:
         taken = {t.i for ent in para.doc.ents if ent.label_ in TYPES for t in ent}
+        found: list[RawMention] = []
         for ent in [*para.doc.ents, *_rule_people(para.doc, taken), *_rule_organisations(para.doc, taken)]:
             if ent.label_ not in TYPES or _is_title_part(ent):
                 continue
             span = _trim(ent)
             if span is None or not any(ch.isalpha() for ch in span.text):
                 continue
+            span = _with_name_particles(span)
             start = para.start + span.start_char
             kind = known.get(span.text, TYPES[span.label_])
-            mentions.append(RawMention(span.text, kind, start, start + len(span.text), sent_of(start), span))
+            found.append(RawMention(span.text, kind, start, start + len(span.text), sent_of(start), span))
+        # a name completed across its particles covers the piece the model tagged apart ("Broek")
+        mentions.extend(
+            m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)
+        )
     _retype_organisations(mentions)
     _retype_people(mentions)
     _kin_family_names(mentions)
@@ -272,7 +324,22 @@ def _retype_organisations(mentions: list[RawMention]) -> None:
     "the Nezavisimaya Gazeta newspaper", "Libya's official news agency, JANA,"."""
     for m in mentions:
         root = m.span.root
-        if root.dep_ in {"compound", "appos"} and root.head.lower_ in ORGANISATION_NOUNS and root.head.pos_ == "NOUN":
+        carried = (
+            root.dep_ in {"compound", "appos"} and root.head.lower_ in ORGANISATION_NOUNS and root.head.pos_ == "NOUN"
+        )
+        # "Harakat-ul-Ansar, a Pakistan-based organization": set off by an organisation noun
+        described = any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in ORGANISATION_NOUNS | ORGANISATION_KINDS
+            for t in m.span
+            for c in t.children
+            if c.i >= m.span.end
+        )
+        # "the Greek daily Eleftherotypia", "the newspaper Le Monde"
+        labelled = any(
+            c.lower_ in ORGANISATION_NOUNS and c.dep_ in {"amod", "compound", "nmod"} and c.i < m.span.start
+            for c in root.children
+        )
+        if carried or described or labelled:
             m.type = "ORG"
 
 
@@ -446,7 +513,9 @@ def _person_canonical(
 ) -> str:
     if len(m.text.split()) >= 2:
         # "Joe Biden" may itself be the short form of "President Joe R. Biden" rarely; keep it.
-        longer = [p for p in full_people if p != m.text and p.endswith(" " + m.text)]
+        # "Van den Broek" opening a sentence is "Hans van den Broek"
+        fold = str.lower if m.text.split()[0].lower() in _NAME_PARTICLES else str
+        longer = [p for p in full_people if p != m.text and fold(p).endswith(fold(" " + m.text))]
         return longer[0] if len(longer) == 1 else m.text
     candidates = [p for p in full_people if p.split()[-1] == m.text]
     if not candidates:

@@ -330,6 +330,28 @@ ORGANISATION_NOUNS = frozenset(
     ]
 )
 
+#: Nouns for a kind of organisation ("the company said", "X, a militant group,").
+ORGANISATION_KINDS = frozenset(
+    [
+        "company",
+        "firm",
+        "corporation",
+        "group",
+        "agency",
+        "ministry",
+        "department",
+        "organization",
+        "organisation",
+        "union",
+        "bank",
+        "party",
+        "committee",
+        "council",
+        "commission",
+        "club",
+    ]
+)
+
 #: Honorifics: part of how a name is written, not a role.
 HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady"])
 

@@ -24,10 +24,11 @@ class QuoteSpan:
     open_at: int
     close_at: int | None
     double: bool = True
+    close_len: int = 1  # 2 for a ``TeX'' closing mark
 
     @property
     def outer_end(self) -> int:
-        return self.end if self.close_at is None else self.close_at + 1
+        return self.end if self.close_at is None else self.close_at + self.close_len
 
 
 def _is_word(ch: str) -> bool:
@@ -65,7 +66,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 spans.append(_make(text, open_at, open_len, pos, None))
             open_at, open_len = pos, len(mark)
         elif open_at is not None:
-            spans.append(_make(text, open_at, open_len, pos, pos))
+            spans.append(_make(text, open_at, open_len, pos, pos, len(mark)))
             open_at = None
     if open_at is not None:
         spans.append(_make(text, open_at, open_len, len(text), None))
@@ -73,14 +74,14 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return sorted(spans + _single_spans(text, spans), key=lambda s: s.open_at)
 
 
-def _make(text: str, open_at: int, open_len: int, end: int, close_at: int | None) -> QuoteSpan:
+def _make(text: str, open_at: int, open_len: int, end: int, close_at: int | None, close_len: int = 1) -> QuoteSpan:
     start = open_at + open_len
     while start < end and text[start].isspace():
         start += 1
     stop = end
     while stop > start and text[stop - 1].isspace():
         stop -= 1
-    return QuoteSpan(start, stop, open_at, close_at)
+    return QuoteSpan(start, stop, open_at, close_at, close_len=close_len)
 
 
 def _single_spans(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -96,6 +97,8 @@ def _single_spans(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
         after = text[pos + 1] if pos + 1 < len(text) else ""
         if _is_word(before) and _is_word(after):
             continue  # don't, Korea's
+        if before == "-" and _is_word(after) and pos > 1 and _is_word(text[pos - 2]):
+            continue  # a transliterated glottal stop inside a name: al-'Owhali
         can_open = (not before or before.isspace() or before in "([{—–-/") and after and not after.isspace()
         can_close = before and not before.isspace() and (not after or after.isspace() or after in ",.;:!?)]—–-")
         if open_at is None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.entities import SentenceIndex
 from crosswire.lexicon import (
+    ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -181,7 +182,7 @@ class SpeakerResolver:
             return self.resolve_they(subj, sentence)
         if low in _PRONOUNS:
             return self.resolve_pronoun(subj, sentence)
-        if low in _DOCUMENT_NOUNS and subj.tag_ == "NN":
+        if low in _DOCUMENT_NOUNS | _PRESS_PIECES and subj.tag_ == "NN":
             return self._document_author(subj, sentence)
         return self.resolve_description(subj, sentence)
 
@@ -205,7 +206,11 @@ class SpeakerResolver:
         for child in noun.children:
             if child.dep_ == "poss" and child.pos_ == "PROPN":
                 authors.append(child)
-            elif child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+            elif child.dep_ == "compound" and (child.pos_ == "PROPN" or child.lower_ in ORGANISATION_KINDS):
+                authors.append(child)  # "a Foreign Ministry statement", "a ministry statement"
+            elif child.dep_ == "prep" and (
+                child.lower_ in {"from", "by", "of"} or (child.lower_ == "in" and noun.lower_ in _PRESS_PIECES)
+            ):
                 authors.extend(c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ == "acl" and child.tag_ == "VBN":  # "a memo written by him"
                 for agent in child.children:
@@ -388,7 +393,7 @@ class SpeakerResolver:
                     }
                     if qualifiers:
                         continue  # "the top U.S. diplomat" is not the "Ukrainian Foreign Minister"
-            elif ent.type == "ORG" and (head in ent.name.lower() or head in _ORG_KINDS):
+            elif ent.type == "ORG" and (head in ent.name.lower() or head in ORGANISATION_KINDS):
                 fit = int(head in ent.name.lower())
                 own = {w.lower().strip(".") for w in ent.name.split() if w[:1].isupper()} - {head}
                 if named and own and not named & own:
@@ -422,7 +427,7 @@ class SpeakerResolver:
             return None
         if any(c.dep_ in {"poss", "compound", "appos"} or c.pos_ == "PROPN" for c in noun.children):
             return None
-        if noun.lower_ in ROLE_HEADS | _ORG_KINDS | ORGANISATION_NOUNS | _DOCUMENT_NOUNS:
+        if noun.lower_ in ROLE_HEADS | ORGANISATION_KINDS | ORGANISATION_NOUNS | _DOCUMENT_NOUNS:
             return None  # a title no one holds is someone new ("the spokesman said")
         if not any(c.dep_ == "amod" for c in noun.children):
             return None  # an epithet describes the one it stands for ("the former trader")
@@ -452,25 +457,8 @@ class SpeakerResolver:
 
 # Documents that "say" things for whoever wrote them.
 _DOCUMENT_NOUNS = {"statement", "memo", "memorandum", "letter", "note", "report", "communique", "filing"}
-
-_ORG_KINDS = {
-    "company",
-    "firm",
-    "corporation",
-    "group",
-    "agency",
-    "ministry",
-    "department",
-    "organization",
-    "organisation",
-    "union",
-    "bank",
-    "party",
-    "committee",
-    "council",
-    "commission",
-    "club",
-}
+# Pieces of a publication, which speak for it: "an editorial in the daily Eleftherotypia".
+_PRESS_PIECES = {"editorial", "commentary", "column"}
 
 
 # Word forms, not lemmas: the pipeline runs without its lemmatizer.
@@ -484,17 +472,24 @@ _HEARD = {"heard", "overheard", "hears", "overhears", "recorded", "caught", "saw
 
 def _appositive_across_of(name: Token, subj: Token) -> bool:
     """ "The chairman of the panel, Archbishop Desmond Tutu, said": the parser hangs the name on
-    "panel", but a panel is not a person, so the name is the chairman's."""
-    holder = name.head
-    return (
-        name.dep_ == "appos"
-        and _is_role_noun(subj)
-        and holder.dep_ == "pobj"
-        and holder.head.dep_ == "prep"
-        and holder.head.head.i == subj.i
-        and holder.pos_ == "NOUN"
-        and holder.lower_ not in ROLE_HEADS
-    )
+    "panel", but a panel is not a person, so the name is the chairman's. Also across a chain of
+    phrases ("the leader of the Communist Refounding Party in Parliament, Fausto Bertinotti,"),
+    when the name is a person's and no phrase on the way holds one."""
+    if name.dep_ != "appos" or not _is_role_noun(subj):
+        return False
+    holder, depth = name.head, 0
+    while depth < 3 and holder.dep_ == "pobj" and holder.head.dep_ == "prep":
+        not_a_person = (holder.pos_ == "NOUN" and holder.lower_ not in ROLE_HEADS) or (
+            depth + (holder.head.head.i != subj.i) > 0
+            and name.ent_type_ == "PERSON"
+            and holder.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "NORP"}
+        )
+        if not not_a_person:
+            return False
+        if holder.head.head.i == subj.i:
+            return True
+        holder, depth = holder.head.head, depth + 1
+    return False
 
 
 def _indefinite(noun: Token) -> bool:
@@ -644,6 +639,18 @@ def _inverted_subject(verb: Token) -> list[Token]:
             _is_role_noun(noun) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
         ):
             return [noun]
+    # "``…,'' said a ministry statement broadcast on television": the parser may make the
+    # participle a clause of what was said, with the post-posed subject as its subject.
+    if nxt is not None and nxt.lower_ in {"the", "a", "an"} and nxt.head.i > verb.i:
+        noun, clause = nxt.head, nxt.head.head
+        if (
+            noun.dep_ == "nsubj"
+            and clause.dep_ == "ccomp"
+            and clause.head.i == verb.i
+            and clause.tag_ == "VBN"
+            and not _finite_clause(clause)
+        ):
+            return [noun]
     run = []
     for tok in doc[verb.i + 1 : min(len(doc), verb.i + 9)]:
         if tok.pos_ not in {"ADJ", "NOUN", "PROPN"}:
@@ -675,9 +682,9 @@ _SUBORDINATORS = {"after", "before", "since", "until", "because", "while", "as"}
 
 
 def _subject_taken_for_object(verb: Token) -> Token | None:
-    """ "… after Libya's news agency, JANA, reported that …": the parser may read the clause after
-    "after" as a prepositional object and leave the verb without a subject; the noun phrase that
-    ends right before the verb is then its subject."""
+    """The subject of a reporting verb the parser left without one. "… after Libya's news agency,
+    JANA, reported that …": the parser may read the clause after "after" as a prepositional
+    object; the noun phrase that ends right before the verb is then its subject."""
     if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
     doc = verb.doc
@@ -687,7 +694,23 @@ def _subject_taken_for_object(verb: Token) -> Token | None:
     noun = doc[before].head if doc[before].dep_ == "appos" else doc[before]
     if noun.dep_ == "pobj" and noun.head.lower_ in _SUBORDINATORS and noun.pos_ in {"NOUN", "PROPN"}:
         return noun
+    # "Harakat-ul-Ansar, a group labeled a terrorist group by the United States, said": the
+    # parser makes the participle the main clause of what was said, with the speaker its subject.
+    if doc[verb.i - 1].text == ",":
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and clause.tag_ in {"VBN", "VBD"} and clause.i < verb.i:
+                subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+                # the participle hangs on a noun set off by commas: "X, a group labeled …, said"
+                if subjects and subjects[0].pos_ in {"NOUN", "PROPN"} and _set_off(subjects[0]):
+                    return subjects[0]
     return None
+
+
+def _set_off(noun: Token) -> bool:
+    """A noun followed by a comma and an apposition ("Harakat-ul-Ansar, a group …")."""
+    return any(c.dep_ == "appos" for c in noun.children) or (
+        noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
+    )
 
 
 def _unnamed_person(subj: Token) -> bool:
