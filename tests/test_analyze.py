@@ -743,3 +743,32 @@ def test_an_apostrophe_inside_a_transliterated_name_opens_no_quote(analyze_text)
     assert not any("rule permits" in q.text for q in article.quotes)
     assert _speaker(article, "pretrial defendants") == "Michael Young"
     assert _speaker(article, "punish them in advance") == "Michael Young"
+
+
+def test_web_style_names_join_their_full_form(analyze_text):
+    article = analyze_text(
+        "Search widens\n\nOn Wednesday Hamzah Rahman, Malaysia's acting transport minister, said new images had "
+        "been found. “We cannot tell whether the objects are from the plane,” Mr Hamzah said.\n\n"
+        "Players at Brookfield University won the right to unionize on Wednesday. Brookfield said it will "
+        "appeal. “Our athletes are students,” Brookfield said in a statement."
+    )
+    assert _speaker(article, "cannot tell whether") == "Hamzah Rahman"
+    assert _speaker(article, "athletes are students") == "Brookfield University"
+    assert not any(e.name in {"Hamzah", "Brookfield"} for e in article.entities)
+
+
+def test_a_name_that_is_all_a_quotation_holds_is_a_title(analyze_text):
+    article = analyze_text(
+        "Rapper dies\n\nThe duo's 1993 debut album, “Juvenile Deltas,” sold poorly. Kerr Mavin, who made it, "
+        "said the label dropped them."
+    )
+    assert "Juvenile Deltas" not in {e.name for e in article.entities}
+    assert "Kerr Mavin" in {e.name for e in article.entities if e.type == "PERSON"}
+
+
+def test_the_place_of_an_office_is_not_the_speaker(analyze_text):
+    article = analyze_text(
+        "Stalking case\n\nTwo aides were indicted. Guam Del. Tessa Orlan (D) confirmed in a statement that she "
+        "is the official, saying that “my privacy was invaded.”"
+    )
+    assert _speaker(article, "privacy was invaded") == "Tessa Orlan"

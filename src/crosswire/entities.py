@@ -170,6 +170,20 @@ def _after_honorific(token: Token) -> bool:
     return token.i > 0 and token.text[:1].isupper() and token.doc[token.i - 1].lower_ in HONORIFICS and token.is_alpha
 
 
+def _is_quoted_title(para: Paragraph, span: Span) -> bool:
+    """A name that is all a quotation holds is a work's title: the album “Juvenile Hell,”."""
+    for q in para.quotes:
+        inner = para.text[q.start : q.end].rstrip(",.;:!? ")
+        if q.start == span.start_char and len(inner) == span.end_char - span.start_char:
+            return True
+    return False
+
+
+def _after_honorific_word(span: Span) -> bool:
+    """The span follows "Mr", "Mrs." or another honorific ("Mr Hishammuddin")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in HONORIFICS
+
+
 def _is_title_part(span: Span) -> bool:
     before = span.doc[max(0, span.start - 3) : span.start].text
     return bool(_TITLE_PHRASE.search(before)) and len(span) == 1
@@ -245,6 +259,8 @@ def collect_mentions(
             if span is None or not any(ch.isalpha() for ch in span.text):
                 continue
             span = _with_name_particles(span)
+            if span.label_ in {"PERSON", "ORG"} and _is_quoted_title(para, span):
+                continue
             start = para.start + span.start_char
             kind = known.get(span.text, TYPES[span.label_])
             found.append(RawMention(span.text, kind, start, start + len(span.text), sent_of(start), span))
@@ -415,8 +431,25 @@ def _retype_people(mentions: list[RawMention]) -> None:
     """Surnames typed as places or organisations become people when the article names them in full
     or gives their age."""
     for m in mentions:
-        if m.type != "PERSON" and _with_age(m):
-            m.type = "PERSON"
+        if m.type != "PERSON" and (_with_age(m) or _after_honorific_word(m.span)):
+            m.type = "PERSON"  # "Mr Hishammuddin said": an honorific makes a person
+    # "Northwestern said in a statement", in an article about Northwestern University: a single
+    # word the model took for a person is the organisation whose name it starts, unless a
+    # person's full name ends in it or an honorific gives it to a person.
+    org_firsts = {
+        m.text.split()[0]
+        for m in mentions
+        if m.type == "ORG" and len(m.text.split()) >= 2 and m.text.split()[-1].lower() in _ORG_WORDS
+    }
+    surnames_of_people = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    for m in mentions:
+        if (
+            m.type == "PERSON"
+            and m.text in org_firsts
+            and m.text not in surnames_of_people
+            and not _after_honorific_word(m.span)
+        ):
+            m.type = "ORG"
     full_names = {m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
     full_names -= {m.text for m in mentions if m.type != "PERSON"}
     person_tokens = {n.split()[-1] for n in full_names} | full_names

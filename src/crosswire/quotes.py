@@ -171,6 +171,8 @@ class SpeakerResolver:
                 ) or _appositive_across_of(tok, subj)
                 if tok.i == subj.i and ent.type == "NORP" and _indefinite(subj):
                     return None  # "another Republican said": one member of a group, unnamed
+                if tok.dep_ == "compound" and ent.type in {"GPE", "NORP"} and _person_in_apposition(subj):
+                    continue  # "Virgin Islands Del. Stacey Plaskett": where she holds office
                 if tok.i == subj.i or linked:
                     return self._jointly(tok, ent)
         low = subj.lower_
@@ -704,6 +706,10 @@ def _subject_taken_for_object(verb: Token) -> Token | None:
                 if subjects and subjects[0].pos_ in {"NOUN", "PROPN"} and _set_off(subjects[0]):
                     return subjects[0]
     return None
+
+
+def _person_in_apposition(noun: Token) -> bool:
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children)
 
 
 def _set_off(noun: Token) -> bool:
