@@ -772,3 +772,12 @@ def test_the_place_of_an_office_is_not_the_speaker(analyze_text):
         "is the official, saying that “my privacy was invaded.”"
     )
     assert _speaker(article, "privacy was invaded") == "Tessa Orlan"
+
+
+def test_a_title_after_the_noun_it_names_is_not_a_quote(analyze_text):
+    article = analyze_text(
+        "Rapper dies\n\nThe duo released a debut album, “Juvenile Deltas,” in 1993, and their 1996 song "
+        "“Hell on Harbor Street,” mocked a rival, the label said. “We will miss him,” the label said."
+    )
+    assert not any("Deltas" in q.text or "Harbor Street" in q.text for q in article.quotes)
+    assert any("miss him" in q.text for q in article.quotes)

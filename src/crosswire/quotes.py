@@ -767,6 +767,17 @@ def _is_headline_cased(text: str, mid_sentence: bool = False) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_LOWER for w in words[1:])
 
 
+def _names_a_work(span: Span, open_at: int) -> bool:
+    """The marks (at ``open_at`` in the paragraph) open right after a common noun or a possessive
+    ("the album, “Murda Muzik,”", "single “Quiet Storm.”", "1996’s “Hell on Earth,”"): what they
+    hold names that thing."""
+    before = [t for t in span if t.idx < open_at and t.text not in {",", "“", '"', "`", "``"}]
+    if not before:
+        return False
+    last = before[-1]
+    return (last.tag_ in {"NN", "NNS"} and last.is_lower) or last.tag_ == "POS"
+
+
 _WH = {"how", "what", "whether", "why", "who", "whom", "when", "where", "if", "which"}
 
 
@@ -952,6 +963,7 @@ class QuoteExtractor:
         according = _according_to(span) if cue is None else None
         if (
             _is_name_like(inner)
+            or (_is_headline_cased(inner, True) and _names_a_work(span, q.open_at))
             or (
                 cue is None
                 and according is None
