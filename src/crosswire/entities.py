@@ -428,8 +428,9 @@ def _retype_places(mentions: list[RawMention]) -> None:
 
 
 def _retype_people(mentions: list[RawMention]) -> None:
-    """Surnames typed as places or organisations become people when the article names them in full
-    or gives their age."""
+    """Surnames typed as places or organisations become people when the article names them in full,
+    gives their age or puts an honorific before them; and a one-word "person" that starts the name
+    of an organisation the article gives becomes that organisation."""
     for m in mentions:
         if m.type != "PERSON" and (_with_age(m) or _after_honorific_word(m.span)):
             m.type = "PERSON"  # "Mr Hishammuddin said": an honorific makes a person

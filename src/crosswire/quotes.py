@@ -633,25 +633,26 @@ def _inverted_subject(verb: Token) -> list[Token]:
             and _finite_clause(clause)
         )
         return [] if reported else [doc[end]]
-    # "``…,'' recalled the bartender, Matt Galloway": the parser may take the post-posed subject
-    # for an object; a role noun, or a noun a name stands in apposition to, is the speaker.
-    if nxt is not None and nxt.lower_ == "the" and nxt.head.head.i == verb.i and nxt.head.i > verb.i:
-        noun = nxt.head
-        if noun.dep_ == "dobj" and (
-            _is_role_noun(noun) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
-        ):
-            return [noun]
-    # "``…,'' said a ministry statement broadcast on television": the parser may make the
-    # participle a clause of what was said, with the post-posed subject as its subject.
     if nxt is not None and nxt.lower_ in {"the", "a", "an"} and nxt.head.i > verb.i:
-        noun, clause = nxt.head, nxt.head.head
-        if (
+        noun, governor = nxt.head, nxt.head.head
+        # "``…,'' recalled the bartender, Matt Galloway": the parser may take the post-posed subject
+        # for an object; a role noun, or a noun a name stands in apposition to, is the speaker.
+        taken_for_object = (
+            nxt.lower_ == "the"
+            and governor.i == verb.i
+            and noun.dep_ == "dobj"
+            and (_is_role_noun(noun) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children))
+        )
+        # "``…,'' said a ministry statement broadcast on television": the parser may make the
+        # participle a clause of what was said, with the post-posed subject as its subject.
+        taken_for_clause_subject = (
             noun.dep_ == "nsubj"
-            and clause.dep_ == "ccomp"
-            and clause.head.i == verb.i
-            and clause.tag_ == "VBN"
-            and not _finite_clause(clause)
-        ):
+            and governor.dep_ == "ccomp"
+            and governor.head.i == verb.i
+            and governor.tag_ == "VBN"
+            and not _finite_clause(governor)
+        )
+        if taken_for_object or taken_for_clause_subject:
             return [noun]
     run = []
     for tok in doc[verb.i + 1 : min(len(doc), verb.i + 9)]:
