@@ -573,20 +573,24 @@ def test_a_timeline_entry_is_told_by_a_sentence_that_gives_its_date():
     assert [(c.article, c.sentence) for c in event.citations] == [("a2", 0), ("a1", 0)]
 
 
+def _dated_article(aid, day, sentences):
+    """An analysed-looking article of the given sentences, published on ``day`` (None: undated)."""
+    from crosswire.model import Article, Sentence
+
+    text, sents = "", []
+    for i, s in enumerate(sentences):
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {s}" if text else s
+        sents.append(Sentence(i, s, start, start + len(s)))
+    return Article(aid, f"{aid}.txt", text, outlet="Kell Wire", published=day, sentences=sents)
+
+
 def test_a_brief_over_several_days_reads_in_the_order_they_came():
     """Monday's report comes before Thursday's, even when Thursday's sentence leads its article
     and Monday's does not."""
-    from crosswire.model import Article, Claim, Sentence, Support
+    from crosswire.model import Claim, Support
 
-    def article(aid, day, sentences):
-        text, sents = "", []
-        for i, s in enumerate(sentences):
-            start = len(text) + (1 if text else 0)
-            text = f"{text} {s}" if text else s
-            sents.append(Sentence(i, s, start, start + len(s)))
-        return Article(aid, f"{aid}.txt", text, outlet="Kell Wire", published=day, sentences=sents)
-
-    monday = article(
+    monday = _dated_article(
         "mon",
         "2026-05-04",
         [
@@ -594,7 +598,7 @@ def test_a_brief_over_several_days_reads_in_the_order_they_came():
             "Forecasters said Storm Orla would reach the coast of Oskia by Thursday with strong winds.",
         ],
     )
-    thursday = article(
+    thursday = _dated_article(
         "thu",
         "2026-05-07",
         ["Storm Orla struck the coast of Oskia on Thursday, flooding the harbour and cutting power to homes."],
@@ -605,6 +609,40 @@ def test_a_brief_over_several_days_reads_in_the_order_they_came():
     ]
     brief = briefing.select([monday, thursday], claims, {"mon": 0, "thu": 1}, words_budget=40)
     assert [b.claim for b in brief] == [0, 1]
+
+
+def test_an_undated_article_is_read_with_the_first_day_not_before_it():
+    """An undated page's closing sentence does not open a story that dated articles place over
+    several days: it is read with the first day, by its place in its article."""
+    from crosswire.model import Claim, Support
+
+    monday = _dated_article(
+        "mon",
+        "2026-05-04",
+        ["Storm Orla gathered strength over the Velm Sea on Monday as crews prepared the harbour."],
+    )
+    thursday = _dated_article(
+        "thu",
+        "2026-05-07",
+        ["Storm Orla struck the coast of Oskia on Thursday, flooding the harbour and cutting power to homes."],
+    )
+    undated = _dated_article(
+        "page",
+        None,
+        [
+            "Oskia lies on the eastern shore of the Velm Sea and has a busy fishing harbour.",
+            "Repairs to the harbour wall are expected to take most of the summer, officials said.",
+        ],
+    )
+    claims = [
+        Claim(0, monday.sentences[0].text, [Support("mon", 0, monday.sentences[0].text)]),
+        Claim(1, thursday.sentences[0].text, [Support("thu", 0, thursday.sentences[0].text)]),
+        Claim(2, undated.sentences[1].text, [Support("page", 1, undated.sentences[1].text)]),
+    ]
+    brief = briefing.select(
+        [monday, thursday, undated], claims, {"mon": 0, "thu": 1, "page": 2}, words_budget=60
+    )
+    assert [b.claim for b in brief] == [0, 2, 1]
 
 
 def test_a_number_before_a_function_word_counts_nothing():

@@ -163,8 +163,11 @@ def select(
             total += length
 
     # A story told over days or weeks reads in the order it happened: the day of the article a
-    # sentence comes from first, then its place in that article.
-    chosen.sort(key=lambda c: (_day(by_id[c[1].article]), c[4], c[0].id))
+    # sentence comes from first, then its place in that article. An undated article (a text file
+    # without a date line) is read with the story's first day: sorting it before every dated one
+    # would open a week-long story on whatever the undated page says last.
+    first_day = min((d for d in map(_day, articles) if d), default="")
+    chosen.sort(key=lambda c: (_day(by_id[c[1].article]) or first_day, c[4], c[0].id))
     chosen = _introduced_first(chosen, _full_names(articles))
     chosen = _told_before_quoted(chosen)
     return [
