@@ -388,7 +388,7 @@ DATASETS = {
     ),
     "multinews_heldout9": (
         "multinews_quotes_heldout9.jsonl",
-        "ninth, blind held-out set: 13 Multi-News web articles from 13 more stories, annotated without crosswire's output",
+        "ninth, blind held-out set: 13 Multi-News web articles from 13 more stories, annotated blind",
     ),
 }
 

@@ -671,7 +671,54 @@ SPEAKER_CASES = {
         "worst is still ahead",
         None,
     ),
+    # Web pages sign quotes with a dash after the closing mark, one quote per paragraph.
+    "a name after a dash signs the quote before it": (
+        "Winners backstage\n\nThe winners talked to reporters after the show on Sunday.\n\n"
+        "“It is a dream. I will call my mother tonight.” — Anna Pell, asked how she would celebrate\n\n"
+        "“I never expected to win. My speech was a mess.” — Tom Varga, on his surprise victory",
+        "never expected",
+        "Tom Varga",
+    ),
+    "a title before the name that signs a quote": (
+        "Final\n\nThe Harbor Hawks lost the final on Saturday.\n\n"
+        '"We will be back next year, stronger than ever." -- Coach Mike Dunn, after the game',
+        "back next year",
+        "Mike Dunn",
+    ),
+    "a dash that goes on with the narrative signs nothing": (
+        "Vote\n\n“The vote is lost,” Mayor Ines Dara said on Monday. “We tried.” — Tom Varga left the hall soon after.",
+        "We tried",
+        "Ines Dara",
+    ),
+    "whoever issues a statement speaks its words": (
+        "Elevator death\n\nA man died on Tuesday after a fall down an elevator shaft. The Harlow Corporation, "
+        "which owns the building, issued a statement saying: “We are saddened by this tragic incident.”",
+        "saddened",
+        "Harlow Corporation",
+    ),
 }
+
+
+def test_a_pull_quote_takes_the_speaker_of_its_attributed_repeat(analyze_text):
+    """A quote printed on its own above the story, with no attribution, is the same words as the
+    attributed quote below it; a chant repeated inside the narrative is not pinned on anyone."""
+    article = analyze_text(
+        'Winners backstage\n\n"I never expected to win tonight."\n\n'
+        "The winners talked to reporters after the show on Sunday.\n\n"
+        "“I never expected to win tonight. My speech was a mess.” — Tom Varga, on his surprise victory"
+    )
+    assert [q.speaker.name if q.speaker else None for q in article.quotes if "expected" in q.text] == [
+        "Tom Varga",
+        "Tom Varga",
+    ]
+    article = analyze_text(
+        "Vote\n\nLawmakers shouted ``Step down now!'' at the mayor on Monday. Later Mayor Ines Dara said: "
+        "``Step down now! That is all they say.''"
+    )
+    assert [q.speaker.name if q.speaker else None for q in article.quotes if "Step down" in q.text] == [
+        None,
+        "Ines Dara",
+    ]
 
 
 @pytest.mark.parametrize("case", list(SPEAKER_CASES))

@@ -639,9 +639,7 @@ def test_an_undated_article_is_read_with_the_first_day_not_before_it():
         Claim(1, thursday.sentences[0].text, [Support("thu", 0, thursday.sentences[0].text)]),
         Claim(2, undated.sentences[1].text, [Support("page", 1, undated.sentences[1].text)]),
     ]
-    brief = briefing.select(
-        [monday, thursday, undated], claims, {"mon": 0, "thu": 1, "page": 2}, words_budget=60
-    )
+    brief = briefing.select([monday, thursday, undated], claims, {"mon": 0, "thu": 1, "page": 2}, words_budget=60)
     assert [b.claim for b in brief] == [0, 2, 1]
 
 

@@ -558,6 +558,9 @@ def _subjects_of(verb: Token) -> list[Token]:
     # "… overheard Spyros Metaxa describing them as ``stupid''": the participle's noun speaks.
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         found.append(verb.head)
+    # "The company issued a statement saying: ``…''": whoever issues the statement speaks.
+    if verb.dep_ == "acl" and verb.head.lower_ in _DOCUMENT_NOUNS and verb.head.dep_ == "dobj":
+        found.extend(c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS)
     for step in range(5):
         if step == 0 or is_reporting_verb(token) or not found:
             inverted = _fronted_topic(token)
@@ -779,6 +782,10 @@ def _names_a_work(span: Span, open_at: int) -> bool:
     return (last.tag_ in {"NN", "NNS"} and last.is_lower) or last.tag_ == "POS"
 
 
+# A dash right after the closing mark and capitalised words up to a comma or the paragraph's end.
+_SIGNATURE = re.compile(
+    r"[ \t]*(?:[—―–]|--?)[ \t]*(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*?)\.?[ \t]*(?:[,;(]|\s*$)"
+)
 _WH = {"how", "what", "whether", "why", "who", "whom", "when", "where", "if", "which"}
 
 
@@ -911,6 +918,26 @@ def _kind(text: str, q: QuoteSpan, sent_start: int) -> str:
     return "partial"
 
 
+def _quote_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
+
+
+def _said_again(quotes: list[Quote], standing_alone: list[Quote]) -> None:
+    """A quote printed on its own with no speaker (in a headline, or as a pull quote above the
+    story) takes the speaker of the quote that repeats its words with attribution ("'I'm as
+    shocked as you people'" over a story that prints the whole quote and who said it), when
+    every such quote gives them to one speaker. A quote inside the narrative is left alone: a
+    crowd's chant repeated later is not the words of whoever the repetition is pinned on."""
+    spoken = [(q, f" {_quote_words(q.text)} ") for q in quotes if q.kind != "indirect" and q.speaker is not None]
+    for quote in standing_alone:
+        words = _quote_words(quote.text)
+        if quote.speaker is not None or quote.kind == "indirect" or len(words.split()) < 3:
+            continue
+        speakers = {(q.speaker.name, q.speaker.role): q.speaker for q, text in spoken if f" {words} " in text}
+        if len(speakers) == 1:
+            quote.speaker = next(iter(speakers.values()))
+
+
 class QuoteExtractor:
     """Quotes of one article; call :meth:`extract` once per article."""
 
@@ -949,7 +976,16 @@ class QuoteExtractor:
         quotes.sort(key=lambda q: (q.start, q.kind))
         if title_doc is not None:
             quotes[:0] = self._title_quotes(title_doc)
+        _said_again(quotes, [q for q in quotes if q.in_title or self._stands_alone(q)])
         return quotes
+
+    def _stands_alone(self, quote: Quote) -> bool:
+        """Is the quote a paragraph of its own, with no word of narrative (a pull quote)?"""
+        para = next((p for p in reversed(self.paragraphs) if p.start <= quote.start), None)
+        if para is None:
+            return False
+        rest = para.text[: quote.start - para.start] + para.text[quote.end - para.start :]
+        return not re.search(r"\w", rest)
 
     def _marked_quote(
         self, q: QuoteSpan, para: Paragraph, index: int, start: int, end: int, by_sentence: dict[int, list[Quote]]
@@ -980,7 +1016,10 @@ class QuoteExtractor:
         ):
             return None  # a title, show, nickname or scare quote: not reported speech
         speaker = None
-        if (author := _author_of_content(span, start, end, para.start, cue)) is not None:
+        signed = self._signed_by(para, q)
+        if signed is not None and (cue is None or self.resolver.char(cue) > signed[1]):
+            speaker, cue = signed[0], None
+        elif (author := _author_of_content(span, start, end, para.start, cue)) is not None:
             speaker = self.resolver.resolve_subject(author, index)
         elif cue is not None:
             # A subject inside quotation marks is the quoted speaker's word ("``Oh,'' exclaimed …").
@@ -1014,6 +1053,28 @@ class QuoteExtractor:
             start=start,
             end=end,
         )
+
+    def _signed_by(self, para: Paragraph, q: QuoteSpan) -> tuple[Entity | None, int] | None:
+        """The name a dash sets after the quote, as a signature ("“…” — Claire Danes, on her win",
+        "'…' -- Coach Mike Dunn"), with the dash's offset. Only capitalised words that end the
+        paragraph or stop at a comma sign a quote: a dash that goes on with the narrative ("— Tom
+        Varga left the hall") signs nothing. A signature with no person or organisation in it
+        (the model missed the name) still signs the quote: then it has no speaker, and it is not
+        taken for more words of the speaker before it."""
+        if q.close_at is None:
+            return None
+        signature = _SIGNATURE.match(para.text, q.outer_end)
+        if signature is None:
+            return None
+        first, last = para.start + signature.start("name"), para.start + signature.end("name")
+        span = self.sent_spans[self.sent_of(first)]
+        for tok in span:
+            ent = self.resolver.entity_at(tok)
+            # Any type: the model tags some names as places ("Julia Louis-Dreyfus" GPE), and a
+            # signature names whoever speaks.
+            if first <= self.resolver.char(tok) < last and ent is not None:
+                return ent, para.start + signature.start()
+        return None, para.start + signature.start()
 
     def _floating_speaker(self, index: int, by_sentence: dict[int, list[Quote]]) -> Entity | None:
         """Who speaks a quote that stands alone, with no reporting verb of its own.
