@@ -690,6 +690,17 @@ SPEAKER_CASES = {
         "We tried",
         "Ines Dara",
     ),
+    "the one name in a verbless label before a colon speaks": (
+        "Shelter opens\n\nThe Velm shelter opened on Monday after two years of work. Tom Varga, in a statement: "
+        "“We are so grateful to everyone who helped.”",
+        "so grateful",
+        "Tom Varga",
+    ),
+    "a clause before a colon is no label": (
+        "Theft\n\nPolice arrested Tom Varga on Tuesday: “We found the money in the trunk of his car.”",
+        "found the money",
+        None,
+    ),
     "whoever issues a statement speaks its words": (
         "Elevator death\n\nA man died on Tuesday after a fall down an elevator shaft. The Harlow Corporation, "
         "which owns the building, issued a statement saying: “We are saddened by this tragic incident.”",

@@ -1041,7 +1041,7 @@ class QuoteExtractor:
         elif according is not None:
             speaker = self.resolver.resolve_subject(according, index)
         elif kind == "direct":
-            speaker = self._floating_speaker(index, by_sentence)
+            speaker = self._labelled_by(span, start, para, q) or self._floating_speaker(index, by_sentence)
         else:
             speaker = self._sentence_subject(span, index) or self._earlier_in_sentence(index, by_sentence)
         return Quote(
@@ -1075,6 +1075,17 @@ class QuoteExtractor:
             if first <= self.resolver.char(tok) < last and ent is not None:
                 return ent, para.start + signature.start()
         return None, para.start + signature.start()
+
+    def _labelled_by(self, span: Span, start: int, para: Paragraph, q: QuoteSpan) -> Entity | None:
+        """The one name in a verbless label that a colon ends before the quote ("Tom Varga, in a
+        statement: “…”", "The ministry, on Twitter: “…”")."""
+        opening = para.start + q.open_at
+        label = [t for t in span if self.resolver.char(t) < opening and not t.is_space]
+        if not label or label[-1].text != ":" or any(t.pos_ in {"VERB", "AUX"} for t in label):
+            return None
+        named = {id(e): e for t in label if (e := self.resolver.entity_at(t)) is not None}
+        people = [e for e in named.values() if e.type in {"PERSON", "ORG"}]
+        return people[0] if len(people) == 1 else None
 
     def _floating_speaker(self, index: int, by_sentence: dict[int, list[Quote]]) -> Entity | None:
         """Who speaks a quote that stands alone, with no reporting verb of its own.
