@@ -701,6 +701,33 @@ SPEAKER_CASES = {
         "found the money",
         None,
     ),
+    "a surname the model took for a plural noun is still the person": (
+        "Bakery fire\n\nMara Banks opened a bakery on the corner of her block two years ago. A fire destroyed it "
+        "on Wednesday night. Her neighbor, Nadia Orlov, called the fire brigade.\n\nBanks had a message for the "
+        "landlord. “You never fixed the wiring,” she said.",
+        "fixed the wiring",
+        "Mara Banks",
+    ),
+    "a name the parser hid inside an opening participle clause speaks": (
+        "Bakery fire\n\nA fire destroyed a bakery in Velm on Wednesday night.\n\nReporting from Velm, Kell TV's "
+        "Rula Amin said: “Residents are telling us the fire burned for hours.”",
+        "burned for hours",
+        "Rula Amin",
+    ),
+    "a one-word name set off as a member is a person, and her pronoun finds her": (
+        "Bakery fire\n\nA fire destroyed a bakery in Velm on Wednesday night, police said.\n\nTamar, a member of "
+        "the Velm residents' council, told the Kell Gazette that the fire started at midnight.\n\n"
+        "“People ran out of their houses. The smoke was everywhere,” she said.",
+        "smoke was everywhere",
+        "Tamar",
+    ),
+    "a pronoun after an unnamed witness does not reach back to a named person": (
+        "Bakery fire\n\nA fire destroyed a bakery in Velm on Wednesday night. Nadia Orlov, a neighbor, told the "
+        "Kell Gazette that the fire started at midnight. “The smoke was everywhere,” she said.\n\nAnother witness "
+        "who lives nearby said the fire brigade came late. “We waited an hour,” she said.",
+        "waited an hour",
+        None,
+    ),
     "whoever issues a statement speaks its words": (
         "Elevator death\n\nA man died on Tuesday after a fall down an elevator shaft. The Harlow Corporation, "
         "which owns the building, issued a statement saying: “We are saddened by this tragic incident.”",

@@ -392,6 +392,37 @@ def _with_age(m: RawMention) -> bool:
     )
 
 
+# What only a person is, set off after a one-word name: "Lena, a member of the council".
+_PERSON_APPOSITIONS = ROLE_HEADS | {
+    "member",
+    "activist",
+    "resident",
+    "witness",
+    "student",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "daughter",
+    "son",
+    "neighbor",
+    "neighbour",
+}
+
+
+def _described_as_person(m: RawMention) -> bool:
+    """ "Lena, a member of the Revolutionary Leadership Council, told …": a name of up to three
+    words the model typed an organisation, set off by a noun only a person can be, is a person
+    (not "Acme Corp., a member of the consortium": a word of organisations' names keeps it one)."""
+    words = m.text.split()
+    if m.type != "ORG" or len(words) > 3 or any(w.lower() in _ORG_WORDS for w in words):
+        return False
+    return any(
+        c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in _PERSON_APPOSITIONS and c.i > m.span.end
+        for c in m.span.root.children
+    )
+
+
 # Nouns of geography: a name that modifies one, or is listed before one, is a place ("the Casita
 # volcano", "the Coco, Segovia and Cruta rivers"), whatever the model typed it.
 _PLACE_NOUNS = {
@@ -432,7 +463,7 @@ def _retype_people(mentions: list[RawMention]) -> None:
     gives their age or puts an honorific before them; and a one-word "person" that starts the name
     of an organisation the article gives becomes that organisation."""
     for m in mentions:
-        if m.type != "PERSON" and (_with_age(m) or _after_honorific_word(m.span)):
+        if m.type != "PERSON" and (_with_age(m) or _after_honorific_word(m.span) or _described_as_person(m)):
             m.type = "PERSON"  # "Mr Hishammuddin said": an honorific makes a person
     # "Northwestern said in a statement", in an article about Northwestern University: a single
     # word the model took for a person is the organisation whose name it starts, unless a

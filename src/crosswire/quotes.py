@@ -63,6 +63,11 @@ class SpeakerResolver:
         self.person_named = {
             alias: ent for ent in entities if ent.type == "PERSON" for alias in (ent.name, *ent.aliases)
         }
+        surnames: dict[str, list[Entity]] = {}
+        for ent in entities:
+            if ent.type == "PERSON" and len(ent.name.split()) >= 2:
+                surnames.setdefault(ent.name.split()[-1], []).append(ent)
+        self.by_surname = {name: people[0] for name, people in surnames.items() if len(people) == 1}
         self._pronoun_cache: dict[int, Entity | None] = {}
         # Where each entity stands as a subject: the subject of recent sentences is who a
         # description most likely means ("Netanyahu said … the Israeli leader said"), more
@@ -175,6 +180,13 @@ class SpeakerResolver:
                     continue  # "Virgin Islands Del. Stacey Plaskett": where she holds office
                 if tok.i == subj.i or linked:
                     return self._jointly(tok, ent)
+        # "Banks said …" where the model tagged this "Banks" as nothing (or as a plural noun).
+        if subj.tag_ == "NNP" and (person := self._person_at(subj)) is not None:
+            return person
+        if subj.is_title and subj.tag_ == "NNS":
+            person = self.person_named.get(subj.text) or self.by_surname.get(subj.text)
+            if person is not None:
+                return person
         low = subj.lower_
         if low in {"who", "that"} and subj.head.dep_ == "relcl" and subj.head.head.pos_ in {"NOUN", "PROPN"}:
             return self.resolve_subject(subj.head.head, sentence)  # "Netanyahu, who rejected … as ``bunk''"
@@ -325,12 +337,20 @@ class SpeakerResolver:
                             break
                     continue
                 ent = self.resolve_subject(tok, index)
+                if ent is None and tok.tag_ == "VBG" and (behind := _subject_behind_participle(tok.head)) is not None:
+                    ent = self.resolve_subject(behind, index)
                 if ent is not None and ent.type == want and self._gender_ok(ent, gender):
                     found = ent
                     break
-                if ent is None and index < sentence and tok.head.dep_ == "ROOT" and _is_role_noun(tok):
-                    # "the speaker seemed unable …. he said": the pronoun stands for someone the
-                    # article names only by title; a person further back would be a guess.
+                if (
+                    ent is None
+                    and index < sentence
+                    and tok.head.dep_ == "ROOT"
+                    and (_is_role_noun(tok) or _unnamed_person(tok))
+                ):
+                    # "the speaker seemed unable …. he said", "Another witness said …. she said":
+                    # the pronoun stands for someone the article does not name; a person further
+                    # back would be a guess.
                     self._pronoun_cache[key] = None
                     return None
             if found is not None:
@@ -555,6 +575,8 @@ def _subjects_of(verb: Token) -> list[Token]:
         found.append(absolute)
     if (clause_subject := _subject_taken_for_object(verb)) is not None:
         found.append(clause_subject)
+    if (behind := _subject_behind_participle(verb)) is not None:
+        found.append(behind)
     # "… overheard Spyros Metaxa describing them as ``stupid''": the participle's noun speaks.
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         found.append(verb.head)
@@ -709,6 +731,24 @@ def _subject_taken_for_object(verb: Token) -> Token | None:
                 # the participle hangs on a noun set off by commas: "X, a group labeled …, said"
                 if subjects and subjects[0].pos_ in {"NOUN", "PROPN"} and _set_off(subjects[0]):
                     return subjects[0]
+    return None
+
+
+def _subject_behind_participle(verb: Token) -> Token | None:
+    """ "Reporting from Beirut, Al Jazeera's Rula Amin said": the parser may take the opening
+    participle for the verb's subject and the name for an object inside its clause; the name
+    that ends right before the verb, after a comma, is the subject."""
+    participle = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ == "VBG"), None)
+    if participle is None:
+        return None
+    doc = verb.doc
+    before = verb.i - 1
+    while before > participle.i and doc[before].is_punct:
+        before -= 1
+    name = doc[before]
+    opening = {t.i for t in participle.subtree}
+    if name.pos_ == "PROPN" and name.i in opening and any(doc[i].text == "," for i in range(participle.i, name.i)):
+        return name
     return None
 
 
