@@ -25,6 +25,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from crosswire import __version__
+from crosswire.render import shorten
 
 __all__ = ["diff_words", "origin_graph", "to_html", "to_markdown"]
 
@@ -59,11 +60,6 @@ def _tint(color: str, alpha: float) -> str:
     r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     mix = [round(255 - (255 - c) * alpha) for c in (r, g, b)]
     return "#" + "".join(f"{c:02x}" for c in mix)
-
-
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 _QUOTE_MAP = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "—": "-", "–": "-"})
@@ -298,7 +294,7 @@ def origin_graph(arts: dict[str, _Art]) -> dict[str, Any]:
                         "id": art.id,
                         "x": nx,
                         "y": ny,
-                        "label": _short(art.label, 19),
+                        "label": shorten(art.label, 19),
                         "full": art.label + (f" — {art.title}" if art.title else ""),
                         "named": art.named,
                         "note": note,
@@ -665,7 +661,7 @@ def _environment(kind: str) -> jinja2.Environment:
             env = jinja2.Environment(
                 loader=loader, autoescape=False, finalize=md_escape, trim_blocks=True, lstrip_blocks=True
             )
-        env.filters["short"] = _short
+        env.filters["short"] = shorten
         env.filters["pct"] = lambda v: f"{v:.0%}"
         env.filters["num"] = lambda v: f"{v:g}" if isinstance(v, float) else str(v)
         env.filters["nicedate"] = _nice_date
