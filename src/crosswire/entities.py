@@ -392,7 +392,7 @@ def _with_age(m: RawMention) -> bool:
     )
 
 
-# What only a person is, set off after a one-word name: "Lena, a member of the council".
+# What only a person is, set off after a name: "Lena, a member of the council".
 _PERSON_APPOSITIONS = ROLE_HEADS | {
     "member",
     "activist",
@@ -464,7 +464,7 @@ def _retype_people(mentions: list[RawMention]) -> None:
     of an organisation the article gives becomes that organisation."""
     for m in mentions:
         if m.type != "PERSON" and (_with_age(m) or _after_honorific_word(m.span) or _described_as_person(m)):
-            m.type = "PERSON"  # "Mr Hishammuddin said": an honorific makes a person
+            m.type = "PERSON"  # "X, 34,", "Mr Hishammuddin said", "Lena, a member of …"
     # "Northwestern said in a statement", in an article about Northwestern University: a single
     # word the model took for a person is the organisation whose name it starts, unless a
     # person's full name ends in it or an honorific gives it to a person.

@@ -1081,7 +1081,7 @@ class QuoteExtractor:
         elif according is not None:
             speaker = self.resolver.resolve_subject(according, index)
         elif kind == "direct":
-            speaker = self._labelled_by(span, start, para, q) or self._floating_speaker(index, by_sentence)
+            speaker = self._labelled_by(span, para.start + q.open_at) or self._floating_speaker(index, by_sentence)
         else:
             speaker = self._sentence_subject(span, index) or self._earlier_in_sentence(index, by_sentence)
         return Quote(
@@ -1098,9 +1098,9 @@ class QuoteExtractor:
         """The name a dash sets after the quote, as a signature ("“…” — Claire Danes, on her win",
         "'…' -- Coach Mike Dunn"), with the dash's offset. Only capitalised words that end the
         paragraph or stop at a comma sign a quote: a dash that goes on with the narrative ("— Tom
-        Varga left the hall") signs nothing. A signature with no person or organisation in it
-        (the model missed the name) still signs the quote: then it has no speaker, and it is not
-        taken for more words of the speaker before it."""
+        Varga left the hall") signs nothing. A signature in which the model found no name still
+        signs the quote: then it has no speaker, and it is not taken for more words of the
+        speaker before it."""
         if q.close_at is None:
             return None
         signature = _SIGNATURE.match(para.text, q.outer_end)
@@ -1116,16 +1116,15 @@ class QuoteExtractor:
                 return ent, para.start + signature.start()
         return None, para.start + signature.start()
 
-    def _labelled_by(self, span: Span, start: int, para: Paragraph, q: QuoteSpan) -> Entity | None:
-        """The one name in a verbless label that a colon ends before the quote ("Tom Varga, in a
-        statement: “…”", "The ministry, on Twitter: “…”")."""
-        opening = para.start + q.open_at
+    def _labelled_by(self, span: Span, opening: int) -> Entity | None:
+        """The one person or organisation in a verbless label that a colon ends before the quote
+        mark at ``opening`` ("Tom Varga, in a statement: “…”", "The ministry, on Twitter: “…”")."""
         label = [t for t in span if self.resolver.char(t) < opening and not t.is_space]
         if not label or label[-1].text != ":" or any(t.pos_ in {"VERB", "AUX"} for t in label):
             return None
-        named = {id(e): e for t in label if (e := self.resolver.entity_at(t)) is not None}
-        people = [e for e in named.values() if e.type in {"PERSON", "ORG"}]
-        return people[0] if len(people) == 1 else None
+        entities = (self.resolver.entity_at(t) for t in label)
+        named = {id(e): e for e in entities if e is not None and e.type in {"PERSON", "ORG"}}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def _floating_speaker(self, index: int, by_sentence: dict[int, list[Quote]]) -> Entity | None:
         """Who speaks a quote that stands alone, with no reporting verb of its own.
