@@ -576,3 +576,25 @@ def test_html_brief_has_no_drop_cap_on_an_acronym(story):
     assert 'class="plain-start"' not in to_html(data)  # "Dockworkers …": a drop cap
     data["brief"][0]["text"] = "US officials said the port of Velm reopened on Monday."
     assert 'class="plain-start"' in to_html(data)
+
+
+def test_a_speakers_quotes_stand_together_after_the_changed_ones(story):
+    """Changed quotes come first; within each part one speaker's quotes are not scattered among
+    another's (the story's order puts quotes quoted by more outlets first)."""
+    data = story[0].to_dict()
+    base = data["quotes"][0]
+    alike = [{"article": r["article"], "text": r["text"], "fidelity": "verbatim"} for r in base["renderings"][:1]]
+    single = [{**alike[0], "fidelity": None}]
+
+    def group(name, text, renderings):
+        return {"speaker": {"name": name, "role": None}, "text": text, "renderings": renderings}
+
+    data["quotes"] = [
+        group("Ana Brek", "one", alike * 2),
+        group("Tom Vell", "two", alike * 2),
+        group("Ana Brek", "three", single),
+        group("Tom Vell", "four", single),
+    ]
+    section = to_markdown(data).split("## Quotes", 1)[1].split("## Claims", 1)[0]
+    assert section.count("### Ana Brek") == 1 and section.count("### Tom Vell") == 1
+    assert section.index("> one") < section.index("> three") < section.index("### Tom Vell")

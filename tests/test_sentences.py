@@ -26,3 +26,21 @@ def test_a_title_before_a_name_does_not_end_a_sentence(analyze_text):
         "Lt. Col. Ana Brek and Sgt. Maj. Tom Vell were hurt, according to Capt. Lee Orm.",
         "He met Gov. Rick Sand in St. Louis.",
     ]
+
+
+def test_an_outlet_named_by_its_web_address_does_not_end_a_sentence(analyze_text):
+    """spaCy's URL rule reads lower case only: "Trend.Az" was cut at its dot, and the parser
+    ended a sentence inside the outlet's name."""
+    article = analyze_text(
+        "The ministers met in Baku on Tuesday to discuss the pipeline, Trend.Az reports, citing "
+        "officials. Talks resume next week.\n\nThe deal was first reported by Apa.Az on Monday. He said.In "
+        "any case the talks went on."
+    )
+    texts = [s.text for s in article.sentences]
+    assert texts[:2] == [
+        "The ministers met in Baku on Tuesday to discuss the pipeline, Trend.Az reports, citing officials.",
+        "Talks resume next week.",
+    ]
+    assert texts[2] == "The deal was first reported by Apa.Az on Monday."
+    # A missing space after a full stop, before an English word, still ends a sentence.
+    assert texts[3] == "He said." and texts[4].startswith("In any case")

@@ -849,3 +849,27 @@ def test_a_name_that_begins_one_longer_name_is_that_person(analyze_text):
     b = analyze_text("VELM, May 21, 2026 (AP) -- President Carlos Flores toured the flooded coast on Tuesday.")
     people = [e for e in build_story([a, b]).entities if e.type == "PERSON"]
     assert [(e.name, e.aliases) for e in people] == [("Carlos Flores Facusse", ["Carlos Flores"])]
+
+
+def test_a_speaker_goes_by_one_name_and_one_role_across_the_story(analyze_text):
+    """Outlets spell a title differently ("U.S." and "US") or give only a surname: one person's
+    quotes stand under the name and role of the story's people list, and a shorter title that
+    ends a fuller one is not listed again."""
+    a = analyze_text(
+        "U.S. Trade Representative Dana Forde met her Canadian counterpart in Ottawa on Monday.\n\n"
+        '"We are close to a deal on dairy," Forde told reporters after the talks.'
+    )
+    b = analyze_text(
+        "US Trade Representative Dana Forde said on Monday that talks in Ottawa were going well.\n\n"
+        '"Nobody wants a tariff war with a neighbour," Forde said.'
+    )
+    c = analyze_text(
+        "Trade Representative Dana Forde spent a second day in Ottawa on Tuesday.\n\n"
+        '"The lumber file is harder," Forde said.'
+    )
+    story = build_story([a, b, c])
+    (forde,) = [e for e in story.entities if e.name == "Dana Forde"]
+    assert forde.roles == ["U.S. Trade Representative"]
+    speakers = {(g.speaker.name, g.speaker.role) for g in story.quotes if g.speaker}
+    assert speakers == {("Dana Forde", "U.S. Trade Representative")}
+    assert len(story.quotes) == 3

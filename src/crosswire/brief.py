@@ -436,10 +436,18 @@ def _name_key(name: str) -> str:
 
 
 def _absorb(target: StoryEntity, roles: list[str], aliases: list[str], article_ids: list[str]) -> None:
-    """Add roles (once per spelling variant), aliases and articles to ``target``."""
+    """Add roles (once per spelling variant, and not again as the end of a fuller one: "Secretary
+    General" beside "NATO Secretary General"), aliases and articles to ``target``."""
     for role in roles:
-        if _role_key(role) not in {_role_key(r) for r in target.roles}:
+        key = _role_key(role)
+        keys = [_role_key(r) for r in target.roles]
+        if any(k == key or k.endswith(" " + key) for k in keys):
+            continue
+        shorter = next((i for i, k in enumerate(keys) if key.endswith(" " + k)), None)
+        if shorter is None:
             target.roles.append(role)
+        else:  # the fuller title takes the shorter one's place
+            target.roles[shorter] = role
     for alias in aliases:
         if alias not in target.aliases and alias != target.name:
             target.aliases.append(alias)

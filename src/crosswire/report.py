@@ -477,6 +477,12 @@ def _context(story: dict[str, Any], articles: dict[str, dict[str, Any]] | None) 
             }
         )
     quote_groups.sort(key=lambda g: (g["worst"], -g["outlets"]))
+    # Changed quotes still come first, but a speaker's quotes stand together within each part, in
+    # the order of the speaker's first one: a reader meets each speaker once or twice, not at random.
+    first_of: dict[tuple, int] = {}
+    for i, g in enumerate(quote_groups):
+        first_of.setdefault((g["changed"], g["speaker"]), i)
+    quote_groups.sort(key=lambda g: (not g["changed"], first_of[g["changed"], g["speaker"]]))
     fidelity_counts: dict[str, int] = defaultdict(int)
     for group in quote_groups:
         for row in group["renderings"]:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from crosswire import brief as briefing
 from crosswire.claims import build_claims, sentence_units
 from crosswire.fidelity import compare_quotes
-from crosswire.model import Article, Skipped, Story, StoryArticle
+from crosswire.model import Article, QuoteGroup, Skipped, Speaker, Story, StoryArticle, StoryEntity
 from crosswire.origins import derivations
 
 
@@ -58,6 +58,7 @@ def build_story(
     }
     support = briefing.ConceptSupport(articles, groups)
     brief = briefing.select(articles, claims, groups, words, misquoting, support)
+    entities = briefing.entities(articles)
     return Story(
         title=briefing.title(articles, groups, brief, support),
         independent_sources=len(set(groups.values())),
@@ -75,12 +76,28 @@ def build_story(
         ],
         brief=brief,
         claims=claims,
-        quotes=quotes,
-        entities=briefing.entities(articles),
+        quotes=_named_as_in_story(quotes, entities),
+        entities=entities,
         timeline=briefing.timeline(articles, claims),
         coverage=briefing.coverage(articles, claims),
         skipped=skipped,
     )
+
+
+def _named_as_in_story(quotes: list[QuoteGroup], entities: Sequence[StoryEntity]) -> list[QuoteGroup]:
+    """Each speaker under the name and first role the story's people list gives them: one outlet's
+    "US Secretary of State" and another's "U.S. Secretary of State", or an article that only says
+    "Blinken", would otherwise put one person's quotes under two headings."""
+    known: dict[str, StoryEntity] = {}
+    for entity in entities:  # most-cited first: a name keeps the entity it is most likely to mean
+        for name in (entity.name, *entity.aliases):
+            known.setdefault(name, entity)
+    for group in quotes:
+        entity = known.get(group.speaker.name) if group.speaker else None
+        if entity is not None:
+            role = entity.roles[0] if entity.roles else group.speaker.role
+            group.speaker = Speaker(entity.name, role)
+    return quotes
 
 
 def _distinct(articles: Sequence[Article], skipped: Sequence[Skipped]) -> tuple[list[Article], list[Skipped]]:
