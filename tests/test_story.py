@@ -873,3 +873,30 @@ def test_a_speaker_goes_by_one_name_and_one_role_across_the_story(analyze_text):
     speakers = {(g.speaker.name, g.speaker.role) for g in story.quotes if g.speaker}
     assert speakers == {("Dana Forde", "U.S. Trade Representative")}
     assert len(story.quotes) == 3
+
+
+def test_an_independent_outlet_that_prints_more_of_a_quote_is_not_extending_it(analyze_text, sample_story):
+    """Outlet B paraphrases the end of a quote around a partial quote; outlet A, which reports on
+    its own, prints the whole quote. A may simply have heard more of it: not ``extended``. A copy
+    that pulls its source's paraphrase inside the marks still is (the sample's aggregator)."""
+    a = analyze_text(
+        "VELM (Harbor Radio) - Estravia's harbour minister spoke at the quay on Thursday morning.\n\n"
+        '"We are closing the old dock for good, and the ferries will move to the north pier next '
+        'spring," minister Ana Brek told dockworkers, some of whom booed her.'
+    )
+    b = analyze_text(
+        "VELM, May 7 (Coast Wire) - Estravia will shut the old dock of Velm, its oldest harbour, "
+        "after a century of service, the government announced on Thursday.\n\n"
+        'Minister Ana Brek said the government was "closing the old dock for good" and that the '
+        "ferries will move to the north pier next spring.\n\n"
+        "The dock handled a third of the country's ferry traffic last year, port figures show."
+    )
+    story = build_story([a, b])
+    assert story.independent_sources == 2
+    (group,) = [g for g in story.quotes if any("old dock for good" in r.text for r in g.renderings)]
+    fidelity = {r.article: r.fidelity for r in group.renderings}
+    assert fidelity == {a.id: "verbatim", b.id: "truncated"}
+
+    story, sample = sample_story
+    (berth,) = [g for g in story.quotes if any("keep every berth open" in r.text for r in g.renderings)]
+    assert {r.article: r.fidelity for r in berth.renderings}[sample["04"].id] == "extended"

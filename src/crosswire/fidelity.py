@@ -8,8 +8,8 @@ ellipses are normalised away). Pieces of one quote that an article splits around
 Each rendering is then compared with the rendering of another article that shares most words
 with it (difflib opcodes over words):
 
-* ``extended``: words the other outlets print *outside* the quote marks, as narrative or
-  paraphrase, stand inside the marks here;
+* ``extended``: words other articles of its origin print *outside* the quote marks, as narrative or
+  paraphrase, stand inside the marks here (any other article when no origins are given);
 * ``altered``: words changed or added inside the quote that no other outlet prints;
 * ``elided``: words dropped inside the quote, with or without an ellipsis;
 * ``truncated``: a contiguous part of a longer rendering;
@@ -174,7 +174,7 @@ def classify(
     best = max(others, key=lambda o: (_matched(r, o.words), len(o.words)))
     ops = SequenceMatcher(None, r, best.words, autojunk=False).get_opcodes()
     equal_at = [k for k, op in enumerate(ops) if op[0] == "equal"]
-    other_narratives = [narratives[id(o)] for o in others]
+    other_narratives = [narratives[id(o)] for o in others if id(o) in narratives]
     added: list[str] = []
     missing: list[str] = []
     extended = altered = elided = False
@@ -239,8 +239,14 @@ def _matched(a: list[str], b: list[str]) -> int:
     return sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
 
 
-def compare_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
+def compare_quotes(articles: Sequence[Article], origin_group: dict[str, int] | None = None) -> list[QuoteGroup]:
     """Every direct or partial quote of the story, renderings merged across articles.
+
+    With ``origin_group`` (article id → origin group, as :func:`crosswire.origins.derivations`
+    gives it), a rendering is ``extended`` only by what articles of its own origin print outside
+    the marks: a copy cannot know more of the speaker's words than its source prints, but an
+    independent outlet that prints more of a quote than another outlet, which paraphrased the
+    rest around a partial quote, may simply have heard more of it.
 
     Groups with an ``extended`` or ``altered`` rendering come first, then groups printed by more
     articles; within a group, the most serious fidelity class comes first.
@@ -250,6 +256,14 @@ def compare_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
     for members in _union(pieces):
         renderings = _renderings(articles, pieces, members)
         narratives = {id(r): _narrative_window(articles[r.article], r.quotes) for r in renderings}
+        if origin_group is not None:
+            origin = {id(r): origin_group.get(articles[r.article].id) for r in renderings}
+            narratives_for = {
+                id(r): {id(o): narratives[id(o)] for o in renderings if origin[id(o)] == origin[id(r)]}
+                for r in renderings
+            }
+        else:
+            narratives_for = {id(r): narratives for r in renderings}
         # Compare with renderings that are not themselves extended or altered when there are any;
         # which those are depends on the comparison, so repeat until the classes settle.
         # A headline that quotes its own article's body is compared with that body too: headlines
@@ -260,11 +274,13 @@ def compare_quotes(articles: Sequence[Article]) -> list[QuoteGroup]:
             id(r): [o for o in renderings if o.article != r.article or (in_title[id(r)] and not in_title[id(o)])]
             for r in renderings
         }
-        classes = {id(r): classify(r, others[id(r)], narratives) for r in renderings}
+        classes = {id(r): classify(r, others[id(r)], narratives_for[id(r)]) for r in renderings}
         for _ in range(3):
             flagged = {k for k, v in classes.items() if v[0] in ("extended", "altered")}
             updated = {
-                id(r): classify(r, [o for o in others[id(r)] if id(o) not in flagged] or others[id(r)], narratives)
+                id(r): classify(
+                    r, [o for o in others[id(r)] if id(o) not in flagged] or others[id(r)], narratives_for[id(r)]
+                )
                 for r in renderings
             }
             if updated == classes:

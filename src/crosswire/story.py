@@ -49,7 +49,7 @@ def build_story(
         units = sentence_units(articles)
         embeddings = encoder.encode([articles[a].sentences[s].text for a, s in units])
     claims = build_claims(articles, groups, embeddings=embeddings)
-    quotes = compare_quotes(articles)
+    quotes = compare_quotes(articles, groups)
     misquoting = {
         (r.article, r.sentence)
         for group in quotes
