@@ -900,3 +900,27 @@ def test_an_independent_outlet_that_prints_more_of_a_quote_is_not_extending_it(a
     story, sample = sample_story
     (berth,) = [g for g in story.quotes if any("keep every berth open" in r.text for r in g.renderings)]
     assert {r.article: r.fidelity for r in berth.renderings}[sample["04"].id] == "extended"
+
+
+def test_story_entities_join_initials_dotted_spellings_and_a_surname_typed_several_ways():
+    """Across articles: "EU" is the "European Union" another article names, "US Congress" is
+    "U.S. Congress"; a surname one article types as a person, an organisation and a place
+    ("the Biden administration", "Biden will", "Biden officials") is the person another article
+    names in full."""
+    from crosswire.model import Entity, Mention
+
+    def entity(name, kind):
+        return Entity(name, kind, mentions=[Mention(name, 0, len(name), 0)])
+
+    a = _article_of("a", ["The EU and the US Congress backed the plan, Dana Forde said."])
+    a.entities = [entity("EU", "ORG"), entity("US Congress", "ORG"), entity("Dana Forde", "PERSON")]
+    a.entities += [entity("Forde", "PERSON"), entity("Forde", "ORG"), entity("Forde", "GPE")]
+    b = _article_of("b", ["The European Union and the U.S. Congress backed the plan of Dana Forde."])
+    b.entities = [entity("European Union", "ORG"), entity("U.S. Congress", "ORG"), entity("Dana Forde", "PERSON")]
+    c = _article_of("c", ["The EPA backed the plan of Environmental Protection Agency chief Dana Forde."])
+    c.entities = [entity("EPA", "ORG"), entity("Dana Forde", "PERSON")]
+    found = {e.name: e for e in briefing.entities([a, b, c])}
+    assert set(found) == {"European Union", "U.S. Congress", "Dana Forde", "EPA"}
+    assert found["European Union"].aliases == ["EU"] and found["U.S. Congress"].aliases == ["US Congress"]
+    assert found["Dana Forde"].type == "PERSON" and found["Dana Forde"].aliases == ["Forde"]
+    assert found["Dana Forde"].articles == ["a", "b", "c"]

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from crosswire.entities import short_form_of
 from crosswire.model import (
     Article,
     BriefSentence,
@@ -456,10 +457,14 @@ def _absorb(target: StoryEntity, roles: list[str], aliases: list[str], article_i
             target.articles.append(article_id)
 
 
+_PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC"})
+
+
 def entities(articles: Sequence[Article]) -> list[StoryEntity]:
-    """Entities merged across articles: a surname joins the one full name that ends with it, and
-    one name tagged differently by different articles ("Port Alder" GPE here, LOC there) is one
-    entity, under the type most articles give it."""
+    """Entities merged across articles: one name tagged differently by different articles ("Port
+    Alder" GPE here, LOC there) is one entity, under the type most articles give it; a surname
+    joins the one full name that ends with it; initials and dotted spellings join the one name
+    they stand for ("EU", "European Union"; "US Congress", "U.S. Congress")."""
     merged: dict[tuple[str, str], StoryEntity] = {}
     mentions: Counter = Counter()
 
@@ -474,6 +479,16 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
             story_ent = merged.setdefault(key, StoryEntity(name=key[0], type=ent.type))
             _absorb(story_ent, ent.roles, ent.aliases, [article.id])
             mentions[key] += len(ent.mentions)
+    # One name under several types is one entity, under the type most articles give it. First,
+    # so that a surname the model typed as a person once and as a place or organisation elsewhere
+    # ("Biden" in "the Biden administration" and "Biden officials") joins the full name below.
+    by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in merged:
+        by_name[key[0]].append(key)
+    for keys in by_name.values():
+        keys.sort(key=lambda k: (-len(merged[k].articles), -mentions[k], _TYPE_RANK.get(k[1], 9)))
+        for key in keys[1:]:
+            fold(key, keys[0])
     people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
     for key in list(merged):
         name, kind = key
@@ -500,13 +515,13 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
             for k in [key, *same]:
                 if k != target:
                     fold(k, target, alias=k[0])
-    by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key in merged:
-        by_name[key[0]].append(key)
-    for keys in by_name.values():
-        keys.sort(key=lambda k: (-len(merged[k].articles), -mentions[k], _TYPE_RANK.get(k[1], 9)))
-        for key in keys[1:]:
-            fold(key, keys[0])
+    # "EU" in some articles, "European Union" in another; "US Congress" and "U.S. Congress".
+    for key in sorted((k for k in merged if k[1] in _PLACE_OR_BODY), key=lambda k: len(k[0])):
+        longer = [
+            k for k in merged if k[1] in _PLACE_OR_BODY and len(k[0]) > len(key[0]) and short_form_of(key[0], k[0])
+        ]
+        if len(longer) == 1:
+            fold(key, longer[0], alias=key[0])
     return sorted(merged.values(), key=lambda e: (-len(e.articles), -mentions[(e.name, e.type)], e.name))
 
 

@@ -506,6 +506,13 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
+def short_form_of(name: str, longer: str) -> bool:
+    """Is ``name`` the initials of ``longer`` ("EU", "European Union"), or ``longer`` spelt with
+    full stops ("US Congress", "U.S. Congress")?"""
+    bare = name.replace(".", "")
+    return (name.isupper() and _acronym(longer) == bare) or (bare != longer and bare == longer.replace(".", ""))
+
+
 def _key(text: str) -> str:
     return re.sub(r"^the\s+", "", text.strip(), flags=re.I)
 
@@ -543,9 +550,8 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
             okind, oname = other
             if other == key or okind != kind or other not in groups or len(oname) <= len(name):
                 continue
-            if (
-                (name.isupper() and _acronym(oname) == name.replace(".", ""))
-                or (len(name.split()) >= 2 and oname.endswith(" " + name))
+            if short_form_of(name, oname) or (
+                (len(name.split()) >= 2 and oname.endswith(" " + name))
                 # "InfoCision" for "InfoCision Management Corp."
                 or (kind == "ORG" and " " not in name and oname.split()[0] == name)
             ):
