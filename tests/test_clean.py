@@ -295,6 +295,25 @@ def test_a_date_line_with_an_ordinal_is_the_date_not_the_title(line, date):
     assert {"text": line, "reason": "date line"} in [r.to_dict() for r in article.removed]
 
 
+def test_a_photo_credit_or_gallery_link_is_neither_title_nor_body():
+    raw = (
+        "Photo: Velm harbour archives\n\n"
+        "The harbour of Velm reopened on Monday after a week of storms.\n\n"
+        "(PHOTOS: Storm damage along the coast)\n\n"
+        "Picture this: a quay without a single crane.\n\n"
+        "Photograph by Ana Brek\n\n"
+        "Dockworkers returned to work on Tuesday.\n"
+    )
+    article = clean(Source("a.txt", raw, "utf-8"))
+    removed = [(r.text, r.reason) for r in article.removed]
+    assert ("Photo: Velm harbour archives", "photo credit") in removed
+    assert ("(PHOTOS: Storm damage along the coast)", "photo gallery link") in removed
+    assert ("Photograph by Ana Brek", "photo credit") in removed
+    assert article.title is None
+    assert article.text.startswith("The harbour of Velm reopened")
+    assert "Picture this: a quay without a single crane." in article.text
+
+
 def test_a_file_photo_caption_is_removed_and_file_is_no_dateline():
     raw = (
         "Bridge shooting suspect arrested\n\n"

@@ -184,6 +184,14 @@ _DATELINES = [
 # AP's file-photo captions, which web pages print inside the story ("FILE - In this May 3, 2015
 # photo, authorities ..."): "FILE" is no dateline.
 _PHOTO_CAPTION = re.compile(r"^FILE\s*[-–—:]+\s.{0,200}?\b(?:photo|photograph|image|file picture)\b", re.I | re.S)
+# A picture's credit or a link to a gallery, a paragraph of its own on web pages ("Photo: KUVP
+# archives", "Photograph by Randy Olson", "(PHOTOS: Oklahoma tornado)"); with no sentence end, so
+# "Picture this: a city without cars." stays.
+_PHOTO_CREDIT = re.compile(
+    r"^\(?(?:photo|photograph|image|picture|illustration|graphic)(?P<plural>s)?\s*(?:credit|courtesy)?\s*"
+    r"(?::|\||by\b)\s*[^.!?\n]{1,80}\)?$",
+    re.I,
+)
 
 _DATE_LINE = re.compile(
     r"^(?:(?:Published|Updated|Posted|Last updated|Date|First published)\s*(?:on|at)?\s*:?\s*)?"
@@ -335,6 +343,8 @@ def _furniture_reason(text: str) -> str | None:
         return "web archive notice"
     if _words(text) <= 80 and _PHOTO_CAPTION.match(text):
         return "photo caption"
+    if credit := _PHOTO_CREDIT.match(text):
+        return "photo gallery link" if credit["plural"] else "photo credit"
     if _words(text) <= 40 and _SOCIAL_WIDGET.match(text):
         return "social media widget"
     if _COPYRIGHT.match(text):
