@@ -314,6 +314,26 @@ def test_a_photo_credit_or_gallery_link_is_neither_title_nor_body():
     assert "Picture this: a quay without a single crane." in article.text
 
 
+def test_a_caption_loses_its_credit_keeps_its_words_and_is_never_the_title():
+    raw = (
+        "Harbour pilot Ana Brek (Photo: Velm Times)\n\n"
+        "(Velm Times Staff Photo/Tom Vell)\n\n"
+        "People gather at the quay in Velm on Tuesday. (AP Photo/Tom Vell) (Associated Press)\n\n"
+        "VELM (AP) — The harbour of Velm reopened on Monday after a week of storms.\n\n"
+        "Ships queued outside the breakwater, the port said (Reuters).\n"
+    )
+    article = clean(Source("a.txt", raw, "utf-8"))
+    removed = [(r.text, r.reason) for r in article.removed]
+    assert ("(Photo: Velm Times)", "photo credit") in removed
+    assert ("(Velm Times Staff Photo/Tom Vell)", "photo credit") in removed
+    assert ("(AP Photo/Tom Vell) (Associated Press)", "photo credit") in removed
+    assert article.title is None  # the captioned name line is no headline
+    assert "People gather at the quay in Velm on Tuesday." in article.text
+    assert article.dateline is not None and article.dateline.place == "Velm"
+    assert "The harbour of Velm reopened on Monday" in article.text
+    assert article.text.endswith("the port said (Reuters).")  # a bare agency is no picture credit
+
+
 def test_a_file_photo_caption_is_removed_and_file_is_no_dateline():
     raw = (
         "Bridge shooting suspect arrested\n\n"

@@ -184,6 +184,18 @@ _DATELINES = [
 # AP's file-photo captions, which web pages print inside the story ("FILE - In this May 3, 2015
 # photo, authorities ..."): "FILE" is no dateline.
 _PHOTO_CAPTION = re.compile(r"^FILE\s*[-–—:]+\s.{0,200}?\b(?:photo|photograph|image|file picture)\b", re.I | re.S)
+# The credit a picture's caption ends with: "(AP Photo/Reed Saxon)", "(Joe Raedle/Getty Images)",
+# "(Photo: Ralph Wilson, AP)", the truncated "(AP..." of a caption cut short, with the "(Associated
+# Press)" that some sites add after it. A bare "(Reuters)" or "(AP)" is no picture credit.
+_CAPTION_CREDIT = re.compile(
+    r"(?:\s*(?:\([^()]*\b(?:Photo|Photograph|Photos|Image|Images|Getty|Pool|Handout)\b[^()]*\)"
+    r"|\([^()]*/\s*(?:AP|AFP|Reuters|EPA|Getty|[^()]*Images)\b[^()]*\)"
+    r"|\((?:AP|AFP|Reuters)\s*(?:\.\.\.|…)))+"
+    r"(?:\s*\((?:Associated Press|AP|Reuters|AFP)\))?\s*$"
+    # A caption cut short ("… in Washington, Tuesday,... (Associated Press)"): only the site's
+    # credit goes.
+    r"|(?:(?<=\.\.\.)|(?<=…))\s*\(Associated Press\)\s*$"
+)
 # A picture's credit or a link to a gallery, a paragraph of its own on web pages ("Photo: KUVP
 # archives", "Photograph by Randy Olson", "(PHOTOS: Oklahoma tornado)"); with no sentence end, so
 # "Picture this: a city without cars." stays.
@@ -206,6 +218,7 @@ _DATE_LINE = re.compile(
 class _Para:
     text: str
     keep: bool = True
+    caption: bool = False  # a picture's caption, its credit cut: never the title
 
 
 @dataclass
@@ -389,6 +402,19 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
             for para in rest:
                 drop(para, "web archive page, not an article")
 
+    # A caption keeps its words (it may be a sentence of the story, and nothing of the body is
+    # dropped on a guess); its credit goes, and a captioned line is never taken as the title.
+    for para in paras:
+        credit = _CAPTION_CREDIT.search(para.text) if para.keep else None
+        if credit is None:
+            continue
+        if credit.start() == 0:
+            drop(para, "photo credit")
+            continue
+        removed.append(Removal(credit.group(0).strip(), "photo credit"))
+        para.text = para.text[: credit.start()].rstrip()
+        para.caption = True
+
     byline = published = None
     live = [p for p in paras if p.keep]
     edge = live[:4] + live[-3:]
@@ -411,7 +437,7 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
             drop(para, "repeated title")
     elif not find_title:
         pass
-    elif len(live) > 1 and _is_headline(live[0].text):
+    elif len(live) > 1 and _is_headline(live[0].text) and not live[0].caption:
         title = live[0].text
         live[0].keep = False
         for para in live[1:4]:
@@ -455,11 +481,13 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
 
     live = [p for p in paras if p.keep]
     dateline = None
-    if live:
-        dateline = parse_dateline(live[0].text)
+    # The dispatch opens the story's first paragraph, after any captions of pictures above it.
+    lead = next((p for p in live[:3] if not p.caption), None)
+    if lead is not None:
+        dateline = parse_dateline(lead.text)
         if dateline:
             removed.append(Removal(dateline.text.strip(), "dateline"))
-            live[0].text = live[0].text[len(dateline.text) :].lstrip()
+            lead.text = lead.text[len(dateline.text) :].lstrip()
             published = published or dateline.date
 
     body = [p.text for p in live if p.text]
