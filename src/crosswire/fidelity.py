@@ -256,14 +256,11 @@ def compare_quotes(articles: Sequence[Article], origin_group: dict[str, int] | N
     for members in _union(pieces):
         renderings = _renderings(articles, pieces, members)
         narratives = {id(r): _narrative_window(articles[r.article], r.quotes) for r in renderings}
-        if origin_group is not None:
-            origin = {id(r): origin_group.get(articles[r.article].id) for r in renderings}
-            narratives_for = {
-                id(r): {id(o): narratives[id(o)] for o in renderings if origin[id(o)] == origin[id(r)]}
-                for r in renderings
-            }
-        else:
-            narratives_for = {id(r): narratives for r in renderings}
+        # Without origins all articles share one, so any other article's narrative counts.
+        origin = {id(r): (origin_group or {}).get(articles[r.article].id) for r in renderings}
+        narratives_for = {
+            id(r): {id(o): narratives[id(o)] for o in renderings if origin[id(o)] == origin[id(r)]} for r in renderings
+        }
         # Compare with renderings that are not themselves extended or altered when there are any;
         # which those are depends on the comparison, so repeat until the classes settle.
         # A headline that quotes its own article's body is compared with that body too: headlines
