@@ -924,3 +924,22 @@ def test_story_entities_join_initials_dotted_spellings_and_a_surname_typed_sever
     assert found["European Union"].aliases == ["EU"] and found["U.S. Congress"].aliases == ["US Congress"]
     assert found["Dana Forde"].type == "PERSON" and found["Dana Forde"].aliases == ["Forde"]
     assert found["Dana Forde"].articles == ["a", "b", "c"]
+
+
+def test_the_brief_does_not_tell_the_story_by_a_photo_caption(analyze_text):
+    """A web page prints a picture's caption inside the story ("Rescuers search … (AP Photo/…)").
+    Cleaning keeps its words but marks its paragraph; the brief then tells what happened from
+    the reporting, even when the caption repeats the story's words."""
+    caption = "Rescuers search the rubble of the Velm bridge after it collapsed on Monday in Velm."
+    articles = [
+        analyze_text(
+            f"{caption} (AP Photo/Tom Vell)\n\n"
+            f"VELM (AP) — The Velm bridge collapsed on Monday, killing four people {lead}.\n\n"
+            "Engineers had warned of cracks in the bridge in 2024, the city said.\n"
+        )
+        for lead in ("on their way to work", "who were crossing it", "in the morning rush")
+    ]
+    assert all(a.captions == [0] and a.sentences[0].text == caption for a in articles)
+    story = build_story(articles, words=20)
+    assert story.brief and all(caption not in b.text for b in story.brief)
+    assert any("bridge collapsed on Monday" in b.text for b in story.brief)

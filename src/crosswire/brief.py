@@ -138,7 +138,8 @@ def select(
 
     ``misquoting`` holds ``(article id, sentence)`` of sentences whose quote rendering is
     extended, altered or elided: the brief never repeats a misquote when its claim has another
-    sentence, and never picks one at all.
+    sentence, and never picks one at all. Nor does it pick a sentence of a picture's caption
+    (``Article.captions``) while the story offers other readable sentences.
     """
     support = support or ConceptSupport(articles, origin_group)
     by_id = {a.id: a for a in articles}
@@ -237,6 +238,8 @@ def _candidates(claims, by_id, misquoting, readable_only: bool) -> list[tuple]:
             if readable_only and not _readable(support.text):
                 continue
             article = by_id[support.article]
+            if readable_only and article.sentences[support.sentence].paragraph in article.captions:
+                continue  # what a photo shows, not what happened
             position = support.sentence / max(1, len(article.sentences))
             quoted = _quoted_share(article, support.sentence)
             # Counted as a reader (and --words) counts them: "U.S.", "350-mile" and "1,200" are one each.

@@ -232,6 +232,8 @@ class Cleaned:
     published: str | None = None
     outlet: str | None = None
     removed: list[Removal] = field(default_factory=list)
+    captions: list[int] = field(default_factory=list)
+    """Indexes into ``body`` of the paragraphs that are a picture's caption."""
 
 
 def split_paragraphs(raw: str) -> list[str]:
@@ -490,7 +492,8 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
             lead.text = lead.text[len(dateline.text) :].lstrip()
             published = published or dateline.date
 
-    body = [p.text for p in live if p.text]
+    kept = [p for p in live if p.text]
+    body = [p.text for p in kept]
     return Cleaned(
         title=title,
         body=body,
@@ -499,6 +502,7 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
         published=published,
         outlet=_outlet(body, dateline),
         removed=removed,
+        captions=[i for i, p in enumerate(kept) if p.caption],
     )
 
 
@@ -547,6 +551,7 @@ def clean(source: Source) -> Article:
         published=source.published or parts.published,
         dateline=parts.dateline,
         removed=parts.removed,
+        captions=parts.captions,
         encoding=source.encoding,
         warnings=warnings,
         url=source.url,

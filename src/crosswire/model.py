@@ -226,6 +226,9 @@ class Article(Record):
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
     url: str | None = None
+    captions: list[int] = field(default_factory=list)
+    """Paragraphs (``Sentence.paragraph``) that caption a picture: kept, since they may tell the
+    story, but no brief opens on what a photo shows."""
 
     def entity(self, name: str) -> Entity | None:
         """The entity whose canonical name or alias is ``name``."""
