@@ -943,3 +943,35 @@ def test_the_brief_does_not_tell_the_story_by_a_photo_caption(analyze_text):
     story = build_story(articles, words=20)
     assert story.brief and all(caption not in b.text for b in story.brief)
     assert any("bridge collapsed on Monday" in b.text for b in story.brief)
+
+
+def test_sentences_printing_one_quote_are_one_claim(analyze_text):
+    """Three outlets frame one pledge in their own words around the same quote: one statement,
+    corroborated by three origins, even though the framing shares too few words to group them."""
+    from crosswire.story import build_story
+
+    texts = [
+        "VELM (AP) — Speaking at the flooded harbour among volunteers and soldiers on Tuesday, Mayor "
+        'Ona Brel promised residents that the city would "rebuild every bridge" before winter returns.\n\n'
+        "Nine people died when the river burst its banks near the old market last week.\n",
+        "VELM, Estravia (Reuters) - Ona Brel, the mayor of Velm, told a crowded council session that "
+        'officials planned to "rebuild every bridge" despite a shortfall in the regional budget.\n\n'
+        "Insurers estimated the damage at 40 million euros.\n",
+        'Velm\'s mayor Ona Brel, whose own house was flooded, pledged to "rebuild every bridge" as army '
+        "engineers inspected cracked pillars along the eastern bank.\n\n"
+        "Schools in the lower town will stay closed until next month, the education office said.\n",
+    ]
+    articles = [analyze_text(t) for t in texts]
+    story = build_story(articles)
+    assert story.independent_sources == 3
+    pledge = [c for c in story.claims if any("rebuild every bridge" in s.text for s in c.support)]
+    assert len(pledge) == 1
+    assert pledge[0].independent == 3 and len(pledge[0].support) == 3
+
+
+def test_a_shared_quote_never_puts_two_sentences_of_one_article_in_a_claim():
+    from crosswire.claims import _join_same_quotes
+
+    # Units 1 and 2 are two sentences of one article, each printing the quote unit 0 prints.
+    assert _join_same_quotes([[0], [1], [2]], {(0, 1), (0, 2)}, owners=[0, 1, 1]) == [[0, 1], [2]]
+    assert [sorted(g) for g in _join_same_quotes([[0, 3], [1]], {(1, 3)}, owners=[0, 1, 1, 2])] == [[0, 1, 3]]

@@ -7,6 +7,12 @@ meet through meaning when they share too few words. Average-linkage agglomerativ
 (scipy) with a distance threshold groups them; two sentences of the same article are kept
 apart, since an article does not corroborate itself.
 
+Two sentences of different articles that print the same quote (one speaker's words, as
+:func:`crosswire.fidelity.compare_quotes` merges their renderings) report the same statement,
+however differently each outlet words the rest: after clustering, the claims holding them are
+joined, unless that would put two sentences of one article in a claim (a sentence that already
+belongs with closer paraphrases stays there).
+
 Each claim counts its outlets and its independent origins (origin groups, see
 :mod:`crosswire.origins`). Within a claim, sentences that give different numbers, dates or
 speakers for the same fact are a disagreement, reported with each side.
@@ -14,13 +20,14 @@ speakers for the same fact are a disagreement, reported with each side.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
 
-from crosswire.model import Article, Citation, Claim, Disagreement, Side, Support
+from crosswire.model import Article, Citation, Claim, Disagreement, QuoteGroup, Side, Support
 from crosswire.textsim import STOPWORDS, content_stems, same_person, words
 
 SIMILARITY = 0.4
@@ -31,6 +38,8 @@ OTHER_PLACES = 0.8
 """Factor on the similarity of two sentences that name places, none of them the same: what they
 share must be clearly more than a verb and a noun ("died", "floods")."""
 PLACE_TYPES = ("GPE", "LOC")
+SAME_QUOTE_WORDS = 3
+"""A rendering this short ("terrorists") is a word the speaker used, not a statement of theirs."""
 MIN_WORDS = 4
 """Shorter sentences ("He declined.") state no checkable fact on their own."""
 
@@ -146,16 +155,20 @@ def build_claims(
     origin_group: dict[str, int],
     embeddings: np.ndarray | None = None,
     threshold: float = SIMILARITY,
+    quotes: Sequence[QuoteGroup] = (),
 ) -> list[Claim]:
     """Claims over the articles' sentences, most independent support first.
 
     ``embeddings`` (optional) holds one row per :func:`sentence_units` unit, in that order.
+    ``quotes`` (optional) are the story's quotes merged across articles: sentences printing one
+    quote are grouped as one statement (see :data:`SAME_QUOTE`).
     """
     units = sentence_units(articles)
     texts = [articles[a].sentences[s].text for a, s in units]
     sim = similarity_matrix(texts, embeddings)
     sim *= _place_agreement(articles, units)
-    groups = cluster(sim, [a for a, _ in units], threshold)
+    owners = [a for a, _ in units]
+    groups = _join_same_quotes(cluster(sim, owners, threshold), _same_quote_pairs(articles, units, quotes), owners)
 
     claims = []
     for members in groups:
@@ -180,6 +193,39 @@ def build_claims(
     for i, claim in enumerate(claims):
         claim.id = i
     return claims
+
+
+def _same_quote_pairs(
+    articles: Sequence[Article], units: list[tuple[int, int]], quotes: Sequence[QuoteGroup]
+) -> set[tuple[int, int]]:
+    """Positions of unit pairs, in different articles, that print renderings of one quote."""
+    position = {(articles[a].id, s): i for i, (a, s) in enumerate(units)}
+    pairs = set()
+    for group in quotes:
+        members = {
+            position[(r.article, r.sentence)]
+            for r in group.renderings
+            if (r.article, r.sentence) in position and len(words(r.text)) >= SAME_QUOTE_WORDS
+        }
+        for i, j in itertools.combinations(sorted(members), 2):
+            if units[i][0] != units[j][0]:
+                pairs.add((i, j))
+    return pairs
+
+
+def _join_same_quotes(groups: list[list[int]], pairs: set[tuple[int, int]], owners: list[int]) -> list[list[int]]:
+    """Join the groups of each pair of units printing one quote, when no article is in both."""
+    group_of = {m: g for g, members in enumerate(groups) for m in members}
+    joined = [list(members) for members in groups]
+    for i, j in sorted(pairs):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or {owners[m] for m in joined[gi]} & {owners[m] for m in joined[gj]}:
+            continue
+        joined[gi].extend(joined[gj])
+        for m in joined[gj]:
+            group_of[m] = gi
+        joined[gj] = []
+    return [members for members in joined if members]
 
 
 def _places(articles: Sequence[Article], units: list[tuple[int, int]]) -> list[set[str]]:

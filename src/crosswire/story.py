@@ -48,8 +48,8 @@ def build_story(
     if encoder is not None:
         units = sentence_units(articles)
         embeddings = encoder.encode([articles[a].sentences[s].text for a, s in units])
-    claims = build_claims(articles, groups, embeddings=embeddings)
     quotes = compare_quotes(articles, groups)
+    claims = build_claims(articles, groups, embeddings=embeddings, quotes=quotes)
     misquoting = {
         (r.article, r.sentence)
         for group in quotes
