@@ -29,3 +29,23 @@ def test_a_role_before_the_name_keeps_what_it_heads_and_drops_judging_words(anal
     assert roles["Mario Hung Pacheco"] == ["head of the Oskian armed forces"]
     assert roles["Tom Vell"] == ["chief of the port"]
     assert roles["Ivo Darr"] == ["President"]
+
+
+def test_a_list_after_a_name_is_not_the_persons_role(analyze_text):
+    article = analyze_text(
+        "NATO ministers met in Velm on Monday.\n\nBrek was also meeting NATO Supreme Allied Commander Europe "
+        "General Tomas Vell, top EU officials and the Estravian foreign minister in Velm on Wednesday.\n"
+    )
+    assert _roles(article)["Tomas Vell"] == ["NATO Supreme Allied Commander Europe General"]
+
+
+def test_an_organisation_run_into_the_title_after_it_is_cut_back(analyze_text):
+    """The model reads "NATO Supreme Allied" as one organisation; merged by its prefix, every
+    "NATO" of the article would go under that name."""
+    article = analyze_text(
+        "NATO met in Velm on Monday.\n\nWhile in Velm she also met with NATO Supreme Allied Commander "
+        "Europe General Tomas Vell.\n\nNATO said the talks went well.\n"
+    )
+    orgs = {e.name: e for e in article.entities if e.type == "ORG"}
+    assert list(orgs) == ["NATO"] and len(orgs["NATO"].mentions) == 3
+    assert _roles(article)["Tomas Vell"] == ["NATO Supreme Allied Commander Europe General"]

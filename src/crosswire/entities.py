@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -675,7 +675,9 @@ def appositive_role(span: Span) -> str | None:
     """A role in apposition: "Tomas Okafor, leader of the union," / "Britain's foreign secretary, David Lammy"."""
     head = span.root
     for child in head.children:
-        if child.dep_ == "appos" and child.i >= span.end:
+        # A plural ("X, top EU officials and …") is the parser reading a list as an apposition:
+        # a group is no one person's role.
+        if child.dep_ == "appos" and child.i >= span.end and child.tag_ not in {"NNS", "NNPS"}:
             words = list(child.subtree)
             if any(_role_word(t) for t in words):
                 text = span.doc[words[0].i : words[-1].i + 1].text
@@ -796,6 +798,8 @@ def extract_entities(
     """Entities of one article."""
     mentions = collect_mentions(paragraphs, sent_of, known)
     covered = attach_roles(mentions)
+    org_names = {m.text for m in mentions if m.type == "ORG"}
+    mentions = [_cut_at_title(m, covered, org_names) for m in mentions]
     # An organisation inside a person's title is part of the title when it holds a title word
     # ("NATO Supreme Allied Commander Europe"), but "NATO" alone stays an organisation.
     kept = [
@@ -806,3 +810,24 @@ def extract_entities(
         or not any(_role_word(t) for t in m.span)
     ]
     return merge_mentions(kept)
+
+
+def _cut_at_title(m: RawMention, covered: list[tuple[int, int]], org_names: set[str]) -> RawMention:
+    """An organisation the model ran into the title after it ("NATO Supreme Allied" before
+    "Commander Europe General Christopher Cavoli") is cut back to the organisation the article
+    names elsewhere ("NATO"); otherwise every "NATO" of the article would merge under the longer
+    name."""
+    span = m.span
+    if (
+        m.type != "ORG"
+        or span.end >= len(span.doc)
+        or not _role_word(span.doc[span.end])
+        or not any(a <= m.start and m.end <= b for a, b in covered)
+    ):
+        return m
+    for end in range(span.end - 1, span.start, -1):
+        prefix = span.doc[span.start : end]
+        if prefix.text in org_names:
+            prefix.label_ = span.label_
+            return replace(m, text=prefix.text, end=m.start + len(prefix.text), span=prefix)
+    return m
