@@ -24,6 +24,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -39,7 +40,8 @@ OTHER_PLACES = 0.8
 share must be clearly more than a verb and a noun ("died", "floods")."""
 PLACE_TYPES = ("GPE", "LOC")
 SAME_QUOTE_WORDS = 3
-"""A rendering this short ("terrorists") is a word the speaker used, not a statement of theirs."""
+"""Two renderings must share a run of this many words: one word ("terrorists") is a word the
+speaker used, not a statement of theirs."""
 MIN_WORDS = 4
 """Shorter sentences ("He declined.") state no checkable fact on their own."""
 
@@ -198,19 +200,50 @@ def build_claims(
 def _same_quote_pairs(
     articles: Sequence[Article], units: list[tuple[int, int]], quotes: Sequence[QuoteGroup]
 ) -> set[tuple[int, int]]:
-    """Positions of unit pairs, in different articles, that print renderings of one quote."""
+    """Positions of unit pairs, in different articles, that print renderings of one quote, each
+    given to the same named speaker by its own article, and share a run of its words (see
+    :func:`_shares_words`). A quote group alone is not enough: it joins renderings through ones
+    whose speaker is unknown, and through a short phrase several quotes contain."""
     position = {(articles[a].id, s): i for i, (a, s) in enumerate(units)}
+    speakers: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for article in articles:
+        for quote in article.quotes:
+            if quote.speaker and quote.sentence is not None and quote.kind != "indirect":
+                speakers[(article.id, quote.sentence)].add(quote.speaker.name)
     pairs = set()
     for group in quotes:
-        members = {
-            position[(r.article, r.sentence)]
+        placed = [
+            (position[(r.article, r.sentence)], words(r.text), speakers[(r.article, r.sentence)])
             for r in group.renderings
-            if (r.article, r.sentence) in position and len(words(r.text)) >= SAME_QUOTE_WORDS
-        }
-        for i, j in itertools.combinations(sorted(members), 2):
-            if units[i][0] != units[j][0]:
-                pairs.add((i, j))
+            if (r.article, r.sentence) in position and not _title_case(r.text)
+        ]
+        for (i, wi, si), (j, wj, sj) in itertools.combinations(placed, 2):
+            one_speaker = any(_one_person(a, b) for a in si for b in sj)
+            if units[i][0] != units[j][0] and one_speaker and _shares_words(wi, wj):
+                pairs.add((min(i, j), max(i, j)))
     return pairs
+
+
+def _one_person(a: str, b: str) -> bool:
+    """ "Ahmed Qureia" and "Qureia" (an article that never gives the full name) are one speaker."""
+    return same_person(a, b) or (a.split()[-1] == b.split()[-1] and (len(a.split()) == 1 or len(b.split()) == 1))
+
+
+def _shares_words(a: list[str], b: list[str]) -> bool:
+    """A run of words, most of the shorter rendering: "the alt right" inside two different
+    quotes is a phrase both use, not one statement."""
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    run = a[match.a : match.a + match.size]
+    content = sum(w not in STOPWORDS and len(w) > 1 and not re.search(r"['’]", w) for w in run)  # not "don't"
+    return len(run) >= SAME_QUOTE_WORDS and content >= 2 and len(run) >= 0.5 * min(len(a), len(b))
+
+
+def _title_case(text: str) -> bool:
+    """ "Fox News Sunday", "Memorial do Convento", "H.N.I.C.": a name or a title in quote marks
+    (every word but function words capitalised), which many sentences print without reporting
+    one statement."""
+    tokens = [t for t in re.findall(r"[^\W\d_][\w'’.-]*", text) if t.lower() not in STOPWORDS]
+    return bool(tokens) and all(t[0].isupper() for t in tokens)
 
 
 def _join_same_quotes(groups: list[list[int]], pairs: set[tuple[int, int]], owners: list[int]) -> list[list[int]]:
