@@ -975,3 +975,17 @@ def test_a_shared_quote_never_puts_two_sentences_of_one_article_in_a_claim():
     # Units 1 and 2 are two sentences of one article, each printing the quote unit 0 prints.
     assert _join_same_quotes([[0], [1], [2]], {(0, 1), (0, 2)}, owners=[0, 1, 1]) == [[0, 1], [2]]
     assert [sorted(g) for g in _join_same_quotes([[0, 3], [1]], {(1, 3)}, owners=[0, 1, 1, 2])] == [[0, 1, 3]]
+
+
+def test_a_shared_title_or_phrase_is_not_one_statement():
+    """Renderings of one quote group join claims only when they share most of the shorter one:
+    a programme's name or two different quotes that both say "the alt right" do not."""
+    from crosswire.claims import _shares_words, _title_case
+
+    assert _title_case("Fox News Sunday") and _title_case("Memorial do Convento") and _title_case("H.N.I.C.")
+    assert not _title_case("a two-way street") and not _title_case("We will rebuild every bridge")
+    assert _shares_words(words("continue to shore up everything"), words("We will continue to shore up everything"))
+    assert not _shares_words(
+        words("Why is the alt right full of them"), words("a force on the alt right in the future")
+    )
+    assert not _shares_words(words("I don't want to get into that"), words("I don't want to talk about that"))
