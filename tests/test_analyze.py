@@ -866,3 +866,38 @@ def test_a_title_after_the_noun_it_names_is_not_a_quote(analyze_text):
     )
     assert not any("Deltas" in q.text or "Harbor Street" in q.text for q in article.quotes)
     assert any("miss him" in q.text for q in article.quotes)
+
+
+def _speakers(article) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in article.quotes]
+
+
+def test_a_name_after_a_job_title_is_a_person_even_when_typed_an_organisation(analyze_text):
+    """The small model types "Lorree Bowers" an organisation; after "prosecutor" only a person
+    can stand, so "Bowers told judges" has a speaker, with the title as her role."""
+    article = analyze_text(
+        "Opening the trial, U.N. prosecutor Lorree Bowers said the mechanic had a list. "
+        "``We will never know the exact number,'' Bowers told judges."
+    )
+    person = article.entity("Lorree Bowers")
+    assert person is not None and person.type == "PERSON" and person.roles == ["U.N. prosecutor"]
+    assert _speakers(article) == ["Lorree Bowers", "Lorree Bowers"]
+
+
+def test_a_speaker_named_before_the_verb_when_the_parse_loses_the_subject(analyze_text):
+    """ "Syed" is tagged a verb, which costs the name its first word and "said" its subject; the
+    person named between the quote and the verb said it."""
+    article = analyze_text(
+        "``What I went through was nothing compared to him,'' Syed Karim Ali, head of the "
+        "opposition Velm People's Party, said Thursday."
+    )
+    assert _speakers(article) == ["Syed Karim Ali"]
+
+
+def test_a_person_of_a_place_is_the_speaker_not_the_place(analyze_text):
+    """ "Karl Ostermann of Glen Vale, New Jersey, …, said": the parser makes the town the subject."""
+    article = analyze_text(
+        "``It was a long and painful week,'' Karl Ostermann of Glen Vale, New Jersey, whose sister "
+        "Ana died in the flood, said after the service."
+    )
+    assert _speakers(article) == ["Karl Ostermann"]

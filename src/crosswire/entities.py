@@ -104,6 +104,7 @@ def _trim(span: Span) -> Span | None:
     while (
         start < end
         and not _after_honorific(doc[start])
+        and not _name_taken_for_verb(span, doc[start])
         and (
             doc[start].lower_ in _DETERMINERS
             or doc[start].pos_ in {"VERB", "AUX", "ADP", "PRON", "PUNCT"}
@@ -123,6 +124,21 @@ def _trim(span: Span) -> Span | None:
     trimmed = doc[start:end]
     trimmed.label_ = span.label_
     return trimmed
+
+
+def _name_taken_for_verb(span: Span, token: Token) -> bool:
+    """ "Syed Husin Ali": a capitalised first name the tagger read as a verb, inside a name the
+    model tagged a person's, away from the start of a sentence (where "Meeting Blinken", even
+    after an opening mark, is a participle)."""
+    return (
+        span.label_ == "PERSON"
+        and token.pos_ == "VERB"
+        and token.is_title
+        and not token.is_sent_start
+        and token.i + 1 < span.end
+        and span.doc[token.i + 1].pos_ == "PROPN"
+        and not span.doc[token.i - 1].is_sent_start
+    )
 
 
 # Lower-case particles inside family names ("Hans van den Broek", "Osama bin Laden", "Charles de
@@ -410,6 +426,22 @@ _PERSON_APPOSITIONS = ROLE_HEADS | {
 }
 
 
+def _after_job_title(m: RawMention) -> bool:
+    """ "U.N. prosecutor Terree Bowers", typed an organisation: a name of up to three capitalised
+    words right after a word only a person's title ends in is a person (not "NATO" or "Acme
+    Corp.": initials and words of organisations' names keep it one)."""
+    words = m.text.split()
+    span = m.span
+    return (
+        m.type == "ORG"
+        and len(words) <= 3
+        and span.start > 0
+        and _role_word(span.doc[span.start - 1])
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not any(w.lower().rstrip(".") in _ORG_WORDS for w in words)
+    )
+
+
 def _described_as_person(m: RawMention) -> bool:
     """ "Lena, a member of the Revolutionary Leadership Council, told …": a name of up to three
     words the model typed an organisation, set off by a noun only a person can be, is a person
@@ -463,8 +495,10 @@ def _retype_people(mentions: list[RawMention]) -> None:
     gives their age or puts an honorific before them; and a one-word "person" that starts the name
     of an organisation the article gives becomes that organisation."""
     for m in mentions:
-        if m.type != "PERSON" and (_with_age(m) or _after_honorific_word(m.span) or _described_as_person(m)):
-            m.type = "PERSON"  # "X, 34,", "Mr Hishammuddin said", "Lena, a member of …"
+        if m.type != "PERSON" and (
+            _with_age(m) or _after_honorific_word(m.span) or _described_as_person(m) or _after_job_title(m)
+        ):
+            m.type = "PERSON"  # "X, 34,", "Mr Hishammuddin said", "Lena, a member of …", "prosecutor X"
     # "Northwestern said in a statement", in an article about Northwestern University: a single
     # word the model took for a person is the organisation whose name it starts, unless a
     # person's full name ends in it or an honorific gives it to a person.

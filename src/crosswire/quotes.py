@@ -11,6 +11,7 @@ When that chain breaks, the speaker is None: crosswire never guesses.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -158,6 +159,16 @@ class SpeakerResolver:
         plural_name = subj.tag_ == "NNPS" or (subj.tag_ == "NNP" and any(c.lower_ == "the" for c in subj.children))
         if plural_name and (family := self._family(subj.text)) is not None:
             return family
+        # "Bert Ammerman of River Vale, New Jersey, … said": the parser may make the person's home
+        # the subject and hang the person on it, with the "of" still the person's.
+        for child in subj.children:
+            if (
+                child.i < subj.i
+                and child.dep_ in {"nmod", "compound"}
+                and any(c.dep_ == "prep" and c.lower_ == "of" and child.i < c.i < subj.i for c in child.children)
+                and (person := self._person_at(child)) is not None
+            ):
+                return self._jointly(child, person)
         # The subject noun phrase: a name anywhere in it ("NATO chief Mark Rutte").
         for tok in sorted(subj.subtree, key=lambda t: abs(t.i - subj.i)):
             ent = self.entity_at(tok)
@@ -1078,6 +1089,8 @@ class QuoteExtractor:
                 if subjects and self.resolver.char(cue) >= end and cue.lower_ not in _HEARER_VERBS:
                     for subj in _inverted_subject(cue):
                         speaker = self.resolver.resolve_subject(subj, index)
+                if not subjects and self.resolver.char(cue) >= end:
+                    speaker = self._named_after_quote(span, end, cue)
         elif according is not None:
             speaker = self.resolver.resolve_subject(according, index)
         elif kind == "direct":
@@ -1093,6 +1106,17 @@ class QuoteExtractor:
             start=start,
             end=end,
         )
+
+    def _named_after_quote(self, span: Span, end: int, cue: Token) -> Entity | None:
+        """ "``…,'' Syed Husin Ali, head of the party, said Thursday.": the parser lost the
+        verb's subject in a name it misread, but the person named right after the quote, before
+        the verb, is who said it."""
+        cue_at = self.resolver.char(cue)
+        after = [t for t in span if end <= self.resolver.char(t) < cue_at and not t.is_punct]
+        for tok in itertools.takewhile(lambda t: t.text[:1].isupper(), after[:4]):
+            if (ent := self.resolver.entity_at(tok)) is not None:
+                return ent if ent.type == "PERSON" else None
+        return None
 
     def _signed_by(self, para: Paragraph, q: QuoteSpan) -> tuple[Entity | None, int] | None:
         """The name a dash sets after the quote, as a signature ("“…” — Claire Danes, on her win",
