@@ -24,10 +24,10 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 import numpy as np
 
+from crosswire.fidelity import shared_run
 from crosswire.model import Article, Citation, Claim, Disagreement, QuoteGroup, Side, Support
 from crosswire.textsim import STOPWORDS, content_stems, same_person, words
 
@@ -163,7 +163,7 @@ def build_claims(
 
     ``embeddings`` (optional) holds one row per :func:`sentence_units` unit, in that order.
     ``quotes`` (optional) are the story's quotes merged across articles: sentences printing one
-    quote are grouped as one statement (see :data:`SAME_QUOTE`).
+    quote are grouped as one statement (see :func:`_same_quote_pairs`).
     """
     units = sentence_units(articles)
     texts = [articles[a].sentences[s].text for a, s in units]
@@ -232,8 +232,7 @@ def _one_person(a: str, b: str) -> bool:
 def _shares_words(a: list[str], b: list[str]) -> bool:
     """A run of words, most of the shorter rendering: "the alt right" inside two different
     quotes is a phrase both use, not one statement."""
-    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    run = a[match.a : match.a + match.size]
+    run = shared_run(a, b)
     content = sum(w not in STOPWORDS and len(w) > 1 and not re.search(r"['’]", w) for w in run)  # not "don't"
     return len(run) >= SAME_QUOTE_WORDS and content >= 2 and len(run) >= 0.5 * min(len(a), len(b))
 

@@ -430,15 +430,12 @@ def _after_job_title(m: RawMention) -> bool:
     """ "U.N. prosecutor Terree Bowers", typed an organisation: a name of up to three capitalised
     words right after a word only a person's title ends in is a person (not "NATO" or "Acme
     Corp.": initials and words of organisations' names keep it one)."""
-    words = m.text.split()
     span = m.span
     return (
-        m.type == "ORG"
-        and len(words) <= 3
+        _short_organisation_name(m)
         and span.start > 0
         and _role_word(span.doc[span.start - 1])
-        and all(w[:1].isupper() and not w.isupper() for w in words)
-        and not any(w.lower().rstrip(".") in _ORG_WORDS for w in words)
+        and all(w[:1].isupper() and not w.isupper() for w in m.text.split())
     )
 
 
@@ -446,13 +443,17 @@ def _described_as_person(m: RawMention) -> bool:
     """ "Lena, a member of the Revolutionary Leadership Council, told …": a name of up to three
     words the model typed an organisation, set off by a noun only a person can be, is a person
     (not "Acme Corp., a member of the consortium": a word of organisations' names keeps it one)."""
-    words = m.text.split()
-    if m.type != "ORG" or len(words) > 3 or any(w.lower() in _ORG_WORDS for w in words):
-        return False
-    return any(
+    return _short_organisation_name(m) and any(
         c.dep_ == "appos" and c.tag_ == "NN" and c.lower_ in _PERSON_APPOSITIONS and c.i > m.span.end
         for c in m.span.root.children
     )
+
+
+def _short_organisation_name(m: RawMention) -> bool:
+    """A name of up to three words typed an organisation, none of them a word organisations'
+    names hold ("Corp.", "Union"): it may be a person's the model mistyped."""
+    words = m.text.split()
+    return m.type == "ORG" and len(words) <= 3 and not any(w.lower() in _ORG_WORDS for w in words)
 
 
 # Nouns of geography: a name that modifies one, or is listed before one, is a place ("the Casita
@@ -836,13 +837,7 @@ def extract_entities(
     mentions = [_cut_at_title(m, covered, org_names) for m in mentions]
     # An organisation inside a person's title is part of the title when it holds a title word
     # ("NATO Supreme Allied Commander Europe"), but "NATO" alone stays an organisation.
-    kept = [
-        m
-        for m in mentions
-        if m.type == "PERSON"
-        or not any(a <= m.start and m.end <= b for a, b in covered)
-        or not any(_role_word(t) for t in m.span)
-    ]
+    kept = [m for m in mentions if m.type == "PERSON" or not _inside(m, covered) or not any(map(_role_word, m.span))]
     return merge_mentions(kept)
 
 
@@ -852,12 +847,7 @@ def _cut_at_title(m: RawMention, covered: list[tuple[int, int]], org_names: set[
     names elsewhere ("NATO"); otherwise every "NATO" of the article would merge under the longer
     name."""
     span = m.span
-    if (
-        m.type != "ORG"
-        or span.end >= len(span.doc)
-        or not _role_word(span.doc[span.end])
-        or not any(a <= m.start and m.end <= b for a, b in covered)
-    ):
+    if m.type != "ORG" or span.end >= len(span.doc) or not _role_word(span.doc[span.end]) or not _inside(m, covered):
         return m
     for end in range(span.end - 1, span.start, -1):
         prefix = span.doc[span.start : end]
@@ -865,3 +855,8 @@ def _cut_at_title(m: RawMention, covered: list[tuple[int, int]], org_names: set[
             prefix.label_ = span.label_
             return replace(m, text=prefix.text, end=m.start + len(prefix.text), span=prefix)
     return m
+
+
+def _inside(m: RawMention, ranges: list[tuple[int, int]]) -> bool:
+    """Does the mention lie within one of the character ranges (a person's title)?"""
+    return any(a <= m.start and m.end <= b for a, b in ranges)

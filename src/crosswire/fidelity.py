@@ -64,24 +64,28 @@ def _pieces(articles: Sequence[Article]) -> list[_Piece]:
     return pieces
 
 
-def _longest_run(a: list[str], b: list[str]) -> int:
+def shared_run(a: list[str], b: list[str]) -> list[str]:
+    """The longest run of words ``a`` and ``b`` both hold, in order."""
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return match.size
+    return a[match.a : match.a + match.size]
+
+
+def _longest_run(a: list[str], b: list[str]) -> int:
+    return len(shared_run(a, b))
 
 
 def _same_quote(p: _Piece, q: _Piece) -> bool:
     if p.speaker and q.speaker and p.speaker != q.speaker:
         return False
-    match = SequenceMatcher(None, p.words, q.words, autojunk=False).find_longest_match(0, len(p.words), 0, len(q.words))
-    run = p.words[match.a : match.a + match.size]
+    run = shared_run(p.words, q.words)
     shorter = min(len(p.words), len(q.words))
-    if match.size == shorter and shorter >= 2:
+    if len(run) == shorter and shorter >= 2:
         return True
     # A shared phrase is not enough ("making sure that Ukraine has"): most of the shorter quote
     # must be in the other one.
     if _matched(p.words, q.words) < 0.5 * shorter:
         return False
-    return match.size >= MIN_RUN and sum(w not in STOPWORDS for w in run) >= 2
+    return len(run) >= MIN_RUN and sum(w not in STOPWORDS for w in run) >= 2
 
 
 def _union(pieces: list[_Piece]) -> list[list[int]]:
