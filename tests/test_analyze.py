@@ -734,6 +734,42 @@ SPEAKER_CASES = {
         "saddened",
         "Harlow Corporation",
     ),
+    # "quoted X telling": the one quoted speaks, and a title stands for its holder.
+    "a title quoted by a spokesman is the speaker": (
+        "Talks\n\nPresident Ana Hollis spoke with Premier Tomas Kerr of Velm on Monday. ``What happens next "
+        "depends on the rebels,'' press secretary Peter Vance quoted the president telling the premier.",
+        "What happens next",
+        "Ana Hollis",
+    ),
+    # The queen speaks through her message; her son's title does not make him "the queen".
+    "a document speaks for the title that owns it, not for one named of that title": (
+        "Anniversary\n\nPrince Karel, the second son of Queen Mira, laid a wreath. Later Queen Mira sent a "
+        "message to the town. ``We pray for the families,'' the queen's message said.",
+        "pray for the families",
+        "Mira",
+    ),
+    # The words belong to the clause around them, whose subject the article does not name here.
+    "a partial quote in a clause with its own unnamed subject is not the main subject's": (
+        "Memorial\n\nEarlier in the day, Prince Karel laid a wreath in the town cemetery, where the town's "
+        "parish priest spoke to about 200 relatives about the ``ticking bomb'' of justice. ``A bomb was "
+        "ticking,'' the Rev. Lena Ortiz told the crowd.",
+        "ticking bomb",
+        None,
+    ),
+    # A man is the subject before "She": she is the one woman that sentence names.
+    "she is the woman named beside a man": (
+        "Arrests\n\nBefore his arrest, Tomas Kerr named his wife, Ana Kerr, as leader of his movement. But "
+        "police have banned her from speaking. On Thursday she was questioned at police headquarters. She "
+        "called the interviews ``pressure and harassment.''",
+        "pressure and harassment",
+        "Ana Kerr",
+    ),
+    "a reporting verb put before the speaker": (
+        "Season\n\nLeague commissioner Daniel Marrow and his deputy, Peter Vance, met the players. ``We will "
+        "see,'' Vance said. Added Marrow, ``We owe it to the fans to look again at the tax.''",
+        "owe it to the fans",
+        "Daniel Marrow",
+    ),
 }
 
 

@@ -49,3 +49,15 @@ def test_an_organisation_run_into_the_title_after_it_is_cut_back(analyze_text):
     orgs = {e.name: e for e in article.entities if e.type == "ORG"}
     assert list(orgs) == ["NATO"] and len(orgs["NATO"].mentions) == 3
     assert _roles(article)["Tomas Vell"] == ["NATO Supreme Allied Commander Europe General"]
+
+
+def test_an_apposition_after_a_list_of_names_is_the_last_ones(analyze_text):
+    """The parser hangs "the second son of …" on the first name of the list; it describes the
+    name right before it."""
+    article = analyze_text(
+        "A service was held in Velm's cathedral, attended by Brek, Foreign Secretary Robin Vell and "
+        "Prince Karel, the second son of Queen Mira, on Monday.\n"
+    )
+    roles = _roles(article)
+    assert roles["Robin Vell"] == ["Foreign Secretary"]
+    assert "second son of Queen Mira" in roles["Karel"]

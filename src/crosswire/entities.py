@@ -27,6 +27,8 @@ from crosswire.lexicon import (
     ORGANISATION_NOUNS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    SPEECH_FORMS,
+    SPEECH_LEMMAS,
     is_reporting_verb,
 )
 from crosswire.model import Entity, Mention, Sentence
@@ -114,8 +116,15 @@ def _trim(span: Span) -> Span | None:
         )
     ):
         start += 1
-    # "Meeting Blinken in Brussels, …": a sentence-initial participle the model took for a name.
-    if span.label_ == "PERSON" and end - start >= 2 and doc[start].is_sent_start and doc[start].lower_.endswith("ing"):
+    # "Meeting Blinken in Brussels, …": a sentence-initial participle the model took for a name;
+    # "Said Hunter, ``…''", "Added Stern, …": a reporting verb put first, before the speaker.
+    opening = doc[start].lower_
+    if (
+        span.label_ == "PERSON"
+        and end - start >= 2
+        and doc[start].is_sent_start
+        and (opening.endswith("ing") or (opening in SPEECH_FORMS and opening not in SPEECH_LEMMAS))
+    ):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
@@ -709,10 +718,18 @@ def title_before(span: Span) -> Span | None:
 def appositive_role(span: Span) -> str | None:
     """A role in apposition: "Tomas Okafor, leader of the union," / "Britain's foreign secretary, David Lammy"."""
     head = span.root
-    for child in head.children:
+    # In a list ("Robin Cook and Prince Andrew, the second son of …") the parser hangs the
+    # apposition on the first name; it belongs to the name right before it.
+    coordinated = [head, *(c for c in head.children if c.dep_ == "conj")]
+    if head.dep_ == "conj":
+        coordinated += [head.head, *(c for c in head.head.children if c.dep_ == "conj")]
+    appositions = [c for t in coordinated for c in t.children if c.dep_ == "appos"]
+    for child in appositions:
+        if any(span.end <= t.i < child.i for t in coordinated):
+            continue
         # A plural ("X, top EU officials and …") is the parser reading a list as an apposition:
         # a group is no one person's role.
-        if child.dep_ == "appos" and child.i >= span.end and child.tag_ not in {"NNS", "NNPS"}:
+        if child.i >= span.end and child.tag_ not in {"NNS", "NNPS"}:
             words = list(child.subtree)
             if any(_role_word(t) for t in words):
                 text = span.doc[words[0].i : words[-1].i + 1].text

@@ -355,6 +355,72 @@ ORGANISATION_KINDS = frozenset(
 #: Honorifics: part of how a name is written, not a role.
 HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady"])
 
+# Words that say a person is a man or a woman: a title before the name ("Mrs. Aho"), or a noun
+# the name stands in apposition to ("his wife, Azizah Ismail").
+MALE_WORDS = frozenset(
+    [
+        "mr",
+        "mr.",
+        "sir",
+        "lord",
+        "king",
+        "prince",
+        "duke",
+        "husband",
+        "father",
+        "son",
+        "brother",
+        "uncle",
+        "nephew",
+        "grandfather",
+        "grandson",
+        "widower",
+        "boyfriend",
+        "man",
+        "boy",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "councilman",
+        "actor",
+        "monk",
+    ]
+)
+FEMALE_WORDS = frozenset(
+    [
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "lady",
+        "dame",
+        "queen",
+        "princess",
+        "duchess",
+        "wife",
+        "mother",
+        "daughter",
+        "sister",
+        "aunt",
+        "niece",
+        "grandmother",
+        "granddaughter",
+        "widow",
+        "girlfriend",
+        "woman",
+        "girl",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "councilwoman",
+        "actress",
+        "nun",
+    ]
+)
+
 #: What a reporter may call someone instead of their title ("the NATO chief").
 ROLE_SYNONYMS = {
     "chief": {"chief", "head", "leader", "secretary general", "secretary-general", "director", "president", "chairman"},
@@ -372,6 +438,14 @@ def is_reporting_verb(token: Token) -> bool:
     """A verb that reports speech ("said", "told", "warned"), by its word form."""
     if token.lower_ in {"said", "says"}:
         return True  # "Said Hunter, …": the model tags a sentence-initial "Said" as a name
+    if (
+        token.is_sent_start
+        and token.pos_ == "PROPN"
+        and token.lower_ in SPEECH_FORMS - SPEECH_LEMMAS
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].pos_ == "PROPN"
+    ):
+        return True  # "Added Stern, …", tagged as a name in the same way
     if token.lower_ in {"put", "puts"} and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return True  # "As Sanford put it, ``…''"
     return token.pos_ in {"VERB", "AUX"} and (token.lower_ in quote_verbs() or token.lower_ in SPEECH_FORMS)

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.entities import SentenceIndex
 from crosswire.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
     ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
     ROLE_HEADS,
@@ -59,7 +61,7 @@ class SpeakerResolver:
             for m in ent.mentions:
                 for c in range(m.start, m.end):
                     self.by_char[c] = ent
-        self.gender: dict[str, str] = {}
+        self.gender: dict[str, str] = _genders(entities, sent_spans, self.entity_at, self.in_quote)
         self.joint: dict[str, Entity] = {}  # people speaking together, by their joint name
         self.person_named = {
             alias: ent for ent in entities if ent.type == "PERSON" for alias in (ent.name, *ent.aliases)
@@ -229,8 +231,8 @@ class SpeakerResolver:
     def _author_in_phrase(self, noun: Token, sentence: int) -> Entity | None:
         authors = []
         for child in noun.children:
-            if child.dep_ == "poss" and child.pos_ == "PROPN":
-                authors.append(child)
+            if child.dep_ == "poss" and (child.pos_ == "PROPN" or _is_role_noun(child)):
+                authors.append(child)  # "Smith's letter", "the queen's message"
             elif child.dep_ == "compound" and (child.pos_ == "PROPN" or child.lower_ in ORGANISATION_KINDS):
                 authors.append(child)  # "a Foreign Ministry statement", "a ministry statement"
             elif child.dep_ == "prep" and (
@@ -331,6 +333,7 @@ class SpeakerResolver:
         found = None
         for index in range(sentence, max(-1, sentence - 4), -1):
             span = self.sent_spans[index]
+            mismatched = False  # a person is this sentence's subject, but "she" cannot be him
             for tok in sorted(span, key=lambda t: (len(list(t.ancestors)), -t.i)):
                 at = self.char(tok)
                 if at >= key or (tok.dep_ not in _SUBJECT_DEPS and _named_as_example(tok) is None):
@@ -353,6 +356,8 @@ class SpeakerResolver:
                 if ent is not None and ent.type == want and self._gender_ok(ent, gender):
                     found = ent
                     break
+                if ent is not None and ent.type == want:
+                    mismatched = True
                 if (
                     ent is None
                     and index < sentence
@@ -364,10 +369,25 @@ class SpeakerResolver:
                     # back would be a guess.
                     self._pronoun_cache[key] = None
                     return None
+            if found is None and mismatched:
+                found = self._other_of_gender(index, key, gender)
             if found is not None:
                 break
         self._pronoun_cache[key] = found
         return found
+
+    def _other_of_gender(self, index: int, before: int, gender: str | None) -> Entity | None:
+        """ "Anwar designated his wife, Azizah Ismail, …. She called …": when the subject of a
+        sentence is a man, "she" goes on the one woman the sentence names (and the reverse)."""
+        sentence = self.sentences[index]
+        people = {
+            ent.name: ent
+            for ent in self.entities
+            if ent.type == "PERSON" and gender is not None and self.gender.get(ent.name) == gender
+            for m in ent.mentions
+            if sentence.start <= m.start < min(sentence.end, before) and not self.quoted[m.start]
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _gender_ok(self, ent: Entity, gender: str | None) -> bool:
         return gender is None or self.gender.get(ent.name, gender) == gender
@@ -409,15 +429,19 @@ class SpeakerResolver:
         wanted = ROLE_SYNONYMS.get(head, {head})
         pos = self.char(noun)
         scored = []
-        holders = 0  # people whose role the description's head names, none carrying its named modifier
+        # people whose title is the description's own head word (not a synonym: "the Israeli
+        # leader" is said of whoever the story is about), none carrying its named modifier
+        holders = 0
         for ent in self.entities:
             if ent.type == "PERSON":
                 roles = " | ".join(ent.roles).lower()
-                if not roles or not any(re.search(rf"\b{re.escape(w)}", roles) for w in wanted):
+                # the title itself, not what it governs: "the queen" is not the "son of the Queen"
+                titles = " | ".join(re.split(r"\bof\b", role, maxsplit=1)[0] for role in ent.roles).lower()
+                if not roles or not any(re.search(rf"\b{re.escape(w)}", titles) for w in wanted):
                     continue
                 fit = sum(1 for m in modifiers if m in roles.replace(".", "") or m in roles)
                 if named and not any(m in roles.replace(".", "") or m in roles for m in named):
-                    holders += 1
+                    holders += bool(re.search(rf"\b{re.escape(head)}", titles))
                     qualifiers = {
                         w.strip(".").lower()
                         for role in ent.roles
@@ -489,7 +513,7 @@ class SpeakerResolver:
 
 
 # Documents that "say" things for whoever wrote them.
-_DOCUMENT_NOUNS = {"statement", "memo", "memorandum", "letter", "note", "report", "communique", "filing"}
+_DOCUMENT_NOUNS = {"statement", "memo", "memorandum", "letter", "message", "note", "report", "communique", "filing"}
 # Pieces of a publication, which speak for it: "an editorial in the daily Eleftherotypia".
 _PRESS_PIECES = {"editorial", "commentary", "column"}
 
@@ -575,12 +599,13 @@ def _subjects_of(verb: Token) -> list[Token]:
     token = verb
     # Words reported through someone else: "Hodler quoted Metaxa as saying", "he overheard
     # Metaxa describing them as ``stupid''": the one quoted is the object, not the subject.
+    # "quoted the president telling …": a title stands for the one who holds it.
     if verb.lower_ in _QUOTE_FORMS:
-        found.extend(c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN")
+        found.extend(c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "PROPN" or _is_role_noun(c)))
     elif verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "pcomp"}:
         head = verb.head.head if verb.dep_ == "pcomp" else verb.head
         if head.lower_ in _QUOTE_FORMS | _HEARD:  # not "Biden called Trump, saying …"
-            found.extend(c for c in head.children if c.dep_ == "dobj" and c.pos_ == "PROPN")
+            found.extend(c for c in head.children if c.dep_ == "dobj" and (c.pos_ == "PROPN" or _is_role_noun(c)))
     # "with the president, Nikola Poplasen, saying that …": the noun after "with" speaks.
     if verb.tag_ == "VBG" and (absolute := _absolute_subject(verb)) is not None:
         found.append(absolute)
@@ -784,6 +809,46 @@ def _unnamed_person(subj: Token) -> bool:
 
 
 _PERSON_NOUNS = {"man", "woman", "person", "resident", "witness", "source", "friend", "neighbor", "relative"}
+
+
+def _genders(entities: list[Entity], sent_spans: list[Span], entity_at, in_quote) -> dict[str, str]:
+    """The gender the article gives each person it names, from the words around the names:
+    a gendered title or apposition, or "his"/"her" in a clause whose subject is the person
+    ("Anwar designated his wife"), with no other person named between the two. A person with
+    evidence both ways has none. Pronoun resolution keeps "she" off a man and "he" off a woman."""
+    votes: dict[str, set[str]] = {}
+
+    def vote(ent: Entity | None, word: str) -> None:
+        low = word.lower()
+        if ent is not None and ent.type == "PERSON":
+            if low in MALE_WORDS or low in _MALE:
+                votes.setdefault(ent.name, set()).add("m")
+            elif low in FEMALE_WORDS or low in _FEMALE:
+                votes.setdefault(ent.name, set()).add("f")
+
+    for ent in entities:
+        for role in ent.roles:
+            if role.split():
+                vote(ent, role.split()[-1])
+    for span in sent_spans:
+        for tok in span:
+            if in_quote(tok):
+                continue
+            person = entity_at(tok)
+            if person is not None and tok.i > span.start and entity_at(tok.doc[tok.i - 1]) is not person:
+                vote(person, tok.doc[tok.i - 1].text)  # "Mrs. Aho": the word right before the name
+            if tok.dep_ == "appos":
+                vote(entity_at(tok), tok.head.lower_)  # "his wife, Azizah Ismail"
+                vote(entity_at(tok.head), tok.lower_)  # "Azizah Ismail, his wife"
+            if tok.dep_ == "poss" and tok.lower_ in {"his", "her"}:
+                verb = tok.head.head
+                subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i]
+                if len(subjects) != 1 or (owner := entity_at(subjects[0])) is None:
+                    continue
+                between = (entity_at(t) for t in tok.doc[subjects[0].i + 1 : tok.i])
+                if not any(e is not None and e is not owner and e.type == "PERSON" for e in between):
+                    vote(owner, tok.lower_)
+    return {name: next(iter(sides)) for name, sides in votes.items() if len(sides) == 1}
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -1096,7 +1161,7 @@ class QuoteExtractor:
         elif kind == "direct":
             speaker = self._labelled_by(span, para.start + q.open_at) or self._floating_speaker(index, by_sentence)
         else:
-            speaker = self._sentence_subject(span, index) or self._earlier_in_sentence(index, by_sentence)
+            speaker = self._sentence_subject(span, index, start) or self._earlier_in_sentence(index, by_sentence)
         return Quote(
             text=inner,
             kind=kind,
@@ -1188,18 +1253,39 @@ class QuoteExtractor:
         joint = self.resolver.joint.get(speaker.name)
         return joint or next((e for e in self.resolver.entities if e.name == speaker.name), None)
 
-    def _sentence_subject(self, span: Span, index: int) -> Entity | None:
+    def _sentence_subject(self, span: Span, index: int, at: int | None = None) -> Entity | None:
         """A partial quote with no reporting verb: the words of the person the sentence is about,
         when its main subject names one ("Holbrooke spoke …, where he planned to drive home to
         Milosevic ``the extreme gravity of the situation''"). Descriptions do not count here, nor
         does the subject of a passive: "He is indicted for ``direct involvement''" quotes the
-        indictment, not him."""
-        for tok in span:
-            if tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "ROOT" and not self.resolver.in_quote(tok):
+        indictment, not him.
+
+        With ``at``, the quote's offset, a clause around the quote that has a subject of its own
+        speaks for it, not the main clause: in "Philip laid a wreath, where the parish priest spoke
+        about the ``ticking bomb''" the words are the priest's, whom the article does not name
+        here."""
+        subject = self._clause_subject(span, at) if at is not None else None
+        for tok in [subject] if subject is not None else span:
+            if tok.dep_ in _SUBJECT_DEPS and (subject is not None or tok.head.dep_ == "ROOT"):
+                if self.resolver.in_quote(tok):
+                    continue
                 if (tok.pos_ != "PROPN" and tok.lower_ not in _MALE | _FEMALE) or tok.dep_ == "nsubjpass":
                     return None
                 ent = self.resolver.resolve_subject(tok, index)
                 return ent if ent is not None and ent.type == "PERSON" else None
+        return None
+
+    def _clause_subject(self, span: Span, at: int) -> Token | None:
+        """The subject of the innermost clause around the word at offset ``at``, when that clause
+        is not the sentence's main one."""
+        tok = next((t for t in span if self.resolver.char(t) >= at and not t.is_punct), None)
+        while tok is not None and tok.head is not tok:
+            tok = tok.head
+            if tok.dep_ == "ROOT":
+                return None
+            subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS and not self.resolver.in_quote(c)]
+            if subjects:
+                return subjects[0]
         return None
 
     def _indirect(self, marked: list[Quote]) -> list[Quote]:
