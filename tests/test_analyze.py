@@ -770,6 +770,18 @@ SPEAKER_CASES = {
         "owe it to the fans",
         "Daniel Marrow",
     ),
+    "a name before a title set off by commas speaks, when the parser makes the title the subject": (
+        "Banks\n\nOn Friday Ibrahim Hussein, Oskia’s acting finance minister, said the banks would reopen. He "
+        "described the run on the banks as “the worst panic we have seen”.",
+        "worst panic",
+        "Ibrahim Hussein",
+    ),
+    "a record quoting someone as saying gives that someone": (
+        "Warship\n\nShe was an awe-inspiring sight. “I had never,” the War Database records gunner Karl Dunst of "
+        "the carrier Velm as saying, “seen anything as big in my entire life.”",
+        "seen anything as big",
+        "Karl Dunst",
+    ),
 }
 
 

@@ -211,7 +211,23 @@ class SpeakerResolver:
             return self.resolve_pronoun(subj, sentence)
         if low in _DOCUMENT_NOUNS | _PRESS_PIECES and subj.tag_ == "NN":
             return self._document_author(subj, sentence)
+        if (person := self._named_before_apposition(subj)) is not None:
+            return person
         return self.resolve_description(subj, sentence)
+
+    def _named_before_apposition(self, noun: Token) -> Entity | None:
+        """ "On Wednesday Hishammuddin Hussein, Malaysia's acting transport minister, said": the
+        parser may read the name as the object of the opening phrase and the title set off by
+        commas after it as the subject; the title is an apposition, and the name speaks."""
+        if not _is_role_noun(noun):
+            return None
+        words = sorted((t for t in noun.subtree if not t.is_punct), key=lambda t: t.i)
+        doc = noun.doc
+        first, last = words[0].i, words[-1].i
+        if first < 2 or last + 1 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text != ",":
+            return None
+        person = self._person_at(doc[first - 2])
+        return person if person is not None and doc[first - 2].dep_ not in _SUBJECT_DEPS else None
 
     # -- words of a document: "said a statement from the Foreign Ministry", "the memo said"
     def _document_author(self, noun: Token, sentence: int) -> Entity | None:
@@ -524,7 +540,7 @@ _IDENTIFYING = {"identified", "identifies", "identifying", "named", "names"}
 _QUOTE_FORMS = {"quote", "quoted", "quotes", "quoting", "cited", "cites", "citing"}
 # Reporting verbs whose object is the one spoken to, not the speaker.
 _HEARER_VERBS = frozenset(f for verb in ("tell", "ask", "urge", "warn", "assure", "remind") for f in inflections(verb))
-_HEARD = {"heard", "overheard", "hears", "overhears", "recorded", "caught", "saw", "watched"}
+_HEARD = {"heard", "overheard", "hears", "overhears", "recorded", "records", "caught", "saw", "watched"}
 
 
 def _appositive_across_of(name: Token, subj: Token) -> bool:
