@@ -782,6 +782,33 @@ SPEAKER_CASES = {
         "seen anything as big",
         "Karl Dunst",
     ),
+    "a participle after a reported clause goes with the one who reports": (
+        "Resignation\n\nPress secretary Peter Vance said Hollis was ``disappointed'' at the news. He reaffirmed "
+        "that Hollis would not resign, saying: ``The governor is going to do what is best for the state.''",
+        "what is best for the state",
+        "Peter Vance",
+    ),
+    "a name set off right before a verb the parser left without a subject": (
+        "Party\n\nIn a speech on Friday celebrating 20 years of economic reforms, the president and Communist "
+        "Party chief, Tomas Kerrigan, emphasized the primacy of the party, saying, ``The Western mode of "
+        "political systems must never be adopted.''",
+        "Western mode",
+        "Tomas Kerrigan",
+    ),
+    "whoever issued something just before speaks for ``the statement''": (
+        "Verdicts\n\nAfter learning of the sentences, the Velm Embassy issued a strong condemnation of what "
+        "it termed the ``deplorable decisions.'' ``We are deeply disappointed with the harsh sentences,'' the "
+        "statement said.",
+        "deeply disappointed",
+        "Velm Embassy",
+    ),
+    # The family name comes first; a daughter introduced by her full name keeps it.
+    "a bare family name stays with the person, not a relative introduced as one": (
+        "Trial\n\nThe dissident Xu Wenli was tried on Monday. The couple has a daughter, Xu Jin, who studies in "
+        "Boston. ``And if I die,'' Xu said as they parted, ``please plant a tree for me.''",
+        "plant a tree",
+        "Xu Wenli",
+    ),
 }
 
 

@@ -406,6 +406,15 @@ def _kin_family_names(mentions: list[RawMention]) -> None:
             m.full_name = f"{m.text} {possessor.text}"
 
 
+_KIN = _PATERNAL_KIN | {"mother", "daughter", "sister", "wife", "husband", "widow", "granddaughter", "grandmother"}
+
+
+def _introduced_as_kin(m: RawMention) -> bool:
+    """ "The couple has a daughter, Xu Jin": a name in apposition to a kinship noun."""
+    name = m.span.root
+    return name.dep_ == "appos" and name.head.lower_ in _KIN
+
+
 def _with_age(m: RawMention) -> bool:
     """ "Pal Martins, 34, a former member …": a full name with an age set off after it is a person."""
     words = m.text.split()
@@ -636,6 +645,11 @@ def _person_canonical(
     if not candidates:
         # Family name first ("Kim Dae-jung" … "Kim said"), when no one has it as a last name.
         candidates = [p for p in [*full_people, *implied] if p.split()[0] == m.text]
+        if len(candidates) > 1:
+            # "Xu Wenli" … "a daughter, Xu Jin" … "Xu said": a relative introduced as one
+            # shares the family name; the bare name stays with the other.
+            relatives = {other.text for other in mentions if other.text in candidates and _introduced_as_kin(other)}
+            candidates = [p for p in candidates if p not in relatives]
         if not candidates:
             # A misspelt surname ("Jendrzejczck" for "Mike Jendrzejczyk"): one letter off a long one.
             candidates = [p for p in full_people if _one_letter_off(p.split()[-1], m.text)]

@@ -242,6 +242,17 @@ class SpeakerResolver:
             for tok in reversed(self.sent_spans[index]):
                 if tok.lower_ == noun.lower_ and self.char(tok) < pos and not self.in_quote(tok):
                     return self._author_in_phrase(tok, index)
+        # "The embassy issued a strong condemnation …. ``…,'' the statement said": whoever
+        # issued something in this sentence or the one before wrote it.
+        for index in range(sentence, max(-1, sentence - 2), -1):
+            for tok in reversed(self.sent_spans[index]):
+                if tok.lower_ not in _ISSUED or self.char(tok) >= pos or self.in_quote(tok):
+                    continue
+                for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                    author = self.resolve_subject(subj, index)
+                    if author is not None and author.type in {"PERSON", "ORG"}:
+                        return author
+                return None
         return None
 
     def _author_in_phrase(self, noun: Token, sentence: int) -> Entity | None:
@@ -530,6 +541,7 @@ class SpeakerResolver:
 
 # Documents that "say" things for whoever wrote them.
 _DOCUMENT_NOUNS = {"statement", "memo", "memorandum", "letter", "message", "note", "report", "communique", "filing"}
+_ISSUED = {"issued", "released", "published", "posted", "sent"}
 # Pieces of a publication, which speak for it: "an editorial in the daily Eleftherotypia".
 _PRESS_PIECES = {"editorial", "commentary", "column"}
 
@@ -635,6 +647,17 @@ def _subjects_of(verb: Token) -> list[Token]:
     # "The company issued a statement saying: ``…''": whoever issues the statement speaks.
     if verb.dep_ == "acl" and verb.head.lower_ in _DOCUMENT_NOUNS and verb.head.dep_ == "dobj":
         found.extend(c for c in verb.head.head.children if c.dep_ in _SUBJECT_DEPS)
+    # "He reaffirmed that Clinton would not resign, saying: ``…''": the parser may hang the
+    # participle on the reported clause; set off by a comma, it goes with the one who reports.
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.dep_ == "ccomp"
+        and is_reporting_verb(verb.head.head)
+        and verb.head.head.i < verb.head.i  # not "X made remarks, expressing …, the daily reported"
+        and verb.doc[verb.i - 1].text == ","
+    ):
+        token = verb.head.head
     for step in range(5):
         if step == 0 or is_reporting_verb(token) or not found:
             inverted = _fronted_topic(token)
@@ -647,6 +670,8 @@ def _subjects_of(verb: Token) -> list[Token]:
                     found.append(child)
                 elif child.dep_ == "agent":  # passive: "was told by X"
                     found.extend(g for g in child.children if g.dep_ == "pobj")
+            if step > 0 and (lost := _subject_taken_for_object(token)) is not None:
+                found.append(lost)
         if token.dep_ in _CLIMB_DEPS and token.head is not token:
             token = token.head
         else:
@@ -774,6 +799,14 @@ def _subject_taken_for_object(verb: Token) -> Token | None:
     noun = doc[before].head if doc[before].dep_ == "appos" else doc[before]
     if noun.dep_ == "pobj" and noun.head.lower_ in _SUBORDINATORS and noun.pos_ in {"NOUN", "PROPN"}:
         return noun
+    # "In a speech celebrating the reforms, the president, Jiang Zemin, emphasized …": the parser
+    # may hang the subject on the opening phrase; a name set off by commas right before the verb
+    # is its subject.
+    name = doc[before]
+    if name.pos_ == "PROPN" and name.dep_ == "appos" and name.head.pos_ == "NOUN" and doc[before + 1].text == ",":
+        first = min(t.i for t in name.subtree)
+        if first > 0 and doc[first - 1].text == ",":
+            return name
     # "Harakat-ul-Ansar, a group labeled a terrorist group by the United States, said": the
     # parser makes the participle the main clause of what was said, with the speaker its subject.
     if doc[verb.i - 1].text == ",":
