@@ -61,3 +61,15 @@ def test_an_apposition_after_a_list_of_names_is_the_last_ones(analyze_text):
     roles = _roles(article)
     assert roles["Robin Vell"] == ["Foreign Secretary"]
     assert "second son of Queen Mira" in roles["Karel"]
+
+
+def test_a_name_span_trimmed_to_nothing_at_the_end_of_a_text_is_dropped():
+    """The model can tag a run of function words as a name; trimmed away at the very end of the
+    text, it is no mention (and no crash)."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from crosswire.entities import _trim
+
+    doc = Doc(spacy.blank("en").vocab, words=["Then", "the", "the"])
+    assert _trim(Span(doc, 1, 3, label="PERSON")) is None

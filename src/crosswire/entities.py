@@ -118,7 +118,7 @@ def _trim(span: Span) -> Span | None:
         start += 1
     # "Meeting Blinken in Brussels, …": a sentence-initial participle the model took for a name;
     # "Said Hunter, ``…''", "Added Stern, …": a reporting verb put first, before the speaker.
-    opening = doc[start].lower_
+    opening = doc[start].lower_ if start < end else ""
     if (
         span.label_ == "PERSON"
         and end - start >= 2
