@@ -976,3 +976,18 @@ def test_a_person_of_a_place_is_the_speaker_not_the_place(analyze_text):
         "Ana died in the flood, said after the service."
     )
     assert _speakers(article) == ["Karl Ostermann"]
+
+
+def test_a_rule_bug_on_one_article_costs_that_stage_only_with_a_warning(analyze_text, monkeypatch):
+    """A bug a rule stage hits on one article leaves the article analysed, says what is missing,
+    and does not stop the run."""
+
+    def broken(*args, **kwargs):
+        raise IndexError("index out of range")
+
+    monkeypatch.setattr("crosswire.analyze.extract_entities", broken)
+    article = analyze_text('Port strike\n\nTomas Kerr said on Monday: "We will strike."')
+    assert article.entities == []
+    assert [q.text for q in article.quotes] == ["We will strike."]
+    assert article.sentences
+    assert any("entities could not be extracted" in w and "IndexError" in w for w in article.warnings)

@@ -7,8 +7,9 @@ speed), then hands the parses to the rule stages in order: sentences, entities, 
 
 from __future__ import annotations
 
+import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
@@ -18,6 +19,8 @@ from crosswire.model import Article
 from crosswire.nlp import load_pipeline
 from crosswire.quotes import QuoteExtractor
 from crosswire.sentences import build_paragraphs, segment
+
+log = logging.getLogger(__name__)
 
 
 class Analyzer:
@@ -85,11 +88,29 @@ class Analyzer:
             known[article.dateline.place] = "GPE"
         if article.outlet:
             known[article.outlet] = "ORG"
-        article.entities = extract_entities(paragraphs, sent_of, known)
-        article.quotes = QuoteExtractor(article.text, paragraphs, sentences, spans, article.entities).extract(title_doc)
+        article.entities = _stage(article, "entities", lambda: extract_entities(paragraphs, sent_of, known))
+        article.quotes = _stage(
+            article,
+            "quotes",
+            lambda: QuoteExtractor(article.text, paragraphs, sentences, spans, article.entities).extract(title_doc),
+        )
         reference = article.published or (article.dateline.date if article.dateline else None) or self.reference_date
-        article.dates = extract_dates(paragraphs, sent_of, reference)
+        article.dates = _stage(article, "dates", lambda: extract_dates(paragraphs, sent_of, reference))
         if reference is None and any(d.date is None for d in article.dates):
             article.warnings.append(
                 "no publication date found: relative dates are left unresolved (give one with --reference-date)"
             )
+
+
+def _stage(article: Article, what: str, run: Callable[[], list]) -> list:
+    """Run one rule stage; a bug it hits on this article costs that stage's results for this
+    article only, with a warning on it, not the whole run."""
+    try:
+        return run()
+    except Exception as exc:  # any rule bug: the article is still analysed, and says what is missing
+        log.debug("%s failed on %s", what, article.source_path, exc_info=True)
+        article.warnings.append(
+            f"{what} could not be extracted from this article ({type(exc).__name__}: {exc}); "
+            "please report it with the article"
+        )
+        return []
