@@ -295,6 +295,24 @@ def test_a_date_line_with_an_ordinal_is_the_date_not_the_title(line, date):
     assert {"text": line, "reason": "date line"} in [r.to_dict() for r in article.removed]
 
 
+def test_a_bracketed_publication_stamp_closing_a_head_paragraph_dates_the_article():
+    raw = (
+        "Harbour reopens\n\nThe harbour of Velm reopened after a week of storms. Lena Ortiz has the details. "
+        "(Published Tuesday, April 23, 2013)\n\nShips queued at the entrance on Monday.\n\n"
+        "The crews worked at night.\n\nThe pilots were busy.\n\n"
+        "An older clip shows the storm. (Published Friday, April 12, 2013)\n\nThe port expects a busy week.\n\n"
+        "Officials thanked the crews.\n\nMore ships are due.\n\nThe storm season ends in May."
+    )
+    article = clean(Source("a.txt", raw, "utf-8"))
+    assert article.published == "2013-04-23"
+    assert {"text": "(Published Tuesday, April 23, 2013)", "reason": "date stamp"} in [
+        r.to_dict() for r in article.removed
+    ]
+    assert "Lena Ortiz has the details." in article.text and "(Published Tuesday" not in article.text
+    # a stamp deep inside the page belongs to something else, and stays
+    assert "(Published Friday, April 12, 2013)" in article.text
+
+
 def test_a_photo_credit_or_gallery_link_is_neither_title_nor_body():
     raw = (
         "Photo: Velm harbour archives\n\n"

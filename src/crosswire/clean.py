@@ -214,6 +214,10 @@ _DATE_LINE = re.compile(
 )
 
 
+# A publication stamp in brackets closing a paragraph: "… the details. (Published Tuesday, April 23, 2013)".
+_DATE_STAMP = re.compile(r"\s*\(((?:Published|Updated|Posted)\b[^()]{6,60})\)\s*$", re.I)
+
+
 @dataclass
 class _Para:
     text: str
@@ -430,6 +434,11 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
         elif (date := parse_date_line(para.text)) and published is None:
             published = date
             drop(para, "date line")
+        elif (stamp := _DATE_STAMP.search(para.text)) and (date := parse_date_line(stamp.group(1))):
+            # "… has the details. (Published Tuesday, April 23, 2013)": a video blurb's stamp
+            removed.append(Removal(stamp.group(0).strip(), "date stamp"))
+            para.text = para.text[: stamp.start()].rstrip()
+            published = published or date
 
     live = [p for p in paras if p.keep]
     if title is not None:
