@@ -23,12 +23,11 @@ from spacy.tokens import Span, Token
 
 from crosswire.lexicon import (
     HONORIFICS,
+    INFLECTED_SPEECH_FORMS,
     ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
-    SPEECH_FORMS,
-    SPEECH_LEMMAS,
     is_reporting_verb,
 )
 from crosswire.model import Entity, Mention, Sentence
@@ -123,7 +122,7 @@ def _trim(span: Span) -> Span | None:
         span.label_ == "PERSON"
         and end - start >= 2
         and doc[start].is_sent_start
-        and (opening.endswith("ing") or (opening in SPEECH_FORMS and opening not in SPEECH_LEMMAS))
+        and (opening.endswith("ing") or opening in INFLECTED_SPEECH_FORMS)
     ):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):

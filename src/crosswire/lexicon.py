@@ -144,6 +144,8 @@ def inflections(lemma: str) -> set[str]:
 #: Every form of the verbs that introduce indirect speech; the pipeline runs without a
 #: lemmatizer (it costs a tenth of the parse time), so forms are listed rather than lemmatised.
 SPEECH_FORMS = frozenset(form for lemma in SPEECH_LEMMAS for form in inflections(lemma))
+#: Inflected forms only ("added", "says"): put first before a name, they are the verb, not part of it.
+INFLECTED_SPEECH_FORMS = SPEECH_FORMS - SPEECH_LEMMAS
 
 #: Head words of a person's title or function.
 ROLE_HEADS = frozenset(
@@ -441,7 +443,7 @@ def is_reporting_verb(token: Token) -> bool:
     if (
         token.is_sent_start
         and token.pos_ == "PROPN"
-        and token.lower_ in SPEECH_FORMS - SPEECH_LEMMAS
+        and token.lower_ in INFLECTED_SPEECH_FORMS
         and token.i + 1 < len(token.doc)
         and token.doc[token.i + 1].pos_ == "PROPN"
     ):

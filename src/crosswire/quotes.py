@@ -221,9 +221,9 @@ class SpeakerResolver:
         commas after it as the subject; the title is an apposition, and the name speaks."""
         if not _is_role_noun(noun):
             return None
-        words = sorted((t for t in noun.subtree if not t.is_punct), key=lambda t: t.i)
         doc = noun.doc
-        first, last = words[0].i, words[-1].i
+        first = min(t.i for t in noun.subtree if not t.is_punct)
+        last = max(t.i for t in noun.subtree if not t.is_punct)
         if first < 2 or last + 1 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text != ",":
             return None
         person = self._person_at(doc[first - 2])
@@ -629,11 +629,11 @@ def _subjects_of(verb: Token) -> list[Token]:
     # Metaxa describing them as ``stupid''": the one quoted is the object, not the subject.
     # "quoted the president telling …": a title stands for the one who holds it.
     if verb.lower_ in _QUOTE_FORMS:
-        found.extend(c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "PROPN" or _is_role_noun(c)))
+        found.extend(_quoted_ones(verb))
     elif verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "pcomp"}:
         head = verb.head.head if verb.dep_ == "pcomp" else verb.head
         if head.lower_ in _QUOTE_FORMS | _HEARD:  # not "Biden called Trump, saying …"
-            found.extend(c for c in head.children if c.dep_ == "dobj" and (c.pos_ == "PROPN" or _is_role_noun(c)))
+            found.extend(_quoted_ones(head))
     # "with the president, Nikola Poplasen, saying that …": the noun after "with" speaks.
     if verb.tag_ == "VBG" and (absolute := _absolute_subject(verb)) is not None:
         found.append(absolute)
@@ -677,6 +677,11 @@ def _subjects_of(verb: Token) -> list[Token]:
         else:
             break
     return found
+
+
+def _quoted_ones(verb: Token) -> list[Token]:
+    """The objects of "quoted"/"heard" that can speak: a name, or a title for its holder."""
+    return [c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "PROPN" or _is_role_noun(c))]
 
 
 def _fronted_topic(verb: Token) -> tuple[Token, Token] | None:
@@ -1313,16 +1318,14 @@ class QuoteExtractor:
         speaks for it, not the main clause: in "Philip laid a wreath, where the parish priest spoke
         about the ``ticking bomb''" the words are the priest's, whom the article does not name
         here."""
-        subject = self._clause_subject(span, at) if at is not None else None
-        for tok in [subject] if subject is not None else span:
-            if tok.dep_ in _SUBJECT_DEPS and (subject is not None or tok.head.dep_ == "ROOT"):
-                if self.resolver.in_quote(tok):
-                    continue
-                if (tok.pos_ != "PROPN" and tok.lower_ not in _MALE | _FEMALE) or tok.dep_ == "nsubjpass":
-                    return None
-                ent = self.resolver.resolve_subject(tok, index)
-                return ent if ent is not None and ent.type == "PERSON" else None
-        return None
+        tok = self._clause_subject(span, at) if at is not None else None
+        if tok is None:
+            main = (t for t in span if t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT")
+            tok = next((t for t in main if not self.resolver.in_quote(t)), None)
+        if tok is None or (tok.pos_ != "PROPN" and tok.lower_ not in _MALE | _FEMALE) or tok.dep_ == "nsubjpass":
+            return None
+        ent = self.resolver.resolve_subject(tok, index)
+        return ent if ent is not None and ent.type == "PERSON" else None
 
     def _clause_subject(self, span: Span, at: int) -> Token | None:
         """The subject of the innermost clause around the word at offset ``at``, when that clause
