@@ -978,6 +978,28 @@ def test_a_person_of_a_place_is_the_speaker_not_the_place(analyze_text):
     assert _speakers(article) == ["Karl Ostermann"]
 
 
+def test_the_one_told_is_not_the_speaker_when_the_parse_loses_the_subject(analyze_text):
+    """The parser reads "after Omar Haddad, …, told" as a prepositional phrase and leaves "told"
+    without a subject; the name after "told" is who heard it, and the name the phrase ends on
+    (past its apposition with phrases of its own) is who said it."""
+    article = analyze_text(
+        "The comments came hours after Omar Haddad, a researcher at the Libyan News Centre (LNC) in "
+        'Geneva, Switzerland, told Al Jazeera that police were "hunting" protesters.'
+    )
+    assert _speakers(article) and set(_speakers(article)) == {"Omar Haddad"}
+
+
+def test_a_description_matches_the_head_of_a_title_not_what_it_qualifies(analyze_text):
+    """ "Holt's campaign" is not "Varga's campaign manager"; "the chairman" is the "chairman and
+    chief executive"."""
+    article = analyze_text(
+        "Tom Brill, Varga’s campaign manager, said the count would take days. Holt’s campaign also "
+        "tweeted that she was “dreading a long and painful count.” Karl Ost, the chairman and chief "
+        'executive of Velm Steel, spoke after the vote. "We are ready," the chairman said.'
+    )
+    assert _speakers(article)[-2:] == [None, "Karl Ost"]
+
+
 def test_a_rule_bug_on_one_article_costs_that_stage_only_with_a_warning(analyze_text, monkeypatch):
     """A bug a rule stage hits on one article leaves the article analysed, says what is missing,
     and does not stop the run."""

@@ -73,3 +73,11 @@ def test_a_name_span_trimmed_to_nothing_at_the_end_of_a_text_is_dropped():
 
     doc = Doc(spacy.blank("en").vocab, words=["Then", "the", "the"])
     assert _trim(Span(doc, 1, 3, label="PERSON")) is None
+
+
+def test_a_title_that_governs_the_name_is_not_its_role(analyze_text):
+    """ "a spokesperson for Tom Brill": Brill is not the spokesperson."""
+    roles = _roles(analyze_text("A spokesperson for Tom Brill said the mayor would not run again."))
+    assert roles["Tom Brill"] == []
+    roles = _roles(analyze_text("The wife of Karl Ost met Minister for Europe Lena Arden on Monday."))
+    assert roles["Karl Ost"] == [] and roles["Lena Arden"] == ["Minister for Europe"]

@@ -52,6 +52,7 @@ _GPE_ALIASES = {
 _TITLE_PHRASE = re.compile(r"(?:Secretary|Minister|Ministers|Secretaries)\s+of\s*$")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_TITLE_PREPOSITIONS = {"of", "for", "to", "with", "at", "by", "from"}
 _ORG_WORDS = {
     "union",
     "party",
@@ -695,6 +696,8 @@ def title_before(span: Span) -> Span | None:
     """The title written right before a name: "NATO Secretary General" in "NATO Secretary General Mark Rutte"."""
     doc = span.doc
     i = span.start - 1
+    if i >= span.sent.start and doc[i].lower_ in _TITLE_PREPOSITIONS:
+        return None  # "a spokesperson for Ban Ki-moon", "the wife of X": the name is the object
     start = span.start
     root = span.root
     while i >= span.sent.start:

@@ -462,13 +462,11 @@ class SpeakerResolver:
         for ent in self.entities:
             if ent.type == "PERSON":
                 roles = " | ".join(ent.roles).lower()
-                # the title itself, not what it governs: "the queen" is not the "son of the Queen"
-                titles = " | ".join(re.split(r"\bof\b", role, maxsplit=1)[0] for role in ent.roles).lower()
-                if not roles or not any(re.search(rf"\b{re.escape(w)}", titles) for w in wanted):
+                if not any(_titled(role, w) for role in ent.roles for w in wanted):
                     continue
                 fit = sum(1 for m in modifiers if m in roles.replace(".", "") or m in roles)
                 if named and not any(m in roles.replace(".", "") or m in roles for m in named):
-                    holders += bool(re.search(rf"\b{re.escape(head)}", titles))
+                    holders += any(_titled(role, head) for role in ent.roles)
                     qualifiers = {
                         w.strip(".").lower()
                         for role in ent.roles
@@ -552,6 +550,7 @@ _IDENTIFYING = {"identified", "identifies", "identifying", "named", "names"}
 _QUOTE_FORMS = {"quote", "quoted", "quotes", "quoting", "cited", "cites", "citing"}
 # Reporting verbs whose object is the one spoken to, not the speaker.
 _HEARER_VERBS = frozenset(f for verb in ("tell", "ask", "urge", "warn", "assure", "remind") for f in inflections(verb))
+_TELL_FORMS = frozenset(inflections("tell"))
 _HEARD = {"heard", "overheard", "hears", "overhears", "recorded", "records", "caught", "saw", "watched"}
 
 
@@ -574,6 +573,24 @@ def _appositive_across_of(name: Token, subj: Token) -> bool:
         if holder.head.head.i == subj.i:
             return True
         holder, depth = holder.head.head, depth + 1
+    return False
+
+
+def _titled(role: str, word: str) -> bool:
+    """Does the role make its holder "the <word>"? Only the title's head nouns count, not what
+    the title governs or qualifies: "the queen" is not the "son of the Queen", "the campaign" is
+    not "Sinema's campaign manager"; "chairman and chief executive" is both."""
+    role = role.lower()
+    if " of " in word:  # "secretary of state"
+        return re.search(rf"\b{re.escape(word)}\b", role) is not None
+    title = re.split(r"\b(?:of|for|at|to|in|with|on|from)\b", role, maxsplit=1)[0]
+    for part in re.split(r"\band\b|[,&]", title):
+        words = part.replace("’", "'").split()
+        if not words:
+            continue
+        # "president-elect" is a president; "prime minister" ends a part as one head
+        if re.match(rf"{re.escape(word)}(?:-|\.?$)", words[-1]) or f" {' '.join(words)}".endswith(f" {word}"):
+            return True
     return False
 
 
@@ -801,7 +818,13 @@ def _subject_taken_for_object(verb: Token) -> Token | None:
     before = verb.i - 1
     while before > verb.sent.start and doc[before].is_punct:
         before -= 1
-    noun = doc[before].head if doc[before].dep_ == "appos" else doc[before]
+    # The noun phrase may end in an apposition with phrases of its own ("after Ahmed Elgazir, a
+    # researcher at the Libyan News Centre in Geneva, told …"): climb to the noun it belongs to.
+    noun = doc[before]
+    while noun.head is not noun and max(t.i for t in noun.head.subtree if not t.is_punct) == before:
+        if noun.dep_ == "pobj" and noun.head.lower_ in _SUBORDINATORS:
+            break
+        noun = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ in _SUBORDINATORS and noun.pos_ in {"NOUN", "PROPN"}:
         return noun
     # "In a speech celebrating the reforms, the president, Jiang Zemin, emphasized …": the parser
@@ -1194,7 +1217,10 @@ class QuoteExtractor:
         elif cue is not None:
             # A subject inside quotation marks is the quoted speaker's word ("``Oh,'' exclaimed …").
             subjects = [t for t in _subjects_of(cue) if not self.resolver.in_quote(t)]
-            for subj in subjects or _inverted_subject(cue):
+            # "… told Al Jazeera that …": the name after "told" is the hearer, and so is the one
+            # after "asked" or "urged" when the quote follows ("``…?'' asked Smith" is inverted).
+            hearer_next = cue.lower_ in _TELL_FORMS or (cue.lower_ in _HEARER_VERBS and self.resolver.char(cue) < start)
+            for subj in subjects or ([] if hearer_next else _inverted_subject(cue)):
                 speaker = self.resolver.resolve_subject(subj, index)
                 if speaker is not None:
                     self.resolver.note_pronoun(subj, speaker)
