@@ -1000,6 +1000,80 @@ def test_a_description_matches_the_head_of_a_title_not_what_it_qualifies(analyze
     assert _speakers(article)[-2:] == [None, "Karl Ost"]
 
 
+def test_a_wifes_husband_is_a_man_whatever_a_mrs_before_the_surname_says(analyze_text):
+    """ "Mrs. Varga" is merged with the president "Varga"; "Varga's wife" says he is a man too, so
+    the evidence is split and "he" may still stand for him."""
+    article = analyze_text(
+        "President Ivo Varga flew to Velm on Sunday. Varga's wife, Lena, and their daughter, Mira, set "
+        "out on their own schedule. Mrs. Varga toured a school in a village. Varga said the United "
+        "States shares Velm's concerns about security. ``Peace is not simply an option among many,'' he said."
+    )
+    assert _speakers(article) == ["Ivo Varga", "Ivo Varga"]
+
+
+def test_a_group_in_apposition_describes_the_speaker_and_an_abbreviated_title_is_a_role(analyze_text):
+    """ "The governor, a Republican, added": not the Republicans; "the governor" is "Gov. Tom Brill"."""
+    article = analyze_text(
+        "Wyoming Gov. Tom Brill had warned that protesters were ``not welcome.'' The governor, a "
+        "Republican, added, ``What we don't need is a crowd of agitators.''"
+    )
+    assert article.entity("Tom Brill").roles == ["Wyoming Gov."]
+    assert _speakers(article)[-1] == "Tom Brill"
+
+
+def test_a_first_or_middle_name_alone_is_the_person_who_speaks(analyze_text):
+    """ "said Somchai" (Thai usage: the given name) and "its director general, Karim" (a middle
+    name) are the people named in full before, not places."""
+    article = analyze_text(
+        "In a welcoming speech, Deputy Prime Minister Somchai Ratana told delegates to cast aside their "
+        "doubts. ``I can confirm that we have met every request,'' said Somchai."
+    )
+    assert _speakers(article) == ["Somchai Ratana"]
+    article = analyze_text(
+        "``We are relieved,'' said Abdul Karim al-Hadi, director general of the Asian Games Council. The "
+        "council is working on a contingency plan, said its director general, Karim."
+    )
+    person = article.entity("Abdul Karim al-Hadi")
+    assert "Karim" in person.aliases
+
+
+def test_the_subject_of_a_passive_is_not_who_is_quoted(analyze_text):
+    """ "he was charged with ``…''": the charge's words are not his."""
+    article = analyze_text(
+        "Ivo Darr was arrested in March. His family was told that he was charged with ``plotting to "
+        "subvert the state,'' a crime that carries long sentences."
+    )
+    assert _speakers(article) == [None]
+
+
+def test_for_a_named_person_opening_the_sentence_gives_that_persons_view(analyze_text):
+    article = analyze_text(
+        "Joao Tomas Vell leads the federation. For union leader Vell, the proposed product-for-cash swap "
+        "``is a clear sign of the despair the business sector is feeling because of the recessive economic "
+        "policies'' brought by the Real Plan, the stabilization program put together in 1994 when Ostrov "
+        "was finance minister."
+    )
+    assert _speakers(article) == ["Joao Tomas Vell"]
+    assert "union leader" in article.entity("Joao Tomas Vell").roles  # not "For union leader"
+
+
+def test_who_adopts_a_resolution_speaks_its_words(analyze_text):
+    article = analyze_text(
+        "On Thursday, the Velm City Council passed a resolution that condemned the attack as ``cowardly and shameful.''"
+    )
+    assert _speakers(article) == ["Velm City Council"]
+
+
+def test_a_subject_inside_quotation_marks_does_not_stop_the_search_for_the_speaker(analyze_text):
+    """ "… ``when we reminded him …'' and said of his doctors": "we" is the quoted speaker's
+    word; the parser hangs "said" on "reminded", and the one who waved (Brek) said it."""
+    article = analyze_text(
+        "Ostrov said afterward that Brek waved his hand dismissively ``when we reminded him that he should "
+        "stay in bed during his illness'' and said of his doctors: ``Don't listen to them.''"
+    )
+    assert _speakers(article) == ["Ostrov", "Brek"]
+
+
 def test_a_rule_bug_on_one_article_costs_that_stage_only_with_a_warning(analyze_text, monkeypatch):
     """A bug a rule stage hits on one article leaves the article analysed, says what is missing,
     and does not stop the run."""

@@ -26,7 +26,7 @@ def test_a_role_before_the_name_keeps_what_it_heads_and_drops_judging_words(anal
             "The embattled President Ivo Darr left the capital. The chief of the port, Tom Vell, resigned."
         )
     )
-    assert roles["Mario Hung Pacheco"] == ["head of the Oskian armed forces"]
+    assert roles["Mario Hung Pacheco"] == ["Gen.", "head of the Oskian armed forces"]  # a rank is a role
     assert roles["Tom Vell"] == ["chief of the port"]
     assert roles["Ivo Darr"] == ["President"]
 

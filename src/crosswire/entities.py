@@ -28,6 +28,7 @@ from crosswire.lexicon import (
     ORGANISATION_NOUNS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    TITLE_ABBREVIATIONS,
     is_reporting_verb,
 )
 from crosswire.model import Entity, Mention, Sentence
@@ -539,12 +540,13 @@ def _retype_people(mentions: list[RawMention]) -> None:
     full_names -= {m.text for m in mentions if m.type != "PERSON"}
     person_tokens = {n.split()[-1] for n in full_names} | full_names
     surnames = {m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) == 1}
+    name_words = {w for n in full_names for w in n.split()[:-1] if w[:1].isupper() and len(w) > 2}
     for m in mentions:
         if m.type == "PERSON" or m.text.lower() in _GPE_ALIASES:
             continue
         words = m.text.split()
-        if m.text in person_tokens:
-            m.type = "PERSON"
+        if m.text in person_tokens or (m.text in name_words and _speaks_or_titled(m)):
+            m.type = "PERSON"  # "said Bhichai" (Bhichai Rattakul), "its director general, Muttaleb"
         elif (
             2 <= len(words) <= 3
             and words[-1] in surnames
@@ -552,6 +554,19 @@ def _retype_people(mentions: list[RawMention]) -> None:
             and not any(w.lower() in _ORG_WORDS for w in words)
         ):
             m.type = "PERSON"  # "Lidia Farrow" typed ORG, while "Farrow said" is a person
+
+
+def _speaks_or_titled(m: RawMention) -> bool:
+    """A one-word name that says or holds something: the subject of a reporting verb, the name
+    right after one ("said Bhichai"), or a name set off after a title ("its director general,
+    Muttaleb")."""
+    root = m.span.root
+    before = m.span.doc[m.span.start - 1] if m.span.start > 0 else None
+    return (
+        (root.dep_ in {"nsubj", "nsubjpass"} and is_reporting_verb(root.head))
+        or (before is not None and is_reporting_verb(before) and root.head.i == before.i)
+        or (root.dep_ == "appos" and _role_word(root.head))
+    )
 
 
 def _acronym(name: str) -> str:
@@ -651,6 +666,9 @@ def _person_canonical(
             relatives = {other.text for other in mentions if other.text in candidates and _introduced_as_kin(other)}
             candidates = [p for p in candidates if p not in relatives]
         if not candidates:
+            # A middle name used alone ("Muttaleb" for "Abdul Muttaleb al-Ahmad").
+            candidates = [p for p in full_people if m.text in p.split()[1:-1]]
+        if not candidates:
             # A misspelt surname ("Jendrzejczck" for "Mike Jendrzejczyk"): one letter off a long one.
             candidates = [p for p in full_people if _one_letter_off(p.split()[-1], m.text)]
         return candidates[0] if len(candidates) == 1 else m.text
@@ -689,7 +707,11 @@ def _merge_roles(roles: list[str]) -> list[str]:
 
 def _role_word(token: Token) -> bool:
     low = token.lower_.rstrip(".")
-    return low in ROLE_HEADS or low.split("-")[0] in ROLE_HEADS
+    return (
+        low in ROLE_HEADS
+        or low.split("-")[0] in ROLE_HEADS
+        or (token.text.endswith(".") and token.text[:1].isupper() and low in TITLE_ABBREVIATIONS)
+    )
 
 
 def title_before(span: Span) -> Span | None:
@@ -726,7 +748,7 @@ def title_before(span: Span) -> Span | None:
     if not any(_role_word(t) for t in title):
         return None
     # Drop leading words that are neither part of the title nor names ("Speaking").
-    while len(title) > 1 and title[0].pos_ in {"VERB", "ADV"} and not _role_word(title[0]):
+    while len(title) > 1 and title[0].pos_ in {"VERB", "ADV", "ADP", "SCONJ", "CCONJ"} and not _role_word(title[0]):
         title = doc[title.start + 1 : title.end]
     return title
 
@@ -845,7 +867,8 @@ def _tidy_appositive(text: str) -> str:
     """ "a 34-year-old crane operator who joined …" -> "34-year-old crane operator"; "The
     embattled President" -> "President" (a word that judges is no part of a formal title)."""
     text = re.split(r"\s(?:who|which|that|whose|whom)\s|[,;(]", text)[0]
-    text = re.sub(r"^(?:a|an|the)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"^(?:also|now|then|still)\s+", "", text.strip(), flags=re.I)  # "also chairman of …"
+    text = re.sub(r"^(?:a|an|the|its|his|her|their)\s+", "", text, flags=re.I)
     words = text.split()
     lead = 0
     while lead < len(words) - 1 and words[lead][:1].islower() and words[lead].lower() not in ROLE_MODIFIERS:

@@ -258,6 +258,22 @@ ROLE_HEADS = frozenset(
     ]
 )
 
+#: Abbreviated titles before a name ("Wyoming Gov. Jim Geringer"), with the role word each stands for.
+TITLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "col": "colonel",
+    "capt": "captain",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "supt": "superintendent",
+    "atty": "attorney",
+}
+
 #: Words that may stand inside a title before a name ("foreign policy chief", "top diplomat").
 ROLE_MODIFIERS = frozenset(
     [

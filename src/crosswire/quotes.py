@@ -26,6 +26,7 @@ from crosswire.lexicon import (
     ROLE_MODIFIERS,
     ROLE_SYNONYMS,
     SPEECH_FORMS,
+    TITLE_ABBREVIATIONS,
     inflections,
     is_reporting_verb,
 )
@@ -189,6 +190,8 @@ class SpeakerResolver:
                 ) or _appositive_across_of(tok, subj)
                 if tok.i == subj.i and ent.type == "NORP" and _indefinite(subj):
                     return None  # "another Republican said": one member of a group, unnamed
+                if tok.dep_ == "appos" and ent.type == "NORP":
+                    continue  # "The governor, a Republican, added": a group describes, not names
                 if tok.dep_ == "compound" and ent.type in {"GPE", "NORP"} and _person_in_apposition(subj):
                     continue  # "Virgin Islands Del. Stacey Plaskett": where she holds office
                 if tok.i == subj.i or linked:
@@ -270,6 +273,9 @@ class SpeakerResolver:
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         authors.extend(c for c in agent.children if c.dep_ == "pobj")
+        if noun.dep_ == "dobj" and noun.head.lower_ in _ISSUED | _ADOPTED:
+            # "the House passed a resolution that condemned …": who issues or adopts it speaks
+            authors.extend(c for c in noun.head.children if c.dep_ == "nsubj")
         for author in authors:
             if author.lower_ in {"him", "her"}:
                 ent = self._only_person_before(author, sentence)
@@ -538,8 +544,21 @@ class SpeakerResolver:
 
 
 # Documents that "say" things for whoever wrote them.
-_DOCUMENT_NOUNS = {"statement", "memo", "memorandum", "letter", "message", "note", "report", "communique", "filing"}
+_DOCUMENT_NOUNS = {
+    "statement",
+    "memo",
+    "memorandum",
+    "letter",
+    "message",
+    "note",
+    "report",
+    "communique",
+    "filing",
+    "resolution",
+    "declaration",
+}
 _ISSUED = {"issued", "released", "published", "posted", "sent"}
+_ADOPTED = {"passed", "adopted", "approved"}
 # Pieces of a publication, which speak for it: "an editorial in the daily Eleftherotypia".
 _PRESS_PIECES = {"editorial", "commentary", "column"}
 
@@ -551,6 +570,8 @@ _QUOTE_FORMS = {"quote", "quoted", "quotes", "quoting", "cited", "cites", "citin
 # Reporting verbs whose object is the one spoken to, not the speaker.
 _HEARER_VERBS = frozenset(f for verb in ("tell", "ask", "urge", "warn", "assure", "remind") for f in inflections(verb))
 _TELL_FORMS = frozenset(inflections("tell"))
+# Passives whose subject still speaks: "he was quoted (as saying)", "was heard to say", "was reported".
+_SPEAKER_PASSIVES = {"quoted", "heard", "overheard", "recorded", "reported", "cited"}
 _HEARD = {"heard", "overheard", "hears", "overhears", "recorded", "records", "caught", "saw", "watched"}
 
 
@@ -588,6 +609,7 @@ def _titled(role: str, word: str) -> bool:
         words = part.replace("’", "'").split()
         if not words:
             continue
+        words[-1] = TITLE_ABBREVIATIONS.get(words[-1].rstrip("."), words[-1])  # "Wyoming Gov."
         # "president-elect" is a president; "prime minister" ends a part as one head
         if re.match(rf"{re.escape(word)}(?:-|\.?$)", words[-1]) or f" {' '.join(words)}".endswith(f" {word}"):
             return True
@@ -633,12 +655,13 @@ def _is_role_noun(token: Token) -> bool:
     return token.pos_ in {"NOUN", "PROPN"} and token.lower_ in ROLE_HEADS and token.tag_ not in {"NNS", "NNPS"}
 
 
-def _subjects_of(verb: Token) -> list[Token]:
+def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
     """Candidate speakers of a reporting verb, nearest first.
 
     The verb's own subject; for a participle or conjunct ("…, saying", "and called for") the
     subject of the verb it hangs from; beyond that, only subjects of reporting verbs higher up
-    ("Sybiha said the war was … and called for 'strength'").
+    ("Sybiha said the war was … and called for 'strength'"). A subject inside quotation marks
+    (``in_quote``) is the quoted speaker's word, and counts as none.
     """
     found: list[Token] = []
     token = verb
@@ -683,8 +706,11 @@ def _subjects_of(verb: Token) -> list[Token]:
             for child in token.children:
                 if inverted is not None and child.i in {inverted[0].i, inverted[1].i}:
                     continue
+                if child.dep_ == "nsubjpass" and step == 0 and token.lower_ not in _SPEAKER_PASSIVES:
+                    continue  # "he was charged with ``…''", "it was called ``…''": said of, not by, him
                 if child.dep_ in _SUBJECT_DEPS:
-                    found.append(child)
+                    if not in_quote(child):
+                        found.append(child)
                 elif child.dep_ == "agent":  # passive: "was told by X"
                     found.extend(g for g in child.children if g.dep_ == "pobj")
             if step > 0 and (lost := _subject_taken_for_object(token)) is not None:
@@ -831,7 +857,13 @@ def _subject_taken_for_object(verb: Token) -> Token | None:
     # may hang the subject on the opening phrase; a name set off by commas right before the verb
     # is its subject.
     name = doc[before]
-    if name.pos_ == "PROPN" and name.dep_ == "appos" and name.head.pos_ == "NOUN" and doc[before + 1].text == ",":
+    if (
+        name.pos_ == "PROPN"
+        and name.dep_ == "appos"
+        and name.head.pos_ == "NOUN"
+        and doc[before + 1].text == ","
+        and not any(c.dep_ == "det" for c in name.children)  # "The governor, a Republican, added"
+    ):
         first = min(t.i for t in name.subtree)
         if first > 0 and doc[first - 1].text == ",":
             return name
@@ -888,6 +920,9 @@ def _unnamed_person(subj: Token) -> bool:
 _PERSON_NOUNS = {"man", "woman", "person", "resident", "witness", "source", "friend", "neighbor", "relative"}
 
 
+_SPOUSE_OF = {"wife": "his", "widow": "his", "husband": "her", "widower": "her"}
+
+
 def _genders(entities: list[Entity], sent_spans: list[Span], entity_at, in_quote) -> dict[str, str]:
     """The gender the article gives each person it names, from the words around the names:
     a gendered title or apposition, or "his"/"her" in a clause whose subject is the person
@@ -917,6 +952,9 @@ def _genders(entities: list[Entity], sent_spans: list[Span], entity_at, in_quote
             if tok.dep_ == "appos":
                 vote(entity_at(tok), tok.head.lower_)  # "his wife, Azizah Ismail"
                 vote(entity_at(tok.head), tok.lower_)  # "Azizah Ismail, his wife"
+            if tok.dep_ == "poss" and tok.head.lower_ in _SPOUSE_OF:
+                # "Clinton's wife, Hillary": a wife's husband is a man, whatever "Mrs. Clinton" says
+                vote(entity_at(tok), _SPOUSE_OF[tok.head.lower_])
             if tok.dep_ == "poss" and tok.lower_ in {"his", "her"}:
                 verb = tok.head.head
                 subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < tok.i]
@@ -1001,6 +1039,19 @@ def _according_to(span: Span) -> Token | None:
                 if child.dep_ == "pobj":
                     return child
     return None
+
+
+def _framed_by(span: Span) -> Token | None:
+    """ "For union leader Felicio, the swap ``is a clear sign of …''": a sentence that opens on
+    "For" and a name set off by a comma gives that person's view; the name's head word."""
+    if span[0].lower_ != "for":
+        return None
+    phrase = list(itertools.takewhile(lambda t: t.text != ",", span[1:9]))
+    if not phrase or len(phrase) == len(span) - 1 or span[len(phrase) + 1].text != ",":
+        return None
+    if phrase[-1].pos_ != "PROPN" or any(t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} for t in phrase):
+        return None
+    return phrase[-1]
 
 
 def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray | None = None) -> Token | None:
@@ -1216,7 +1267,7 @@ class QuoteExtractor:
             speaker = self.resolver.resolve_subject(author, index)
         elif cue is not None:
             # A subject inside quotation marks is the quoted speaker's word ("``Oh,'' exclaimed …").
-            subjects = [t for t in _subjects_of(cue) if not self.resolver.in_quote(t)]
+            subjects = [t for t in _subjects_of(cue, self.resolver.in_quote) if not self.resolver.in_quote(t)]
             # "… told Al Jazeera that …": the name after "told" is the hearer, and so is the one
             # after "asked" or "urged" when the quote follows ("``…?'' asked Smith" is inverted).
             hearer_next = cue.lower_ in _TELL_FORMS or (cue.lower_ in _HEARER_VERBS and self.resolver.char(cue) < start)
@@ -1238,6 +1289,8 @@ class QuoteExtractor:
                     speaker = self._named_after_quote(span, end, cue)
         elif according is not None:
             speaker = self.resolver.resolve_subject(according, index)
+        elif (framed := _framed_by(span)) is not None and (person := self.resolver._person_at(framed)) is not None:
+            speaker = person
         elif kind == "direct":
             speaker = self._labelled_by(span, para.start + q.open_at) or self._floating_speaker(index, by_sentence)
         else:
