@@ -1074,6 +1074,19 @@ def test_a_subject_inside_quotation_marks_does_not_stop_the_search_for_the_speak
     assert _speakers(article) == ["Ostrov", "Brek"]
 
 
+def test_a_person_named_through_a_naming_phrase_is_an_entity_and_speaks(analyze_text):
+    """ "a lieutenant colonel named Dane", "who gave his name only as Sami": the model types such
+    a lone name a nationality or an organisation, or misses it."""
+    article = analyze_text(
+        "As a pilot identified only as Capt. Mike embarked on a mission, a lieutenant colonel named Dane "
+        'said: "It\'s a constant tempo." A young man who gave his name only as Sami said he had lost two '
+        'friends. "It was terrible," he said.'
+    )
+    people = {e.name for e in article.entities if e.type == "PERSON"}
+    assert {"Mike", "Dane", "Sami"} <= people
+    assert _speakers(article) == ["Dane", "Sami", "Sami"]
+
+
 def test_a_rule_bug_on_one_article_costs_that_stage_only_with_a_warning(analyze_text, monkeypatch):
     """A bug a rule stage hits on one article leaves the article analysed, says what is missing,
     and does not stop the run."""

@@ -26,6 +26,7 @@ from crosswire.lexicon import (
     INFLECTED_SPEECH_FORMS,
     ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     TITLE_ABBREVIATIONS,
@@ -255,6 +256,64 @@ def _rule_people(doc, taken: set[int]) -> list[Span]:
     return found
 
 
+_NAMING_HEDGES = {"only", "just", "simply"}
+
+
+def named_by_phrase(doc, start: int = 0, end: int | None = None) -> list[tuple[int, Span]]:
+    """People an article names through a phrase that gives a name, with the index of the noun
+    for the person: "a lieutenant colonel named Dane", "a pilot identified only as Capt. Mike",
+    "a young man who gave his name only as Sami". The model may type such a lone name a place or
+    an organisation, or miss it."""
+    found = []
+    end = len(doc) if end is None else end
+    for tok in doc[start:end]:
+        low = tok.lower_
+        last = None  # the last token of the naming phrase
+        if low == "named" and tok.tag_ == "VBN":
+            last = tok.i
+        elif low in {"identified", "known", "gave", "gives", "giving"}:
+            i = tok.i + 1
+            if low.startswith("giv") or low == "gave":
+                if not (i + 1 < end and doc[i].lower_ in {"his", "her", "their"}):
+                    continue
+                i += 1 + (doc[i + 1].lower_ == "first")
+                if not (i < end and doc[i].lower_ == "name"):
+                    continue
+                i += 1
+            while i < end and doc[i].lower_ in _NAMING_HEDGES:
+                i += 1
+            if i < end and doc[i].lower_ == "as":
+                last = i
+        noun = _person_noun_before(doc, tok.i) if last is not None else None
+        if noun is None:
+            continue
+        i = last + 1
+        while i < end and (doc[i].lower_.rstrip(".") in _RANKS or doc[i].text == "."):
+            i += 1  # "Capt. Mike": the rank is no part of the name
+        first = i
+        while i < end and i - first < 3 and doc[i].text[:1].isupper() and doc[i].is_alpha:
+            i += 1
+        if i > first:
+            found.append((noun, Span(doc, first, i, label="PERSON")))
+    return found
+
+
+_NAMING_HEDGES = {"only", "just", "simply"}
+_RANKS = HONORIFICS | TITLE_ABBREVIATIONS.keys()
+
+
+def _person_noun_before(doc, cue: int) -> int | None:
+    """The index of a noun for a person right before a naming phrase ("a young man who gave …")."""
+    for k in range(cue - 1, max(-1, cue - 4), -1):
+        word = doc[k]
+        if word.lower_ in {"who", ","}:
+            continue
+        if word.pos_ == "NOUN" and (word.lower_ in PERSON_NOUNS or word.lower_ in ROLE_HEADS):
+            return k
+        return None
+    return None
+
+
 def _rule_organisations(doc, taken: set[int]) -> list[Span]:
     """Organisations the model missed: a name set off after an organisation noun ("Libya's news
     agency, JANA,")."""
@@ -276,9 +335,12 @@ def collect_mentions(
     known = known or {}
     mentions = []
     for para in paragraphs:
-        taken = {t.i for ent in para.doc.ents if ent.label_ in TYPES for t in ent}
+        named = [span for _, span in named_by_phrase(para.doc)]
+        named_tokens = {t.i for span in named for t in span}
+        model = [ent for ent in para.doc.ents if not any(t.i in named_tokens for t in ent)]
+        taken = {t.i for ent in model if ent.label_ in TYPES for t in ent} | named_tokens
         found: list[RawMention] = []
-        for ent in [*para.doc.ents, *_rule_people(para.doc, taken), *_rule_organisations(para.doc, taken)]:
+        for ent in [*model, *named, *_rule_people(para.doc, taken), *_rule_organisations(para.doc, taken)]:
             if ent.label_ not in TYPES or _is_title_part(ent):
                 continue
             span = _trim(ent)

@@ -258,6 +258,56 @@ ROLE_HEADS = frozenset(
     ]
 )
 
+#: Common nouns for a person who is not named by a title ("a young man", "a pilot", "one resident").
+PERSON_NOUNS = frozenset(
+    [
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "person",
+        "resident",
+        "witness",
+        "source",
+        "friend",
+        "neighbor",
+        "neighbour",
+        "relative",
+        "pilot",
+        "soldier",
+        "marine",
+        "sailor",
+        "student",
+        "teenager",
+        "youth",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "driver",
+        "farmer",
+        "survivor",
+        "victim",
+        "refugee",
+        "protester",
+        "passenger",
+        "nurse",
+        "doctor",
+        "teacher",
+        "guard",
+        "fighter",
+        "rebel",
+        "villager",
+        "vendor",
+        "employee",
+        "customer",
+    ]
+)
+
 #: Abbreviated titles before a name ("Wyoming Gov. Jim Geringer"), with the role word each stands for.
 TITLE_ABBREVIATIONS = {
     "gov": "governor",

@@ -16,12 +16,13 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.entities import SentenceIndex
+from crosswire.entities import SentenceIndex, named_by_phrase
 from crosswire.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
     ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
+    PERSON_NOUNS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     ROLE_SYNONYMS,
@@ -114,6 +115,10 @@ class SpeakerResolver:
         "the writer, Haroun Fazil"; "the writer, who authorities believe was Haroun Fazil";
         "a woman who … identified herself as Nancy"; "the gunman, identified as John Smith".
         """
+        sent = noun.sent
+        for at, span in named_by_phrase(noun.doc, sent.start, sent.end):
+            if at == noun.i and (person := self._person_at(span[-1])) is not None:
+                return person  # "a lieutenant colonel named Dane", "who gave his name only as Sami"
         for child in noun.children:
             if child.dep_ == "appos" and (person := self._person_at(child)) is not None:
                 return person
@@ -912,12 +917,9 @@ def _unnamed_person(subj: Token) -> bool:
     """ "A Communist lawmaker", "one official": someone the article does not name here."""
     return (
         subj.pos_ == "NOUN"
-        and (subj.lower_ in ROLE_HEADS or subj.lower_ in _PERSON_NOUNS)
+        and (subj.lower_ in ROLE_HEADS or subj.lower_ in PERSON_NOUNS)
         and any(c.lower_ in {"a", "an", "another", "one"} and c.dep_ in {"det", "nummod"} for c in subj.children)
     )
-
-
-_PERSON_NOUNS = {"man", "woman", "person", "resident", "witness", "source", "friend", "neighbor", "relative"}
 
 
 _SPOUSE_OF = {"wife": "his", "widow": "his", "husband": "her", "widower": "her"}
