@@ -1087,6 +1087,27 @@ def test_a_person_named_through_a_naming_phrase_is_an_entity_and_speaks(analyze_
     assert _speakers(article) == ["Dane", "Sami", "Sami"]
 
 
+def test_words_added_after_an_attribution_hung_on_the_quoted_verb_are_the_same_speakers(analyze_text):
+    """ "``It will take time,'' he said, but added that investigators ``have tips''": the parser
+    hangs "added" on the quoted verb; the attribution beside it names who added it."""
+    article = analyze_text(
+        "Igor Dorn, head of investigations for the Interior Ministry, told Interfax on Tuesday that he was "
+        "confident the case would be solved. ``It will take time,'' he said, but added that investigators "
+        "``have tips, they have something to work on.''"
+    )
+    assert _speakers(article)[-1] == "Igor Dorn"
+
+
+def test_a_leaflet_signed_by_the_group_is_the_groups_not_the_radio_that_carried_it(analyze_text):
+    article = analyze_text(
+        "Omar Sadek, leader of the Velm Front, said ``martyrs'' from his movement had carried out the attack. "
+        "He spoke in an interview with Monte Carlo Radio, an Arabic station broadcasting from Paris. A "
+        "leaflet signed by the group and faxed to Reuters in Jerusalem said the ``heroic attack'' had been "
+        "carried out by two men."
+    )
+    assert _speakers(article)[-1] == "Velm Front"
+
+
 def test_a_rule_bug_on_one_article_costs_that_stage_only_with_a_warning(analyze_text, monkeypatch):
     """A bug a rule stage hits on one article leaves the article analysed, says what is missing,
     and does not stop the run."""

@@ -488,6 +488,8 @@ class SpeakerResolver:
                         continue  # "the top U.S. diplomat" is not the "Ukrainian Foreign Minister"
             elif ent.type == "ORG" and (head in ent.name.lower() or head in ORGANISATION_KINDS):
                 fit = int(head in ent.name.lower())
+                if not fit and head != "agency" and _MEDIA_NAME_WORDS & set(re.findall(r"[a-z]+", ent.name.lower())):
+                    continue  # "the group said" is not the radio station the article quotes it through
                 own = {w.lower().strip(".") for w in ent.name.split() if w[:1].isupper()} - {head}
                 if named and own and not named & own:
                     continue  # "the Palestinian cabinet" is not the "Israeli Cabinet"
@@ -559,10 +561,34 @@ _DOCUMENT_NOUNS = {
     "report",
     "communique",
     "filing",
+    "leaflet",
+    "pamphlet",
     "resolution",
     "declaration",
 }
 _ISSUED = {"issued", "released", "published", "posted", "sent"}
+# Words in the names of news media, which report what a group or company says.
+_MEDIA_NAME_WORDS = {
+    "radio",
+    "television",
+    "tv",
+    "news",
+    "newspaper",
+    "times",
+    "post",
+    "press",
+    "reuters",
+    "journal",
+    "magazine",
+    "network",
+    "broadcasting",
+    "herald",
+    "tribune",
+    "gazette",
+    "cnn",
+    "bbc",
+    "afp",
+}
 _ADOPTED = {"passed", "adopted", "approved"}
 # Pieces of a publication, which speak for it: "an editorial in the daily Eleftherotypia".
 _PRESS_PIECES = {"editorial", "commentary", "column"}
@@ -720,6 +746,12 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
                     found.extend(g for g in child.children if g.dep_ == "pobj")
             if step > 0 and (lost := _subject_taken_for_object(token)) is not None:
                 found.append(lost)
+            if not found and step > 0:
+                # "``It will take time,'' he said, but added that …": the parser hangs "added" on
+                # the quoted verb, and the attribution beside it is a parataxis of that verb.
+                for aside in token.children:
+                    if aside.dep_ == "parataxis" and is_reporting_verb(aside):
+                        found.extend(c for c in aside.children if c.dep_ in _SUBJECT_DEPS and not in_quote(c))
         if token.dep_ in _CLIMB_DEPS and token.head is not token:
             token = token.head
         else:
