@@ -256,6 +256,25 @@ def _rule_people(doc, taken: set[int]) -> list[Span]:
     return found
 
 
+def _naming_phrase_end(doc, tok: Token, end: int) -> int | None:
+    """The index of the last word of a phrase that gives a name, if one starts at ``tok``:
+    "named", "identified (only) as", "known as", "gave his (first) name (only) as"."""
+    low = tok.lower_
+    if low == "named":
+        return tok.i if tok.tag_ == "VBN" else None
+    if low not in {"identified", "known", "gave", "gives", "giving"}:
+        return None
+    i = tok.i + 1
+    if low not in {"identified", "known"}:
+        words = [t.lower_ for t in doc[i : min(end, i + 3)]]
+        if len(words) < 2 or words[0] not in {"his", "her", "their"}:
+            return None
+        i += 2 if words[1] == "name" else 3 if words[1:3] == ["first", "name"] else end
+    while i < end and doc[i].lower_ in _NAMING_HEDGES:
+        i += 1
+    return i if i < end and doc[i].lower_ == "as" else None
+
+
 _NAMING_HEDGES = {"only", "just", "simply"}
 
 
@@ -267,23 +286,7 @@ def named_by_phrase(doc, start: int = 0, end: int | None = None) -> list[tuple[i
     found = []
     end = len(doc) if end is None else end
     for tok in doc[start:end]:
-        low = tok.lower_
-        last = None  # the last token of the naming phrase
-        if low == "named" and tok.tag_ == "VBN":
-            last = tok.i
-        elif low in {"identified", "known", "gave", "gives", "giving"}:
-            i = tok.i + 1
-            if low.startswith("giv") or low == "gave":
-                if not (i + 1 < end and doc[i].lower_ in {"his", "her", "their"}):
-                    continue
-                i += 1 + (doc[i + 1].lower_ == "first")
-                if not (i < end and doc[i].lower_ == "name"):
-                    continue
-                i += 1
-            while i < end and doc[i].lower_ in _NAMING_HEDGES:
-                i += 1
-            if i < end and doc[i].lower_ == "as":
-                last = i
+        last = _naming_phrase_end(doc, tok, end)
         noun = _person_noun_before(doc, tok.i) if last is not None else None
         if noun is None:
             continue
@@ -298,7 +301,6 @@ def named_by_phrase(doc, start: int = 0, end: int | None = None) -> list[tuple[i
     return found
 
 
-_NAMING_HEDGES = {"only", "just", "simply"}
 _RANKS = HONORIFICS | TITLE_ABBREVIATIONS.keys()
 
 
