@@ -81,6 +81,12 @@ class SpeakerResolver:
         # Descriptions the article ties to a name ("the writer, who authorities believe was
         # Haroun Fazil"): (char offset of the noun, the noun, the person).
         self.identities: list[tuple[int, str, Entity]] = []
+        # Nouns a naming phrase ties to a name ("a lieutenant colonel named Dane"), by (doc, index).
+        self._named_nouns = {
+            (id(span.doc), at): name
+            for span in sent_spans
+            for at, name in named_by_phrase(span.doc, span.start, span.end)
+        }
         for span in sent_spans:
             for tok in span:
                 if self.in_quote(tok):
@@ -115,10 +121,9 @@ class SpeakerResolver:
         "the writer, Haroun Fazil"; "the writer, who authorities believe was Haroun Fazil";
         "a woman who … identified herself as Nancy"; "the gunman, identified as John Smith".
         """
-        sent = noun.sent
-        for at, span in named_by_phrase(noun.doc, sent.start, sent.end):
-            if at == noun.i and (person := self._person_at(span[-1])) is not None:
-                return person  # "a lieutenant colonel named Dane", "who gave his name only as Sami"
+        name = self._named_nouns.get((id(noun.doc), noun.i))
+        if name is not None and (person := self._person_at(name[-1])) is not None:
+            return person  # "a lieutenant colonel named Dane", "who gave his name only as Sami"
         for child in noun.children:
             if child.dep_ == "appos" and (person := self._person_at(child)) is not None:
                 return person
@@ -567,6 +572,7 @@ _DOCUMENT_NOUNS = {
     "declaration",
 }
 _ISSUED = {"issued", "released", "published", "posted", "sent"}
+_ADOPTED = {"passed", "adopted", "approved"}
 # Words in the names of news media, which report what a group or company says.
 _MEDIA_NAME_WORDS = {
     "radio",
@@ -589,7 +595,6 @@ _MEDIA_NAME_WORDS = {
     "bbc",
     "afp",
 }
-_ADOPTED = {"passed", "adopted", "approved"}
 # Pieces of a publication, which speak for it: "an editorial in the daily Eleftherotypia".
 _PRESS_PIECES = {"editorial", "commentary", "column"}
 
@@ -739,9 +744,8 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
                     continue
                 if child.dep_ == "nsubjpass" and step == 0 and token.lower_ not in _SPEAKER_PASSIVES:
                     continue  # "he was charged with ``…''", "it was called ``…''": said of, not by, him
-                if child.dep_ in _SUBJECT_DEPS:
-                    if not in_quote(child):
-                        found.append(child)
+                if child.dep_ in _SUBJECT_DEPS and not in_quote(child):
+                    found.append(child)
                 elif child.dep_ == "agent":  # passive: "was told by X"
                     found.extend(g for g in child.children if g.dep_ == "pobj")
             if step > 0 and (lost := _subject_taken_for_object(token)) is not None:
@@ -756,7 +760,7 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
             token = token.head
         else:
             break
-    return found
+    return [t for t in found if not in_quote(t)]
 
 
 def _quoted_ones(verb: Token) -> list[Token]:
@@ -1301,7 +1305,7 @@ class QuoteExtractor:
             speaker = self.resolver.resolve_subject(author, index)
         elif cue is not None:
             # A subject inside quotation marks is the quoted speaker's word ("``Oh,'' exclaimed …").
-            subjects = [t for t in _subjects_of(cue, self.resolver.in_quote) if not self.resolver.in_quote(t)]
+            subjects = _subjects_of(cue, self.resolver.in_quote)
             # "… told Al Jazeera that …": the name after "told" is the hearer, and so is the one
             # after "asked" or "urged" when the quote follows ("``…?'' asked Smith" is inverted).
             hearer_next = cue.lower_ in _TELL_FORMS or (cue.lower_ in _HEARER_VERBS and self.resolver.char(cue) < start)
