@@ -1121,3 +1121,23 @@ def test_a_rule_bug_on_one_article_costs_that_stage_only_with_a_warning(analyze_
     assert [q.text for q in article.quotes] == ["We will strike."]
     assert article.sentences
     assert any("entities could not be extracted" in w and "IndexError" in w for w in article.warnings)
+
+
+def test_a_name_inside_an_apposition_is_not_the_speaker(analyze_text):
+    """The parser took the congressman inside "Ken Johnson, an aide to Rep. …," for the subject;
+    a name after the apposition closes is still not the apposition's holder."""
+    article = analyze_text(
+        "Some moderates said they were prepared to support him. Ken Johnson, an aide to Rep. W.J. (Billy) "
+        "Tauzin, R-La., said that his boss was ``emblematic'' of the confusion in the party.\n\n"
+        "Rep. Dan Gebb, the minority leader, complained to Erin Boyle, the White House chief of staff, "
+        "after Carville appeared on a talk show and declared, ``Carville will be rolling into battle.''"
+    )
+    assert _speakers(article)[-3:] == ["Ken Johnson", "Ken Johnson", "Carville"]
+
+
+def test_the_person_a_title_introduces_speaks_not_the_institution_before_it(analyze_text):
+    article = analyze_text(
+        "Brazil's governors will decide the vote. ``The influence governors have on their blocs is "
+        "overwhelming,'' said University of Sao Paulo political scientist Eduardo Kugelmas."
+    )
+    assert _speakers(article) == ["Eduardo Kugelmas"]

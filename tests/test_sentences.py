@@ -44,3 +44,33 @@ def test_an_outlet_named_by_its_web_address_does_not_end_a_sentence(analyze_text
     assert texts[2] == "The deal was first reported by Apa.Az on Monday."
     # A missing space after a full stop, before an English word, still ends a sentence.
     assert texts[3] == "He said." and texts[4].startswith("In any case")
+
+
+def test_a_nickname_in_brackets_does_not_end_a_sentence(analyze_text):
+    """The model ended a sentence after "(Billy)" in "Rep. W.J. (Billy) Tauzin, R-La., said"; a
+    bracketed aside that is no sentence of its own ends none, unless it stands alone."""
+    article = analyze_text(
+        "Some moderates said they would back the plan. Rep. W.J. (Billy) Tauzin, R-La., said the "
+        "leaders wanted to avoid another shutdown.\n\n"
+        "(OPTIONAL TRIM ENDS HERE) The vote is set for Friday."
+    )
+    texts = [s.text for s in article.sentences]
+    assert "Rep. W.J. (Billy) Tauzin, R-La., said the leaders wanted to avoid another shutdown." in texts
+    assert "The vote is set for Friday." in texts
+
+
+def test_a_new_report_after_a_quoted_question_is_a_new_sentence(analyze_text):
+    """'``…?'' Salmon said his refusal …': the model read the question and the next report as one
+    sentence, which gave the question to the next speaker."""
+    article = analyze_text(
+        "``Billy has been loyal to both of them,'' Johnson said. ``Everyone is asking the same "
+        "question: Can we refocus the message and re-energize our base without re-aligning the "
+        "leadership?'' Salmon said his refusal to support Gingrich no matter what was based on "
+        "Gingrich's track record.\n\n"
+        '"Why would anyone do that?" Salmon said Monday.'
+    )
+    texts = [s.text for s in article.sentences]
+    assert texts[2].startswith("Salmon said his refusal") and texts[1].endswith("leadership?''")
+    assert texts[3] == '"Why would anyone do that?" Salmon said Monday.'
+    question = next(q for q in article.quotes if q.text.startswith("Everyone is asking"))
+    assert question.speaker is None or question.speaker.name != "Salmon"

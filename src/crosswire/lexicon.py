@@ -211,6 +211,7 @@ ROLE_HEADS = frozenset(
         "manager",
         "negotiator",
         "adviser",
+        "aide",
         "advisor",
         "secretary-general",
         "counsel",

@@ -182,6 +182,10 @@ class SpeakerResolver:
                 and (person := self._person_at(child)) is not None
             ):
                 return self._jointly(child, person)
+        if (holder := _apposition_holder(subj)) is not None and (person := self._person_at(holder)) is not None:
+            return person
+        if (titled := _titled_person_in(subj)) is not None and (person := self._person_at(titled)) is not None:
+            return person
         # The subject noun phrase: a name anywhere in it ("NATO chief Mark Rutte").
         for tok in sorted(subj.subtree, key=lambda t: abs(t.i - subj.i)):
             ent = self.entity_at(tok)
@@ -631,6 +635,63 @@ def _appositive_across_of(name: Token, subj: Token) -> bool:
             return True
         holder, depth = holder.head.head, depth + 1
     return False
+
+
+_APPOSITION_PREPOSITIONS = {"to", "for", "of", "at", "with"}
+
+
+def _apposition_holder(subj: Token) -> Token | None:
+    """ "Ken Johnson, an aide to Rep. W.J. (Billy) Tauzin, R-La., said": the parser may take the
+    name inside the apposition for the verb's subject. When the subject's phrase follows "NAME, a
+    ROLE to|for|of …" with no verb on the way, NAME (its last word) is the subject."""
+    if subj.pos_ != "PROPN":
+        return None
+    doc = subj.doc
+    first = min(t.i for t in subj.subtree)
+    # spaCy's own sentence may start inside the apposition ("(Billy) | Tauzin"): look back over
+    # the tokens instead, up to a verb or a full stop.
+    for comma in range(first - 1, max(0, first - 14), -1):
+        tok = doc[comma]
+        if tok.pos_ in {"VERB", "AUX"} or tok.text in {".", "!", "?", ";"}:
+            return None
+        if tok.text != "," or doc[comma - 1].ent_type_ != "PERSON":
+            continue
+        at = comma + 1
+        while at < first and doc[at].dep_ in {"det", "amod", "compound"} and not _is_role_noun(doc[at]):
+            at += 1
+        if (
+            at + 1 < first
+            and (_is_role_noun(doc[at]) or doc[at].lower_ in PERSON_NOUNS)
+            and doc[at + 1].lower_ in _APPOSITION_PREPOSITIONS
+            # the subject must lie inside the apposition: "Erskine Bowles, the White House chief
+            # of staff, after Carville appeared …" is not Bowles speaking
+            and not any(t.text == "," or t.pos_ in {"ADP", "SCONJ"} for t in doc[at + 2 : first])
+        ):
+            return doc[comma - 1]
+        return None
+    return None
+
+
+def _titled_person_in(subj: Token) -> Token | None:
+    """ "said University of Sao Paulo political scientist Eduardo Kugelmas": the parser may make the
+    institution the head of the subject; the person its role noun introduces speaks."""
+    if subj.ent_type_ not in {"ORG", "GPE", "NORP", "FAC"}:
+        return None
+    doc = subj.doc
+    end = max(t.i for t in subj.subtree if not t.is_punct)
+    for tok in subj.subtree:
+        if tok.i > subj.i and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and _is_role_noun(doc[tok.i - 1]):
+            last = tok
+            while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+                last = doc[last.i + 1]
+            path, link = [], last
+            while link.i != subj.i and link.head.i != link.i:
+                path.append(link.dep_)
+                link = link.head
+            # the name ends the subject's own phrase, not an apposition inside it
+            if last.i == end and link.i == subj.i and "appos" not in path:
+                return tok
+    return None
 
 
 def _titled(role: str, word: str) -> bool:

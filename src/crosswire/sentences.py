@@ -80,7 +80,7 @@ _TITLE_BEFORE_NAME = re.compile(
 def _paragraph_sentences(para: Paragraph) -> list[Span]:
     doc = para.doc
     name_endings = set(_name_ending_in_an_abbreviation(doc))
-    starts = sorted({s.start for s in doc.sents} | name_endings)
+    starts = sorted({s.start for s in doc.sents} | name_endings | set(_after_quoted_questions(doc, para.quotes)))
     opening_marks = {q.open_at for q in para.quotes}
     kept = [0]
     for tok_start in starts[1:]:
@@ -96,6 +96,8 @@ def _paragraph_sentences(para: Paragraph) -> list[Span]:
             continue  # '"…?" he asked.' / a stray closing mark / the rest of a split quotation
         if not prev_text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", ")", ":")):
             continue  # the model cut a sentence with no end punctuation
+        if _ends_in_an_aside(prev_text):
+            continue  # "Rep. W.J. (Billy) | Tauzin, R-La., said": a bracket inside a name or clause
         if token.is_title and tok_start not in name_endings and _TITLE_BEFORE_NAME.search(prev_text):
             continue  # "Sgt. Maj. Tom Vell": a title before a name, not the end of a sentence
         if _after_question_or_exclamation(prev_text) and _attribution(doc, tok_start):
@@ -108,6 +110,23 @@ def _paragraph_sentences(para: Paragraph) -> list[Span]:
 _CLOSING_MARKS = ('"', "”", "’", "'")
 
 
+def _ends_in_an_aside(text: str) -> bool:
+    """Does ``text`` end with a bracketed aside that is not itself a sentence ("(Billy)", "(R-La)")?
+    A bracket closing a sentence of its own ends in its stop: "(He declined to comment.)"."""
+    text = text.rstrip()
+    if not text.endswith(")") or "(" not in text:
+        return False
+    opening = text.rindex("(")
+    before = text[:opening].rstrip()
+    # "(OPTIONAL TRIM ENDS HERE)" alone, or "… any problems?(end italics)": the aside follows
+    # a finished sentence or stands alone, and the break after it stays.
+    last_word = before.rsplit(None, 1)[-1] if before else ""
+    initials = re.fullmatch(r"(?:[A-Z]\.)+", last_word) is not None or last_word in _TITLE_ABBREVIATIONS
+    if not before or (before.endswith((".", "!", "?", "…", ":", '"', "”", "'")) and not initials):
+        return False
+    return not text[opening + 1 : -1].rstrip().endswith((".", "!", "?", "…"))
+
+
 def _after_question_or_exclamation(text: str) -> bool:
     """Does ``text`` end with a quotation that ends in "?" or "!"? (the model ends a sentence there)"""
     text = text.rstrip()
@@ -118,12 +137,55 @@ def _after_question_or_exclamation(text: str) -> bool:
 def _attribution(doc: Doc, start: int) -> bool:
     """Does the sentence from token ``start`` open with its speaker and a reporting verb
     ("Netanyahu said", "the Israeli prime minister told reporters")?"""
+    verb = _opening_report(doc, start)
+    return verb is not None and not _reports_its_own(verb)
+
+
+def _new_report(doc: Doc, start: int) -> bool:
+    """Does the text from token ``start`` open a report of something new ("…?'' Salmon said his
+    refusal … was based on …"), not the attribution of the quotation before it?"""
+    verb = _opening_report(doc, start)
+    return verb is not None and _reports_its_own(verb)
+
+
+def _opening_report(doc: Doc, start: int):
+    """The reporting verb of a speaker and verb at token ``start``, if the text opens with them."""
     for token in doc[start : start + 8]:
         if is_reporting_verb(token):
-            return token.i > start
+            return token if token.i > start else None
         if token.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT"}:
-            return False
-    return False
+            return None
+    return None
+
+
+def _reports_its_own(verb) -> bool:
+    """Is the verb followed by words of its own report ("said his refusal … was based on …"),
+    not by a time, place or hearer ("said Monday", "said in an interview", "asked the crowd")?"""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct:
+        return False
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return True
+    after = doc[verb.i + 1]
+    return (
+        verb.lower_ in {"said", "says"}
+        and after.pos_ in {"DET", "PRON", "NOUN", "PROPN", "SCONJ", "NUM"}
+        and after.ent_type_ not in {"DATE", "TIME"}
+    )
+
+
+def _after_quoted_questions(doc: Doc, quotes: list[QuoteSpan]) -> list[int]:
+    """Token starts right after a quotation that ends in "?" or "!" and before a new report:
+    the model may read '``… the leadership?'' Salmon said his refusal …' as one sentence."""
+    closing = {q.close_at for q in quotes if q.close_at is not None}
+    return [
+        tok.i + 1
+        for tok in doc[1:-1]
+        if tok.idx in closing
+        and doc[tok.i - 1].text in {"?", "!"}
+        and doc[tok.i + 1].is_title
+        and _new_report(doc, tok.i + 1)
+    ]
 
 
 def build_paragraphs(text: str, docs: list[Doc]) -> list[Paragraph]:
