@@ -1,9 +1,11 @@
 """Throughput and memory: crosswire over all 500 DUC 2004 articles, against bare spaCy.
 
 crosswire: read (crosswire's decoding) + clean + ``Analyzer.analyze_many`` over every article.
-Peer / floor: bare ``nlp.pipe`` over the same cleaned texts with the same spaCy model, which is
-the least any pipeline built on that model can cost. Each timed run happens in a fresh
-process (crosswire and the floor alternating, ``--runs`` of each, default 3; the median is
+Peer: bare ``nlp.pipe`` over the same cleaned texts with the same spaCy model as shipped (its
+lemmatizer left out, as crosswire leaves it out), which was the least any pipeline built on that
+model could cost until crosswire put a table look-up in place of the model's attribute ruler
+(``crosswire.nlp.AttributeTable``: same annotations, less time). Each timed run happens in a fresh
+process (crosswire and spaCy alternating, ``--runs`` of each, default 3; the median is
 reported), so each system's peak memory is its own. Cold start is excluded: the process loads
 the model and runs one article before the clock starts. Peak memory is the peak resident set
 size of that process (``getrusage``), or with ``--jobs`` > 1 the sampled sum of it and its
@@ -112,6 +114,18 @@ def pipe_run(nlp, texts: list[str], batch_size: int, jobs: int) -> dict:
     return {"seconds": t1 - t0, "articles": n, "tokens": tokens}
 
 
+def stock_pipeline():
+    """The spaCy model crosswire loads, as shipped, without its lemmatizer."""
+    import spacy
+
+    from crosswire.nlp import DEFAULT_MODELS
+
+    for name in DEFAULT_MODELS:
+        with contextlib.suppress(OSError):
+            return spacy.load(name, exclude=["lemmatizer"])
+    sys.exit("no spaCy English pipeline installed")
+
+
 def worker(system: str, jobs: int, limit: int | None) -> dict:
     """One timed run of one system in this (fresh) process; its own peak memory."""
     from crosswire.analyze import Analyzer
@@ -120,8 +134,8 @@ def worker(system: str, jobs: int, limit: int | None) -> dict:
     paths = duc_paths()[:limit]
     rss_start = current_rss_bytes()
     t0 = time.perf_counter()
-    nlp = load_pipeline()
-    analyzer = Analyzer(nlp=nlp)
+    nlp = load_pipeline() if system == "crosswire" else stock_pipeline()
+    analyzer = Analyzer(nlp=load_pipeline() if system == "crosswire" else nlp)
     load_seconds = time.perf_counter() - t0
     # Warm-up (not timed): one article through the system about to be timed.
     warm = read_and_clean(paths[:1])
@@ -129,7 +143,7 @@ def worker(system: str, jobs: int, limit: int | None) -> dict:
         list(analyzer.analyze_many(warm, n_process=1))
     else:
         list(nlp.pipe([warm[0].text]))
-        texts = [a.text for a in read_and_clean(paths)]  # the floor times parsing only
+        texts = [a.text for a in read_and_clean(paths)]  # spaCy is timed parsing only
     gc.collect()
     rss_ready = current_rss_bytes()
     sampler = TreeSampler()
@@ -221,7 +235,7 @@ def main(argv: list[str] | None = None) -> dict:
             "peak_rss_mb": round(pipe_peak / mb),
             "peak_rss_gb": round(pipe_peak / gb, 3),
         },
-        "crosswire_share_of_floor": round(cw_rate / pipe_rate, 3),
+        "crosswire_over_spacy": round(cw_rate / pipe_rate, 3),
         "goals": {
             "articles_per_second": {
                 "goal": f">= {GOAL_RATE:g}",
@@ -243,10 +257,10 @@ def main(argv: list[str] | None = None) -> dict:
             f"{cw_rate / pipe_rate:.2f}",
             f"{peak / mb:.0f}",
         ],
-        ["spaCy nlp.pipe (floor)", f"{pipe_rate:.1f}", f"{pipe_seconds:.1f}", "1.00", f"{pipe_peak / mb:.0f}"],
+        ["spaCy nlp.pipe, as shipped", f"{pipe_rate:.1f}", f"{pipe_seconds:.1f}", "1.00", f"{pipe_peak / mb:.0f}"],
     ]
     print(f"\n{len(paths)} DUC 2004 articles, {words} words, median of {args.runs} runs, jobs={args.jobs}")
-    print(table(["system", "articles/s", "seconds", "share of floor", "peak RSS MB"], rows))
+    print(table(["system", "articles/s", "seconds", "rate over spaCy's", "peak RSS MB"], rows))
     for name, goal in result["goals"].items():
         print(f"goal {name} {goal['goal']}: {goal['value']} -> {'met' if goal['met'] else 'NOT met'}")
     path = write_results("throughput" if args.jobs == 1 else f"throughput_jobs{args.jobs}", result)
