@@ -8,6 +8,7 @@ one.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -28,8 +29,10 @@ class Paragraph:
     doc: Doc
     quotes: list[QuoteSpan]
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
+        # ``Doc.text`` joins every token anew on each call: cached, as callers ask it per quote
+        # and per name (it was half of crosswire's time on long single-paragraph articles).
         return self.doc.text
 
 
