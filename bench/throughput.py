@@ -135,7 +135,7 @@ def worker(system: str, jobs: int, limit: int | None) -> dict:
     rss_start = current_rss_bytes()
     t0 = time.perf_counter()
     nlp = load_pipeline() if system == "crosswire" else stock_pipeline()
-    analyzer = Analyzer(nlp=load_pipeline() if system == "crosswire" else nlp)
+    analyzer = Analyzer(nlp=nlp)
     load_seconds = time.perf_counter() - t0
     # Warm-up (not timed): one article through the system about to be timed.
     warm = read_and_clean(paths[:1])

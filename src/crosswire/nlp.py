@@ -229,9 +229,8 @@ def _look_up_attributes(nlp: Language) -> None:
         return
     ruler = nlp.get_pipe("attribute_ruler")
     try:
-        table = AttributeTable("attribute_ruler").from_ruler(ruler)
+        AttributeTable().from_ruler(ruler)  # raises before the pipeline changes (1 ms)
     except UnsupportedPattern:
         return
     nlp.replace_pipe("attribute_ruler", "crosswire_attribute_table")
-    fresh = nlp.get_pipe("attribute_ruler")
-    fresh.__dict__.update(table.__dict__)
+    nlp.get_pipe("attribute_ruler").from_ruler(ruler)
