@@ -43,12 +43,15 @@ articles, one from each of 6 clusters neither the sixth, tenth, eleventh, twelft
 set uses; blind for its first run (0.900), a development set since) and
 ``bench/data/duc2004_quotes_heldout15.jsonl`` (dataset ``duc2004_heldout15``: 11 more DUC 2004
 articles, the last two clusters' picks and then one from each of 9 clusters of a second round;
-blind for its first run (0.846), a development set since).
+blind for its first run (0.846), a development set since) and
+``bench/data/duc2004_quotes_heldout16.jsonl`` (dataset ``duc2004_heldout16``: 12 more DUC 2004
+articles, one from each of 12 clusters of a third round; blind, scored once).
 The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``duc2004_heldout3``,
 ``duc2004_heldout6``, ``multinews_heldout7``, ``multinews_heldout8``, ``multinews_heldout9``,
 ``duc2004_heldout11``, ``duc2004_heldout12``, ``duc2004_heldout13``, ``duc2004_heldout14``,
 ``duc2004_heldout15``) all had their errors read and fixed: only ``duc2004_heldout4``,
-``duc2004_heldout5`` and ``duc2004_heldout10`` measure how the rules generalise.
+``duc2004_heldout5``, ``duc2004_heldout10`` and ``duc2004_heldout16`` measure how the rules
+generalise.
 Both systems see the same words: the article as crosswire cleans it (title, then body). textacy
 runs on a spaCy Doc of that text made with crosswire's own pipeline, so the model is the same.
 
@@ -432,12 +435,16 @@ DATASETS = {
     ),
     "duc2004_heldout15": (
         "duc2004_quotes_heldout15.jsonl",
-        "fifteenth, blind held-out set: 11 more DUC 2004 articles, annotated without crosswire's output",
+        "fifteenth held-out set: 11 more DUC 2004 articles, blind for its first run (0.846), a development set since",
+    ),
+    "duc2004_heldout16": (
+        "duc2004_quotes_heldout16.jsonl",
+        "sixteenth, blind held-out set: 12 more DUC 2004 articles, annotated without crosswire's output",
     ),
 }
 
 # blind sets, to be scored once: left out unless named with --dataset
-BLIND = {"duc2004_heldout4", "duc2004_heldout5", "duc2004_heldout10"}
+BLIND = {"duc2004_heldout4", "duc2004_heldout5", "duc2004_heldout10", "duc2004_heldout16"}
 
 
 def load_runs(only: list[str] | None = None) -> dict[str, list[DocRun]]:
