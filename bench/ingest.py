@@ -8,7 +8,7 @@ batch) and the story rebuilds at the end.
 The DUC bodies are written to a temporary folder as text files, each headed by its date
 (``October 16, 1998``, from the DOCNO) so the cleaner sets ``published``; nothing is kept.
 
-Both run with the same number of spaCy processes (``--jobs``, default one per core, as
+Both run with the same number of worker processes (``--jobs``, default one per core, as
 ``crosswire ingest`` does for 40 or more new articles).
 
 Run: ``.venv/bin/python bench/ingest.py [--limit N] [--jobs N]``
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="articles (default: all 500)")
     parser.add_argument(
-        "--jobs", type=int, default=0, help="spaCy worker processes for both (default 0: one per core, as the CLI)"
+        "--jobs", type=int, default=0, help="analysis worker processes for both (default 0: one per core, as the CLI)"
     )
     args = parser.parse_args(argv)
     workers = args.jobs or (os.cpu_count() or 1)
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> dict:
         f"{len(report.skipped)} skipped; {stories} stories; re-ingest added {len(again.added)}"
     )
     print(
-        f"ingest is {rate / (len(done) / analysis_s):.2f} of the analysis-only rate ({workers} spaCy processes); "
+        f"ingest is {rate / (len(done) / analysis_s):.2f} of the analysis-only rate ({workers} worker processes); "
         f"peak RSS of the main process {peak_rss_gb()} GB, of one worker {peak_child_gb()} GB"
     )
     print(f"goal ingest >= {GOAL:g} articles/s: {rate:.2f} -> {'met' if rate >= GOAL else 'NOT met'}")

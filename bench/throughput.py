@@ -9,7 +9,7 @@ process (crosswire and spaCy alternating, ``--runs`` of each, default 3; the med
 reported), so each system's peak memory is its own. Cold start is excluded: the process loads
 the model and runs one article before the clock starts. Peak memory is the peak resident set
 size of that process (``getrusage``), or with ``--jobs`` > 1 the sampled sum of it and its
-spaCy worker processes, whichever is larger.
+worker processes (crosswire's analysis workers, spaCy's parsing workers), whichever is larger.
 
 Goal (foundation issue): >= 20 articles/s and peak memory <= 1.5 GB on the 2-core machine.
 
@@ -45,7 +45,7 @@ def peak_rss_bytes() -> int:
 
 
 class TreeSampler(threading.Thread):
-    """Samples the RSS of this process and its children (spaCy workers with --jobs > 1)."""
+    """Samples the RSS of this process and its children (worker processes with --jobs > 1)."""
 
     def __init__(self, interval: float = 0.05):
         super().__init__(daemon=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from crosswire.analyze import Analyzer
+
 
 def _quote(article, fragment, kinds=("direct", "partial", "indirect")):
     matches = sorted((q for q in article.quotes if fragment in q.text and q.kind in kinds), key=lambda q: len(q.text))
@@ -244,9 +246,12 @@ def test_parallel_analysis_gives_the_same_result(analyzer, sample):
     from .conftest import SAMPLE
 
     articles, _ = prepare([SAMPLE])
-    parallel = list(analyzer.analyze_many(articles, n_process=2))
+    in_chunks_of_two = Analyzer(nlp=analyzer.nlp, chunk_size=2)  # several chunks per worker
+    parallel = list(in_chunks_of_two.analyze_many(articles, n_process=2))
     assert [a.id for a in parallel] == [a.id for a in sample.values()]
     assert [a.to_dict() for a in parallel] == [a.to_dict() for a in sample.values()]
+    # the articles given are the ones analysed, as in one process
+    assert all(mine is given for mine, given in zip(parallel, articles, strict=True))
 
 
 def test_words_reported_through_someone_else(analyze_text):

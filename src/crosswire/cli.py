@@ -139,7 +139,7 @@ def analyze(
     reference_date: ReferenceDateOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: one per core for 40+ articles).")
+        int, typer.Option("--jobs", "-j", help="worker processes for the analysis (0: one per core for 40+ articles).")
     ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     field: Annotated[list[str] | None, FIELD_OPTION] = None,
@@ -193,7 +193,7 @@ def brief(
     model: ModelOption = None,
     reference_date: ReferenceDateOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: automatic).")] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="worker processes for the analysis (0: automatic).")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     field: Annotated[list[str] | None, FIELD_OPTION] = None,
     report: Annotated[Path | None, typer.Option(help="Write what happened to every input as JSON.")] = None,
@@ -299,7 +299,7 @@ def ingest(
         typer.Option(help="After the last batch, merge stories the one pass split (best on a complete collection)."),
     ] = False,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="spaCy worker processes (0: one per core for 40+ new articles).")
+        int, typer.Option("--jobs", "-j", help="analysis worker processes (0: one per core for 40+ new articles).")
     ] = 0,
 ) -> None:
     """Add articles to the store: each deduplicated, analysed once and assigned to a story as it arrives."""
