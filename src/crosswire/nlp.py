@@ -73,7 +73,7 @@ def _keep_site_names_whole(nlp: Language) -> None:
 # -- matrix products through NumPy's BLAS
 #
 # thinc's CPU ops multiply matrices with the ``blis`` package, whose kernels on this project's
-# machines (AMD EPYC with AVX-512) run at about a third of the speed of the OpenBLAS that NumPy
+# machines (AMD EPYC with AVX-512) run 2.3 to 3 times slower than the OpenBLAS that NumPy
 # ships, on the model's own shapes (``bench/matmul.py``). Those products are most of the time
 # of tok2vec and of the entity recogniser's own tok2vec. Only who multiplies changes, so the
 # annotations are the same as the model's as shipped (tests/test_nlp.py); the parsers'
