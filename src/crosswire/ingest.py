@@ -319,7 +319,7 @@ def ingest_paths(
     after every small batch of a stream, it can merge too early.
     ``on_batch(done, total)`` is called after each committed batch (for progress bars).
     ``jobs``: worker processes for the analysis (0: one per core when 40 or more articles
-    are new). One stream runs through all the batches, so the workers parse the next batch
+    are new). One stream runs through all the batches, so the workers analyse the next batch
     while the main process assigns and writes this one.
     """
     archives: dict = {}
