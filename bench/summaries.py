@@ -43,7 +43,8 @@ Results go to ``bench/results/summaries.json`` (numbers only) when the run is co
 dataset, every story, every system, and crosswire's ``build_story`` present.
 
 Run: ``.venv/bin/python bench/summaries.py`` (``--dataset duc2004|multiling|multinews|all``,
-``--limit N`` stories per dataset, ``--systems crosswire,lexrank,textrank,peers,human``).
+``--limit N`` stories per dataset, ``--systems crosswire,lexrank,textrank,peers,human``,
+``--set NAME=VALUE`` to try the brief with one of its constants changed: a development run).
 """
 
 from __future__ import annotations
@@ -748,6 +749,31 @@ def report(name: str, r: dict, missing: str | None) -> None:
             print(f"  (best published, official scorer: {best}; rouge-score reads about 0.3-0.5 lower on R-1)")
 
 
+def set_brief_constants(assignments: list[str]) -> list[str]:
+    """Set constants of ``crosswire.brief`` ("MIN_ORIGINS=2") for a development run; returns them as set.
+
+    Only the module's upper-case numeric constants can be set, to a number of the same kind.
+    """
+    if not assignments:
+        return []
+    from crosswire import brief
+
+    done = []
+    for assignment in assignments:
+        name, sep, raw = assignment.partition("=")
+        name = name.strip()
+        current = getattr(brief, name, None) if name.isupper() else None
+        if not sep or isinstance(current, bool) or not isinstance(current, int | float):
+            raise ValueError(f"--set {assignment}: not NAME=VALUE for a numeric constant of crosswire.brief")
+        try:
+            value = type(current)(raw)
+        except ValueError:
+            raise ValueError(f"--set {assignment}: {name} takes a {type(current).__name__}") from None
+        setattr(brief, name, value)
+        done.append(f"{name}={value}")
+    return done
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dataset", choices=[*DATASETS, "all"], default="all")
@@ -758,7 +784,19 @@ def main(argv: list[str] | None = None) -> dict:
         help=f"comma-separated, from {', '.join(SYSTEM_GROUPS)} (default: all)",
     )
     parser.add_argument("--jobs", type=int, default=1, help="spaCy processes for analysis (not cached stories)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="try the brief with one of crosswire.brief's constants changed (repeatable; e.g. MIN_ORIGINS=2): "
+        "a development run, whose results are not written",
+    )
     args = parser.parse_args(argv)
+    try:
+        changed = set_brief_constants(args.set)
+    except ValueError as exc:
+        parser.error(str(exc))
     groups = {g.strip() for g in args.systems.split(",") if g.strip()}
     if unknown := groups - set(SYSTEM_GROUPS):
         parser.error(f"unknown systems: {', '.join(sorted(unknown))}")
@@ -777,6 +815,9 @@ def main(argv: list[str] | None = None) -> dict:
 
     clean_results = {d: {k: v for k, v in r.items() if not k.startswith("_")} for d, r in results.items()}
     complete = args.dataset == "all" and args.limit is None and groups == set(SYSTEM_GROUPS) and build_story
+    if changed:
+        print(f"results not written: the brief ran with {', '.join(changed)}")
+        return clean_results
     if not complete:
         print("results not written: a partial run (a dataset or stories or systems left out, or no build_story)")
         return clean_results
