@@ -107,7 +107,8 @@ class SpeakerResolver:
     def entity_at(self, token: Token) -> Entity | None:
         return self.by_char.get(self.char(token))
 
-    def _person_at(self, token: Token) -> Entity | None:
+    def person_at(self, token: Token) -> Entity | None:
+        """The person the token names: its entity, or a person named the same way elsewhere in the article."""
         ent = self.entity_at(token)
         if ent is None and token.pos_ == "PROPN":
             # The model does not tag every mention of a name it tagged elsewhere.
@@ -122,10 +123,10 @@ class SpeakerResolver:
         "a woman who … identified herself as Nancy"; "the gunman, identified as John Smith".
         """
         name = self._named_nouns.get((id(noun.doc), noun.i))
-        if name is not None and (person := self._person_at(name[-1])) is not None:
+        if name is not None and (person := self.person_at(name[-1])) is not None:
             return person  # "a lieutenant colonel named Dane", "who gave his name only as Sami"
         for child in noun.children:
-            if child.dep_ == "appos" and (person := self._person_at(child)) is not None:
+            if child.dep_ == "appos" and (person := self.person_at(child)) is not None:
                 return person
             if child.dep_ not in {"relcl", "acl"}:
                 continue
@@ -134,13 +135,13 @@ class SpeakerResolver:
             for tok in clause:
                 if tok.lower_ in _BE and relative:
                     for arg in tok.children:
-                        if arg.dep_ in {"attr", "nsubj"} and (person := self._person_at(arg)) is not None:
+                        if arg.dep_ in {"attr", "nsubj"} and (person := self.person_at(arg)) is not None:
                             return person
                 if tok.lower_ in _IDENTIFYING:
                     for prep in tok.children:
                         if prep.dep_ == "prep" and prep.lower_ == "as":
                             for obj in prep.children:
-                                if obj.dep_ == "pobj" and (person := self._person_at(obj)) is not None:
+                                if obj.dep_ == "pobj" and (person := self.person_at(obj)) is not None:
                                     return person
         return None
 
@@ -179,12 +180,12 @@ class SpeakerResolver:
                 child.i < subj.i
                 and child.dep_ in {"nmod", "compound"}
                 and any(c.dep_ == "prep" and c.lower_ == "of" and child.i < c.i < subj.i for c in child.children)
-                and (person := self._person_at(child)) is not None
+                and (person := self.person_at(child)) is not None
             ):
                 return self._jointly(child, person)
-        if (holder := _apposition_holder(subj)) is not None and (person := self._person_at(holder)) is not None:
+        if (holder := _apposition_holder(subj)) is not None and (person := self.person_at(holder)) is not None:
             return person
-        if (titled := _titled_person_in(subj)) is not None and (person := self._person_at(titled)) is not None:
+        if (titled := _titled_person_in(subj)) is not None and (person := self.person_at(titled)) is not None:
             return person
         # The subject noun phrase: a name anywhere in it ("NATO chief Mark Rutte").
         for tok in sorted(subj.subtree, key=lambda t: abs(t.i - subj.i)):
@@ -211,7 +212,7 @@ class SpeakerResolver:
                 if tok.i == subj.i or linked:
                     return self._jointly(tok, ent)
         # "Banks said …" where the model tagged this "Banks" as nothing (or as a plural noun).
-        if subj.tag_ == "NNP" and (person := self._person_at(subj)) is not None:
+        if subj.tag_ == "NNP" and (person := self.person_at(subj)) is not None:
             return person
         if subj.is_title and subj.tag_ == "NNS":
             person = self.person_named.get(subj.text) or self.by_surname.get(subj.text)
@@ -221,7 +222,7 @@ class SpeakerResolver:
         if low in {"who", "that"} and subj.head.dep_ == "relcl" and subj.head.head.pos_ in {"NOUN", "PROPN"}:
             return self.resolve_subject(subj.head.head, sentence)  # "Netanyahu, who rejected … as ``bunk''"
         if (example := _example_of_group(subj)) is not None:
-            return self._person_at(example)  # "some, like Nabil Shaath, said": the one named speaks
+            return self.person_at(example)  # "some, like Nabil Shaath, said": the one named speaks
         if low == "they":
             return self.resolve_they(subj, sentence)
         if low in _PRONOUNS:
@@ -243,7 +244,7 @@ class SpeakerResolver:
         last = max(t.i for t in noun.subtree if not t.is_punct)
         if first < 2 or last + 1 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text != ",":
             return None
-        person = self._person_at(doc[first - 2])
+        person = self.person_at(doc[first - 2])
         return person if person is not None and doc[first - 2].dep_ not in _SUBJECT_DEPS else None
 
     # -- words of a document: "said a statement from the Foreign Ministry", "the memo said"
@@ -319,9 +320,9 @@ class SpeakerResolver:
         """``ent``, or the people it is coordinated with ("Dennis and Judy Shepard") as one speaker."""
         if ent.type != "PERSON":
             return ent
-        first = tok.head if tok.dep_ == "conj" and self._person_at(tok.head) is not None else tok
-        members = [self._person_at(first)] + [
-            self._person_at(t) for t in first.children if t.dep_ == "conj" and t.tag_ in {"NNP", "NNPS"}
+        first = tok.head if tok.dep_ == "conj" and self.person_at(tok.head) is not None else tok
+        members = [self.person_at(first)] + [
+            self.person_at(t) for t in first.children if t.dep_ == "conj" and t.tag_ in {"NNP", "NNPS"}
         ]
         names = list(dict.fromkeys(m.name for m in members if m is not None))
         if len(names) < 2:
@@ -1388,7 +1389,7 @@ class QuoteExtractor:
                     speaker = self._named_after_quote(span, end, cue)
         elif according is not None:
             speaker = self.resolver.resolve_subject(according, index)
-        elif (framed := _framed_by(span)) is not None and (person := self.resolver._person_at(framed)) is not None:
+        elif (framed := _framed_by(span)) is not None and (person := self.resolver.person_at(framed)) is not None:
             speaker = person
         elif kind == "direct":
             speaker = self._labelled_by(span, para.start + q.open_at) or self._floating_speaker(index, by_sentence)
