@@ -116,14 +116,12 @@ def pipe_run(nlp, texts: list[str], batch_size: int, jobs: int) -> dict:
 
 def stock_pipeline():
     """The spaCy model crosswire loads, as shipped, without its lemmatizer."""
-    import spacy
+    from crosswire.nlp import PipelineError, load_stock_pipeline
 
-    from crosswire.nlp import DEFAULT_MODELS
-
-    for name in DEFAULT_MODELS:
-        with contextlib.suppress(OSError):
-            return spacy.load(name, exclude=["lemmatizer"])
-    sys.exit("no spaCy English pipeline installed")
+    try:
+        return load_stock_pipeline()
+    except PipelineError as exc:
+        sys.exit(str(exc))
 
 
 def worker(system: str, jobs: int, limit: int | None) -> dict:

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import numpy
 import pytest
-import spacy
 from thinc.api import NumpyOps
 
-from crosswire.nlp import DEFAULT_MODELS, AttributeTable, NumpyBlasOps, load_pipeline
+from crosswire.nlp import AttributeTable, NumpyBlasOps, load_pipeline, load_stock_pipeline
 
 TEXTS = [
     "We are gonna win this, let's go. He ain't here, and they gotta leave by 9 p.m. on Jan. 20th.",
@@ -25,21 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(os.environ.get("CROSSWIRE_SHARED", ROOT.parent / "shared")) / "seeds"
 
 
-def _stock():
-    for name in DEFAULT_MODELS:
-        try:
-            return spacy.load(name, exclude=["lemmatizer"])
-        except OSError:
-            continue
-    raise RuntimeError("no English pipeline")
-
-
 def _annotations(doc):
     return [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in doc]
 
 
 def test_the_pipeline_annotates_as_the_model_as_shipped():
-    ours, stock = load_pipeline(), _stock()
+    ours, stock = load_pipeline(), load_stock_pipeline()
     assert isinstance(ours.get_pipe("attribute_ruler"), AttributeTable)
     for name in ("tok2vec", "parser", "ner"):
         assert isinstance(ours.get_pipe(name).model.ops, NumpyBlasOps)

@@ -38,22 +38,31 @@ class PipelineError(RuntimeError):
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """Load (once) the named spaCy pipeline, or the default English one."""
+    candidate, nlp = _load_model(name)
+    missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
+    if missing:
+        raise PipelineError(f"spaCy pipeline {candidate!r} lacks {', '.join(missing)}")
+    _keep_site_names_whole(nlp)
+    _look_up_attributes(nlp)
+    multiply_with_numpy(nlp)
+    return nlp
+
+
+def load_stock_pipeline(name: str | None = None) -> Language:
+    """The same model as :func:`load_pipeline` loads, as shipped (without its lemmatizer, as
+    crosswire runs it): the peer that benchmarks and tests compare crosswire's pipeline with."""
+    return _load_model(name)[1]
+
+
+def _load_model(name: str | None) -> tuple[str, Language]:
     candidates = (name,) if name else DEFAULT_MODELS
     errors = []
     for candidate in candidates:
         try:
             # crosswire matches word forms, never lemmas: skip the lemmatizer's cost.
-            nlp = spacy.load(candidate, exclude=["lemmatizer"])
+            return candidate, spacy.load(candidate, exclude=["lemmatizer"])
         except OSError as exc:
             errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
-            continue
-        missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
-        if missing:
-            raise PipelineError(f"spaCy pipeline {candidate!r} lacks {', '.join(missing)}")
-        _keep_site_names_whole(nlp)
-        _look_up_attributes(nlp)
-        multiply_with_numpy(nlp)
-        return nlp
     raise PipelineError(
         "no spaCy English pipeline found ("
         + "; ".join(errors)
