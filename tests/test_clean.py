@@ -198,6 +198,32 @@ def test_an_isolated_heading_between_paragraphs_is_a_subheading():
     assert [r.text for r in parts.removed if r.reason == "subheading"] == ["Winds of change in the studio"]
 
 
+@pytest.mark.parametrize("heading", ["'Barn sessions'", "“Barn sessions”", '"A new sound"'])
+def test_a_heading_in_quote_marks_is_a_subheading_not_a_quote(heading):
+    prose = "The band recorded the album over two years in a converted barn outside the city."
+    said = '"We will play it live next year," the singer said.'
+    parts = clean_text("\n\n".join(["Album review", prose, heading, said, prose + " Again."]))
+    assert [r.text for r in parts.removed if r.reason == "subheading"] == [heading]
+    assert said in parts.body
+
+
+@pytest.mark.parametrize(
+    "line", ['"We will play it live."', "'Never again,' she said", "“Thank you, everyone”", '"Yeah -"', "'Thanks'"]
+)
+def test_a_quoted_sentence_on_its_own_line_is_not_a_subheading(line):
+    prose = "The band recorded the album over two years in a converted barn outside the city."
+    parts = clean_text("\n\n".join(["Album review", prose, line, prose + " Again."]))
+    assert line in parts.body
+
+
+def test_a_list_of_quoted_terms_is_not_headings():
+    prose = "The report sorts the substances it lists into two groups, by how strong the evidence is:"
+    terms = ["“Known to be human carcinogens”", "“Reasonably anticipated to be human carcinogens”"]
+    after = "The current version lists about 250 substances and exposures, the agency said on Monday."
+    parts = clean_text("\n\n".join(["Cancer list", prose, *terms, after]))
+    assert set(terms) <= set(parts.body)
+
+
 @pytest.mark.parametrize(
     ("text", "furniture"),
     [

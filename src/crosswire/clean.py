@@ -516,10 +516,19 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
 
 
 def _is_prose(text: str) -> bool:
+    if _QUOTED_HEADING.match(text):
+        return False  # a list of quoted terms is a list, not headings between prose
     return _words(text) > 12 or bool(_TERMINAL.search(text) or _CLOSING_QUOTE_END.search(text))
 
 
+# "'War criminal'", "“Damascus documents”": a heading that quotes a phrase of the section it
+# opens, in quote marks and without a stop inside them.
+_QUOTED_HEADING = re.compile(r"^['\"‘“](?P<phrase>[A-Z][^'\"‘’“”.!?…,;:]*\w)['\"’”]$")
+
+
 def _is_subheading(text: str) -> bool:
+    if (quoted := _QUOTED_HEADING.match(text)) is not None:
+        return 2 <= _words(quoted.group("phrase")) <= 8
     if re.search(r":\s*\S*\d", text) or re.search(r"\w:\s+\S+\s+\S+", text):
         return False  # "Running time: 1 hour", "Hidden Message: For Ethel": a label and its value
     if _TERMINAL.search(text) or _CLOSING_QUOTE_END.search(text):
