@@ -240,6 +240,22 @@ def test_undated_article_keeps_relative_dates_unresolved_and_says_why(seeds):
     assert any("no publication date" in w for w in reuters.warnings)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("77th a year ago", (None, "day")),  # the model's DATE span of "up from 77th a year ago"
+        ("Thursday", (None, "day")),
+        ("14/03/2021", ("2021-03-14", "day")),
+        ("March 5th, 2019 at noon", ("2019-03-05", "day")),
+    ],
+)
+def test_without_the_articles_date_only_absolute_dates_resolve(text, expected):
+    """What dateparser reads differently from different days needs the article's date, never today's."""
+    from crosswire.dates import resolve
+
+    assert resolve(text, None) == expected
+
+
 def test_parallel_analysis_gives_the_same_result(analyzer, sample):
     from crosswire.service import prepare
 

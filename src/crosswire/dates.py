@@ -142,14 +142,28 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> tuple[str |
         return (str(year), "year") if 1800 <= year <= 2200 else None
     if _DURATION.search(t) or _PERIOD.search(t) or not re.search(r"\d", t):
         return None
+    if ref is not None:
+        parsed = _dateparser(text, ref)
+        return None if parsed is None else (parsed.isoformat(), "day")
+    # Without the article's date, only what reads the same from any day is a date: "a year ago"
+    # read against today would be a date the article never meant.
+    readings = {_dateparser(text, base) for base in _ANY_DAYS}
+    if readings == {None}:
+        return None
+    return (readings.pop().isoformat(), "day") if len(readings) == 1 else (None, "day")
+
+
+# Two days far apart that share no weekday, month or year.
+_ANY_DAYS = (dt.date(2003, 2, 11), dt.date(2017, 9, 28))
+
+
+def _dateparser(text: str, base: dt.date) -> dt.date | None:
     parsed = dateparser.parse(
         text,
         languages=["en"],
-        settings={"RELATIVE_BASE": dt.datetime.combine(ref or dt.date.today(), dt.time()), "STRICT_PARSING": True},
+        settings={"RELATIVE_BASE": dt.datetime.combine(base, dt.time()), "STRICT_PARSING": True},
     )
-    if parsed is None:
-        return None
-    return parsed.date().isoformat(), "day"
+    return None if parsed is None else parsed.date()
 
 
 def _day(year: int, month: int, day: int) -> tuple[str | None, str] | None:
