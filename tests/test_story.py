@@ -945,6 +945,24 @@ def test_the_brief_does_not_tell_the_story_by_a_photo_caption(analyze_text):
     assert any("bridge collapsed on Monday" in b.text for b in story.brief)
 
 
+def test_a_photo_caption_dates_no_event_in_the_timeline(analyze_text):
+    caption = "Rescuers search the rubble of the Velm bridge on Tuesday in Velm."
+    articles = [
+        analyze_text(
+            f"{caption} (AP Photo/Tom Vell)\n\n"
+            f"VELM (AP) — The Velm bridge collapsed on Monday, killing four people {lead}.\n\n"
+            "Engineers had warned of cracks in the bridge in 2024, the city said.\n",
+            "2024-11-13",
+        )
+        for lead in ("on their way to work", "who were crossing it", "in the morning rush")
+    ]
+    caption_dates = {d.date for a in articles for d in a.dates if d.sentence == 0}
+    assert all(a.captions == [0] for a in articles) and len(caption_dates) == 1 and None not in caption_dates
+    story = build_story(articles)
+    assert [e.date for e in story.timeline if "collapsed" in e.text] == ["2024-11-11"]
+    assert all(caption not in e.text and e.date not in caption_dates for e in story.timeline)
+
+
 def test_sentences_printing_one_quote_are_one_claim(analyze_text):
     """Three outlets frame one pledge in their own words around the same quote: one statement,
     corroborated by three origins, even though the framing shares too few words to group them."""

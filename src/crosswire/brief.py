@@ -341,7 +341,10 @@ def title(
 
 
 def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[TimelineEvent]:
-    """Dated claims in calendar order: each claim's most cited resolved date, with its support."""
+    """Dated claims in calendar order: each claim's most cited resolved date, with its support.
+
+    A date in a picture's caption (``Article.captions``) dates the picture: it gives no event.
+    """
     by_id = {a.id: a for a in articles}
     events = []
     for claim in claims:
@@ -349,6 +352,8 @@ def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Timel
         stating: dict[str, list] = defaultdict(list)
         for support in claim.support:
             article = by_id[support.article]
+            if article.sentences[support.sentence].paragraph in article.captions:
+                continue
             for mention in article.dates:
                 if mention.sentence == support.sentence and mention.date and not _not_its_date(article, mention):
                     dates[mention.date] += 1
