@@ -360,6 +360,31 @@ def test_a_misspelt_surname_joins_the_person(analyze_text):
     assert [e.name for e in article.entities if e.type == "PERSON"] == ["Marek Wisniewski"]
 
 
+def test_a_relative_named_in_full_does_not_take_the_bare_surname(analyze_text):
+    """Reporters name a relative in full and keep the bare surname for the person the story is about."""
+    article = analyze_text(
+        "Trial opens\n\nTom Marrow, 47, is charged with setting fire to a warehouse in Velm, prosecutors said. "
+        "The calls were with his parents, Karl and Edith Marrow.\n\n"
+        '"I was in a room with three other men," Marrow said in one call.\n\n'
+        "He also wrote to his wife Lena Marrow in March. "
+        '"Something happened inside of me that night," Marrow wrote.'
+    )
+    assert _speaker(article, "three other men") == "Tom Marrow"
+    assert _speaker(article, "happened inside of me") == "Tom Marrow"
+
+
+def test_the_younger_and_the_elder_of_a_family(analyze_text):
+    article = analyze_text(
+        "Son backs rival\n\nThe son of Rep. Bob Vell began soliciting donations for his father's rival on Sunday. "
+        "His son Jon Vell is a designer in San Francisco.\n\n"
+        '"I just gave the maximum donation to the other side," the younger Vell wrote.\n\n'
+        '"I think not," the elder Vell said at a hearing. "We will carry on," Vell said.'
+    )
+    assert _speaker(article, "maximum donation") == "Jon Vell"
+    assert _speaker(article, "I think not") == "Bob Vell"
+    assert _speaker(article, "carry on") == "Bob Vell"
+
+
 def test_an_attribution_after_a_quoted_question_stays_with_it(analyze_text):
     article = analyze_text(
         'Talks stall\n\nTalks went on late into the night. "Are you willing to sign on that?" Mira Holt said. '

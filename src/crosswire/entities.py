@@ -471,13 +471,53 @@ def _kin_family_names(mentions: list[RawMention]) -> None:
             m.full_name = f"{m.text} {possessor.text}"
 
 
-_KIN = _PATERNAL_KIN | {"mother", "daughter", "sister", "wife", "husband", "widow", "granddaughter", "grandmother"}
+_KIN = _PATERNAL_KIN | {
+    "mother",
+    "daughter",
+    "sister",
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "granddaughter",
+    "grandmother",
+    "parents",
+    "sons",
+    "daughters",
+    "brothers",
+    "sisters",
+    "children",
+    "fiancee",
+    "fiancée",
+    "fiance",
+}
+
+
+_CHILDREN = {"son", "daughter", "sons", "daughters", "children", "grandson", "granddaughter"}
 
 
 def _introduced_as_kin(m: RawMention) -> bool:
-    """ "The couple has a daughter, Xu Jin": a name in apposition to a kinship noun."""
+    """ "The couple has a daughter, Xu Jin", "his parents, Phillip and Sandra Dunn": a name in
+    apposition to a kinship noun, alone or in a list of names."""
+    return _kin_noun(m) is not None
+
+
+def _kin_noun(m: RawMention) -> str | None:
     name = m.span.root
-    return name.dep_ == "appos" and name.head.lower_ in _KIN
+    while name.dep_ == "conj" and name.head.i < name.i:
+        name = name.head
+        if name.lower_ in _KIN:
+            return name.lower_  # "his parents, Phillip and …": the parse joins the names to the noun
+    return name.head.lower_ if name.dep_ == "appos" and name.head.lower_ in _KIN else None
+
+
+def _generation(m: RawMention) -> str | None:
+    """ "younger" or "elder" when the mention says which of a family it is ("the younger Goodlatte")."""
+    doc = m.span.doc
+    before = doc[m.span.start - 1].lower_ if m.span.start > 0 else ""
+    if before == "younger":
+        return "younger"
+    return "elder" if before in {"elder", "older"} else None
 
 
 def _with_age(m: RawMention) -> bool:
@@ -738,7 +778,19 @@ def _person_canonical(
         return candidates[0] if len(candidates) == 1 else m.text
     if len(candidates) == 1:
         return candidates[0]
-    # Two people share the surname: the one named most recently before this mention.
+    # Two people share the surname. One introduced as another's relative ("his mother, Sandra
+    # Dunn", "her second husband Jeff Davis") is named in full again when meant: the bare name
+    # stays with the other. Otherwise it is the one named most recently before this mention.
+    kin = {other.text: noun for other in mentions if other.text in candidates and (noun := _kin_noun(other))}
+    if (generation := _generation(m)) is not None:
+        # "the younger Goodlatte" after "His son Bobby Goodlatte"; "the elder Goodlatte": the other one.
+        children = [p for p in candidates if kin.get(p) in _CHILDREN]
+        pick = children if generation == "younger" else [p for p in candidates if p not in children]
+        if len(pick) == 1:
+            return pick[0]
+    if len(others := [p for p in candidates if p not in kin]) == 1:
+        return others[0]
+    candidates = others or candidates
     best, best_pos = candidates[0], -1
     for other in mentions:
         if other.text in candidates and best_pos < other.start < m.start:
