@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib import resources
@@ -165,3 +166,30 @@ def test_brief_warns_when_the_articles_are_several_stories(sample, seeds):
     assert warning(list(sample.values())) == "" and warning(list(seeds.values())) == ""
     mixed = warning(list(sample.values()) + list(seeds.values()))
     assert "look like 2 separate stories: 5 articles" in mixed and "; 5 articles" in mixed
+
+
+def test_the_analysis_does_not_depend_on_the_hash_seed(tmp_path):
+    """Python orders sets by a hash seeded per process: nothing crosswire outputs may follow it
+    (a bare surname two people share went to either of them, from run to run)."""
+    article = tmp_path / "porter.txt"
+    article.write_text(
+        "Mother speaks from jail\n\n"
+        "VELM (AP) - The Velm mother accused of leaving her two children in a stolen car said she acted when "
+        'she heard the alert on the radio. "That is when I went straight to the coast," said Porter.\n\n'
+        "In an interview from the county jail on Monday, Amy Porter admitted to the crime. Porter faces two "
+        "charges in the deaths of 6-year-old Ryan Porter and 7-year-old Lili Kertesz.\n",
+        encoding="utf-8",
+    )
+    outputs = []
+    for seed in ("1", "2", "3", "4"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "crosswire.cli", "analyze", str(article), "-q"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(proc.stdout)
+    assert len(set(outputs)) == 1
+    quotes = json.loads(outputs[0])["articles"][0]["quotes"]
+    assert [q["speaker"]["name"] for q in quotes if q["kind"] == "direct"] == ["Amy Porter"]

@@ -700,7 +700,13 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
             order.append(key)
         groups[key].append(m)
 
-    people = sorted({m.text for m in mentions if m.type == "PERSON"}, key=lambda t: -len(t.split()))
+    # Longest names first, then in the order the article names them (never a set's order, which
+    # changes from run to run: a bare surname two people share goes to the first one named).
+    first_at: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "PERSON":
+            first_at.setdefault(m.text, m.start)
+    people = sorted(first_at, key=lambda t: (-len(t.split()), first_at[t]))
     full_people = [p for p in people if len(p.split()) >= 2]
     # Names the article implies ("his brother, Ali" -> "Ali Sughayer") join the first name only:
     # a bare family name stays with the people it is written for.
