@@ -373,6 +373,16 @@ def test_a_relative_named_in_full_does_not_take_the_bare_surname(analyze_text):
     assert _speaker(article, "happened inside of me") == "Tom Marrow"
 
 
+def test_a_name_set_off_before_he_is_not_the_speaker(analyze_text):
+    """The parser reads "his fiancee, Mara Tull," as a second subject of "complained"."""
+    article = analyze_text(
+        "Calls released\n\nTom Marrow, 47, was convicted on Saturday of setting fire to a warehouse in Velm.\n\n"
+        "In the conversation with his fiancee, Mara Tull, he also complained about being in a room by himself, "
+        'but added: "But I guess it would be better than being in a room with them."'
+    )
+    assert _speaker(article, "better than being in a room") == "Tom Marrow"
+
+
 def test_the_younger_and_the_elder_of_a_family(analyze_text):
     article = analyze_text(
         "Son backs rival\n\nThe son of Rep. Bob Vell began soliciting donations for his father's rival on Sunday. "

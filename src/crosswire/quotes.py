@@ -390,6 +390,8 @@ class SpeakerResolver:
                     continue  # a relative clause describes its noun; the pronoun goes on a clause's subject
                 if tok.dep_ in _SUBJECT_DEPS and _small_clause(tok.head):
                     continue  # "found Adem shot dead": the subject of a small clause is no topic
+                if index == sentence and _co_subjects(tok, pron):
+                    continue  # "with his fiancee, Rhonda Rouer, he complained": an apposition taken for a subject
                 if index == sentence and tok.pos_ == "NOUN" and _in_reported_clause(tok, pron.head):
                     continue  # "the speaker wants …, she says": not who reports what the speaker wants
                 if tok.lower_ in _PRONOUNS:
@@ -801,7 +803,7 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
             inverted = _fronted_topic(token)
             if inverted is not None:
                 found.append(inverted[1])
-            for child in token.children:
+            for child in _pronoun_subject_first(token):
                 if inverted is not None and child.i in {inverted[0].i, inverted[1].i}:
                     continue
                 if child.dep_ == "nsubjpass" and step == 0 and token.lower_ not in _SPEAKER_PASSIVES:
@@ -823,6 +825,25 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
         else:
             break
     return [t for t in found if not in_quote(t)]
+
+
+def _co_subjects(a: Token, b: Token) -> bool:
+    """Are both subjects of one verb (a parse that took an apposition for a second subject)?"""
+    return a.doc is b.doc and a.head.i == b.head.i and a.dep_ in _SUBJECT_DEPS and b.dep_ in _SUBJECT_DEPS
+
+
+def _pronoun_subject_first(verb: Token) -> list[Token]:
+    """The verb's children, with a pronoun subject first when the parse gives the verb a second
+    subject set off by commas before it: "With his fiancee, Rhonda Rouer, he complained" is an
+    apposition taken for a subject, and "he" is the one who complains."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
+    if len(subjects) < 2 or subjects[-1].lower_ not in _MALE | _FEMALE:
+        return children
+    pronoun = subjects[-1]
+    if not any(t.text == "," for t in verb.doc[subjects[-2].i : pronoun.i]):
+        return children
+    return [pronoun, *(c for c in children if c.i != pronoun.i)]
 
 
 def _quoted_ones(verb: Token) -> list[Token]:
