@@ -192,6 +192,18 @@ def test_disagreement_on_a_number(analyze_text):
     assert sorted(side.value for side in disagreement.sides) == ["12 people", "15 people"]
 
 
+def test_a_name_spelt_with_and_without_accents_is_one_person(analyze_text):
+    quote = '"With my bill, I want to pay tribute to the women who built this country," '
+    a = analyze_text(f"Anthem bill passes\n\n{quote}said Liberal MP Mauril Bélanger on Wednesday in Ottawa.")
+    b = analyze_text(f"Anthem bill passes\n\n{quote}said Liberal MP Mauril Belanger on Wednesday in Ottawa.")
+    assert {q.speaker.name for q in a.quotes + b.quotes} == {"Mauril Bélanger", "Mauril Belanger"}
+    story = build_story([a, b])
+    assert not [d for c in story.claims for d in c.disagreements if d.kind == "speaker"]
+    (group,) = [g for g in story.quotes if "pay tribute" in g.text]
+    assert len(group.renderings) == 2
+    assert len([e for e in story.entities if e.type == "PERSON" and "Mauril" in e.name]) == 1
+
+
 def test_more_detail_is_not_a_disagreement(analyze_text):
     a = analyze_text("Rescuers pulled 40 survivors from the collapsed building in the city centre on Sunday.")
     b = analyze_text("Rescuers pulled 40 survivors, 3 of them children, from the collapsed building downtown.")

@@ -34,6 +34,7 @@ from crosswire.model import (
 from crosswire.textsim import (
     STOPWORDS,
     content_stems,
+    fold_accents,
     narrative_text,
     normalize_word,
     quoted_spans,
@@ -441,7 +442,7 @@ def _role_key(role: str) -> str:
 
 
 def _name_key(name: str) -> str:
-    return name.replace("’", "'").replace("‘", "'")
+    return fold_accents(name.replace("’", "'").replace("‘", "'"))
 
 
 def _absorb(target: StoryEntity, roles: list[str], aliases: list[str], article_ids: list[str]) -> None:

@@ -29,7 +29,7 @@ import numpy as np
 
 from crosswire.fidelity import shared_run
 from crosswire.model import Article, Citation, Claim, Disagreement, QuoteGroup, Side, Support
-from crosswire.textsim import STOPWORDS, content_stems, same_person, words
+from crosswire.textsim import STOPWORDS, content_stems, fold_accents, same_person, words
 
 SIMILARITY = 0.4
 """Average similarity above which sentences are grouped into one claim (TF-IDF cosine)."""
@@ -226,7 +226,8 @@ def _same_quote_pairs(
 
 def _one_person(a: str, b: str) -> bool:
     """ "Ahmed Qureia" and "Qureia" (an article that never gives the full name) are one speaker."""
-    return same_person(a, b) or (a.split()[-1] == b.split()[-1] and (len(a.split()) == 1 or len(b.split()) == 1))
+    last = fold_accents(a.split()[-1]) == fold_accents(b.split()[-1])
+    return same_person(a, b) or (last and (len(a.split()) == 1 or len(b.split()) == 1))
 
 
 def _shares_words(a: list[str], b: list[str]) -> bool:

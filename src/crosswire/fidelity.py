@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from crosswire.model import Article, QuoteGroup, Rendering, Speaker
-from crosswire.textsim import STOPWORDS, narrative_words, words
+from crosswire.textsim import STOPWORDS, narrative_words, same_person, words
 
 MIN_RUN = 4
 """Shared consecutive words (two of them content words) that make two quotes renderings of one quote."""
@@ -75,7 +75,7 @@ def _longest_run(a: list[str], b: list[str]) -> int:
 
 
 def _same_quote(p: _Piece, q: _Piece) -> bool:
-    if p.speaker and q.speaker and p.speaker != q.speaker:
+    if p.speaker and q.speaker and not same_person(p.speaker, q.speaker):
         return False
     run = shared_run(p.words, q.words)
     shorter = min(len(p.words), len(q.words))

@@ -11,6 +11,7 @@ Two views of a sentence matter:
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -139,10 +140,16 @@ for _line in _NICKNAME_FILE.splitlines():
             _FORMAL.setdefault(_name, set()).add(_formal.strip())
 
 
+def fold_accents(text: str) -> str:
+    """The text without accents: outlets spell "Bélanger" and "Belanger" for one man."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def same_person(a: str, b: str) -> bool:
-    """Whether two full names are one person's: the same but for case, or for a given name's
-    short form ("Bob Livingston" and "Robert Livingston"; "Steve" may be Stephen or Steven)."""
-    x, y = a.lower().split(), b.lower().split()
+    """Whether two full names are one person's: the same but for case and accents, or for a
+    given name's short form ("Bob Livingston" and "Robert Livingston"; "Steve" may be Stephen
+    or Steven)."""
+    x, y = fold_accents(a).lower().split(), fold_accents(b).lower().split()
     if x == y:
         return True
     if len(x) != len(y) or len(x) < 2 or x[1:] != y[1:]:
