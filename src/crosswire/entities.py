@@ -496,13 +496,14 @@ _KIN = _PATERNAL_KIN | {
 _CHILDREN = {"son", "daughter", "sons", "daughters", "children", "grandson", "granddaughter"}
 
 
-def _introduced_as_kin(m: RawMention) -> bool:
-    """ "The couple has a daughter, Xu Jin", "his parents, Phillip and Sandra Dunn": a name in
-    apposition to a kinship noun, alone or in a list of names."""
-    return _kin_noun(m) is not None
+def _relatives(names: list[str], mentions: list[RawMention]) -> dict[str, str]:
+    """Those of ``names`` the article introduces as someone's relative, with the kinship noun:
+    "The couple has a daughter, Xu Jin", "his parents, Phillip and Sandra Dunn"."""
+    return {m.text: noun for m in mentions if m.text in names and (noun := _kin_noun(m)) is not None}
 
 
 def _kin_noun(m: RawMention) -> str | None:
+    """The kinship noun a name is set in apposition to, alone or in a list of names."""
     name = m.span.root
     while name.dep_ == "conj" and name.head.i < name.i:
         name = name.head
@@ -773,7 +774,7 @@ def _person_canonical(
         if len(candidates) > 1:
             # "Xu Wenli" … "a daughter, Xu Jin" … "Xu said": a relative introduced as one
             # shares the family name; the bare name stays with the other.
-            relatives = {other.text for other in mentions if other.text in candidates and _introduced_as_kin(other)}
+            relatives = _relatives(candidates, mentions)
             candidates = [p for p in candidates if p not in relatives]
         if not candidates:
             # A middle name used alone ("Muttaleb" for "Abdul Muttaleb al-Ahmad").
@@ -787,7 +788,7 @@ def _person_canonical(
     # Two people share the surname. One introduced as another's relative ("his mother, Sandra
     # Dunn", "her second husband Jeff Davis") is named in full again when meant: the bare name
     # stays with the other. Otherwise it is the one named most recently before this mention.
-    kin = {other.text: noun for other in mentions if other.text in candidates and (noun := _kin_noun(other))}
+    kin = _relatives(candidates, mentions)
     if (generation := _generation(m)) is not None:
         # "the younger Goodlatte" after "His son Bobby Goodlatte"; "the elder Goodlatte": the other one.
         children = [p for p in candidates if kin.get(p) in _CHILDREN]
