@@ -106,21 +106,18 @@ class Analyzer:
         global _WORKER_ANALYZER
         given = iter(articles)
         chunks = iter(lambda: list(itertools.islice(given, self.chunk_size)), [])
-        # One BLAS thread per worker (``crosswire.nlp.NumpyBlasOps``): the workers inherit
-        # this limit, so that two of them do not fight over two cores.
-        with threadpool_limits(limits=1, user_api="blas"):
-            _WORKER_ANALYZER = self  # also for a worker the pool starts to replace one that died
-            try:
-                with multiprocessing.get_context("fork").Pool(n_process) as pool:
-                    in_flight: deque[tuple[list[Article], multiprocessing.pool.AsyncResult]] = deque()
-                    for chunk in chunks:
-                        in_flight.append((chunk, pool.apply_async(_analyze_chunk, (chunk,))))
-                        if len(in_flight) >= 2 * n_process:
-                            yield from _take_results(*in_flight.popleft())
-                    while in_flight:
+        _WORKER_ANALYZER = self  # also for a worker the pool starts to replace one that died
+        try:
+            with multiprocessing.get_context("fork").Pool(n_process, initializer=_one_blas_thread) as pool:
+                in_flight: deque[tuple[list[Article], multiprocessing.pool.AsyncResult]] = deque()
+                for chunk in chunks:
+                    in_flight.append((chunk, pool.apply_async(_analyze_chunk, (chunk,))))
+                    if len(in_flight) >= 2 * n_process:
                         yield from _take_results(*in_flight.popleft())
-            finally:
-                _WORKER_ANALYZER = None
+                while in_flight:
+                    yield from _take_results(*in_flight.popleft())
+        finally:
+            _WORKER_ANALYZER = None
 
     def _annotate(self, article: Article, docs, title_doc) -> None:
         paragraphs = build_paragraphs(article.text, docs)
@@ -148,6 +145,17 @@ class Analyzer:
 
 # The analyser a forked worker process inherits (set while its pool runs).
 _WORKER_ANALYZER: Analyzer | None = None
+
+
+def _one_blas_thread() -> None:
+    """In each worker process: one BLAS thread (``crosswire.nlp.NumpyBlasOps``), so that two
+    workers do not fight over two cores. Set in the workers only: the caller, which clusters
+    and writes between results, keeps its own threads."""
+    global _WORKER_BLAS_LIMIT
+    _WORKER_BLAS_LIMIT = threadpool_limits(limits=1, user_api="blas")
+
+
+_WORKER_BLAS_LIMIT = None  # held for the worker's life: the limit lasts until it is restored
 
 
 def _analyze_chunk(articles: list[Article]) -> list[Article]:
