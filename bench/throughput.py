@@ -175,7 +175,12 @@ def spawn(system: str, jobs: int, limit: int | None) -> dict:
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each system (median reported)")
-    parser.add_argument("--jobs", type=int, default=1, help="spaCy worker processes, for both systems (default 1)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="worker processes, for both systems: crosswire's analysis workers, spaCy's n_process (default 1)",
+    )
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles (for a quick check)")
     parser.add_argument("--worker", choices=["crosswire", "spacy"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
