@@ -212,8 +212,34 @@ def test_more_detail_is_not_a_disagreement(analyze_text):
 
 
 def test_numbers_are_normalised():
-    assert numbers("about 6,400 workers got a 7% raise after a 19-day strike") == {"6400 worker", "7%", "19 day"}
-    assert numbers("$5 million in aid for two villages") == {"5 million", "2 village"}
+    assert numbers("about 6,400 workers got a 7% raise after a 19-day strike") == {"about 6400 worker", "7%", "19 day"}
+    assert numbers("$5 million in aid for two villages") == {"$5 million", "2 village"}
+    assert numbers("dlrs 5 million of grain") == {"$5 million"}
+    assert numbers("Sixty-five more were hurt; the fine is $2,700, the board said.") == {"65", "$2700"}
+    assert numbers("It lasted more than nine hours, 40km away") == {"more than 9 hour", "40 km"}
+    assert numbers("One hundred and three patients were seen in the 1990s") == {"103 patient", "1990"}
+
+
+def test_a_bound_or_an_estimate_is_not_a_disagreement(analyze_text):
+    """'More than nine hours' and '10 hours' can both be true; 'nine hours' and '12 hours'
+    cannot, nor can 'about 50' and 'about 56'. Bare numbers are compared one against one, or as
+    lists that share a value: otherwise which of several matches which is a guess."""
+
+    def kinds(first, second):
+        story = build_story([analyze_text(first), analyze_text(second)])
+        return [d.kind for c in story.claims for d in c.disagreements]
+
+    hearing = "The hearing on the Velm harbour plan lasted {} hours and ended in a shouting match."
+    assert kinds(hearing.format("more than nine"), hearing.format("10")) == []
+    assert kinds(hearing.format("about 10"), hearing.format("10")) == []
+    assert kinds(hearing.format("about 50"), hearing.format("about 56")) == ["number"]
+    assert kinds(hearing.format("nine"), hearing.format("12")) == ["number"]
+    found = "Divers found {} in the bay off Velm on the second day of the search for the ferry."
+    assert kinds(found.format("300 pieces"), found.format("pieces of 2m, 15m and 40m")) == []
+    from crosswire.claims import _conflict
+
+    assert _conflict(frozenset({"18", "20"}), frozenset({"18", "21"}))  # "Price, 18, and Pasley, 20"
+    assert not _conflict(frozenset({"300"}), frozenset({"2", "15", "40"}))
 
 
 def test_numbers_of_different_things_do_not_disagree(analyze_text):
@@ -697,6 +723,35 @@ def test_a_brief_does_not_open_on_a_quote():
     ordered = [c[1].text for c in briefing._told_before_quoted(chosen)]
     assert ordered == [texts[2], texts[0], texts[1], texts[3]]
     assert briefing._told_before_quoted(chosen[2:]) == chosen[2:]
+
+
+def test_two_facts_from_one_source_are_two_claims(analyze_text):
+    """'The fire began in the bakery kitchen, according to the Velm fire brigade' and 'The owner
+    was away on holiday, according to the Velm fire brigade' share their source, not a fact."""
+    kitchen = analyze_text("The fire began in the kitchen of the bakery, according to the Velm fire brigade.")
+    owner = analyze_text("The owner of the bakery was away on holiday, according to the Velm fire brigade.")
+    assert sorted(len(c.support) for c in build_story([kitchen, owner]).claims) == [1, 1]
+    again = analyze_text("The fire started in the kitchen of the bakery, the brigade said.")
+    assert [len(c.support) for c in build_story([kitchen, again]).claims] == [2]
+
+
+def test_two_facts_with_their_own_numbers_are_two_claims(analyze_text, monkeypatch):
+    """'Four people were killed on Tuesday when the old dam burst' and 'Sixty-five more were killed
+    on Tuesday in the fighting' share enough words to pass as one fact, and no number: two
+    claims. The same fact told with two numbers stays one claim, with a disagreement."""
+    import crosswire.claims
+
+    dam = analyze_text("Four people were killed on Tuesday when the old dam burst, the regional governor said.")
+    fighting = analyze_text("Sixty-five more were killed on Tuesday in the fighting, the regional governor said.")
+    assert sorted(len(c.support) for c in build_story([dam, fighting]).claims) == [1, 1]
+    monkeypatch.setattr(crosswire.claims, "OTHER_NUMBERS", 1.0)
+    assert [len(c.support) for c in build_story([dam, fighting]).claims] == [2]
+    monkeypatch.undo()
+
+    four = analyze_text("Four people were killed when the old bridge over the Velm river collapsed on Monday.")
+    five = analyze_text("Five people were killed when the old bridge over the Velm river collapsed on Monday.")
+    (claim,) = build_story([four, five]).claims
+    assert [d.kind for d in claim.disagreements] == ["number"]
 
 
 def test_the_same_event_in_two_places_is_two_claims():

@@ -1,11 +1,13 @@
 """Claims: the sentences of all articles that state the same fact, and how well each is supported.
 
 Sentences are compared by TF-IDF cosine over content-word stems (quoted words included: what a
-person said is part of the fact) and, when a sentence encoder is given, by the cosine of their
-embeddings; the higher of the two decides, so "bolster its support" and "shore up support" can
-meet through meaning when they share too few words. Average-linkage agglomerative clustering
-(scipy) with a distance threshold groups them; two sentences of the same article are kept
-apart, since an article does not corroborate itself.
+person said is part of the fact; an "according to …" source left out) and, when a sentence
+encoder is given, by the cosine of their embeddings; the higher of the two decides, so "bolster
+its support" and "shore up support" can meet through meaning when they share too few words.
+Two sentences naming different places, or stating different numbers, must be closer to count
+as one fact. Average-linkage agglomerative clustering (scipy) with a distance threshold groups
+them; two sentences of the same article are kept apart, since an article does not corroborate
+itself.
 
 Two sentences of different articles that print the same quote (one speaker's words, as
 :func:`crosswire.fidelity.compare_quotes` merges their renderings) report the same statement,
@@ -45,32 +47,96 @@ speaker used, not a statement of theirs."""
 MIN_WORDS = 4
 """Shorter sentences ("He declined.") state no checkable fact on their own."""
 
-_NUMBER_WORDS = {
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-    "dozen": "12",
-    "twenty": "20",
-    "thirty": "30",
-    "forty": "40",
-    "fifty": "50",
-    "hundred": "100",
+OTHER_NUMBERS = 0.8
+"""Factor on the similarity of two sentences that both state numbers, none of them consistent
+with another: "Four people were killed across the province on Tuesday" and "Sixty-five more
+were killed in the capital on Tuesday" share their words, not their fact. Sentences that tell
+one fact with two different numbers are close enough to stay together, and are shown as a
+disagreement."""
+APPROXIMATE = 0.05
+"""How far "about 300" reaches either side of 300, as a fraction of it; at least half a step of
+its last significant digit ("about 3 million" allows 2.8 million, "about 50" allows 54 but not
+56)."""
+
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _alternatives(names) -> str:
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+_DIGIT_WORDS = _alternatives(w for w, v in _UNITS.items() if v < 10)
+_BELOW_100 = rf"(?:{_alternatives(_TENS)})(?:[- ](?:{_DIGIT_WORDS}))?|{_alternatives(_UNITS)}"
+# "One hundred and three", "sixty-five", "twelve", "a dozen"; "one" alone is left out, as in
+# "one of the" or "no one" it counts nothing.
+_WORD_NUMBER = (
+    rf"(?:{_DIGIT_WORDS}|a)[- ]hundred(?:[- ](?:and[- ])?(?:{_BELOW_100}))?"
+    rf"|(?:{_alternatives(_TENS)})(?:[- ](?:{_DIGIT_WORDS}))?"
+    rf"|{_alternatives(w for w in _UNITS if w != 'one')}|dozen|hundred"
+)
+# Digits end on a digit: the comma of "$2,700, according to" is the sentence's.
 _NUMBER = re.compile(
-    r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|per cent))?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I
+    r"(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*(?:%|percent|per cent))?|\b(?:" + _WORD_NUMBER + r")\b", re.I
 )
 _SCALE = re.compile(r"^\s*(million|billion|trillion|thousand|hundred)\b", re.I)
-# The word a number counts: "19-day", "three weeks", "40 vessels" (after an optional adjective
-# would be guesswork, so only the next word).
-_UNIT = re.compile(r"^(?:-|\s+)([a-z]{3,})\b")
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# The word a number counts: "19-day", "three weeks", "40 vessels", or a unit printed on the
+# number, "2,700km", but not "1990s" or "20th" (after an optional adjective would be guesswork,
+# so only the next word).
+_UNIT = re.compile(r"^(?:-|\s+)([a-z]{3,}|km|ft|kg|lb|cm|mm)\b|^(?!(?:s|st|nd|rd|th)\b)([a-z]{1,3})\b")
+# The word before a number that makes it a bound or an estimate, as the claim's value shows it.
+_QUALIFIERS = {
+    "more than": "more than",
+    "over": "more than",
+    "upwards of": "more than",
+    "in excess of": "more than",
+    "at least": "at least",
+    "less than": "less than",
+    "fewer than": "less than",
+    "under": "less than",
+    "up to": "up to",
+    "as many as": "up to",
+    "at most": "up to",
+    "nearly": "almost",
+    "almost": "almost",
+    "about": "about",
+    "around": "about",
+    "some": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "an estimated": "about",
+    "close to": "about",
+}
+_CURRENCY = re.compile(r"(?:(?:US)?(\$)|\b(dlrs)\.?\s+|([€£¥]))\s*$", re.I)
+# "…, according to the election commission": who is cited is not what is stated. Two sentences
+# that share only their source ("$2,700, according to the commission" and "$73,000, according to
+# the commission data") are two facts.
+_SOURCING = re.compile(r"\baccording to\b[^,.;:!?]*", re.I)
+_BOUNDS = sorted(set(_QUALIFIERS.values()), key=len, reverse=True)
+_QUALIFIER = re.compile(
+    r"\b(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+(?:(?:US)?\$|dlrs\.?\s+|[€£¥])?\s*$", re.I
+)
 
 
 def sentence_units(articles: Sequence[Article]) -> list[tuple[int, int]]:
@@ -167,8 +233,9 @@ def build_claims(
     """
     units = sentence_units(articles)
     texts = [articles[a].sentences[s].text for a, s in units]
-    sim = similarity_matrix(texts, embeddings)
+    sim = similarity_matrix([_SOURCING.sub(" ", t) for t in texts], embeddings)
     sim *= _place_agreement(articles, units)
+    sim *= _number_agreement(articles, units, sim)
     owners = [a for a, _ in units]
     groups = _join_same_quotes(cluster(sim, owners, threshold), _same_quote_pairs(articles, units, quotes), owners)
 
@@ -293,42 +360,121 @@ def _first_position(claim: Claim) -> tuple[int, str]:
 
 
 def numbers(text: str) -> set[str]:
-    """Numbers stated in ``text`` with the word they count, normalised: "two days" → "2 day",
-    "1,200 troops" → "1200 troop", "$5 million" → "5 million", "7%" → "7%"."""
+    """Numbers stated in ``text`` with the word they count and the bound or estimate put on them,
+    normalised: "two days" → "2 day", "1,200 troops" → "1200 troop", "$5 million" and "dlrs 5
+    million" → "$5 million", "7%" → "7%", "sixty-five" → "65", "more than nine hours" → "more
+    than 9 hour". A sum of money counts its currency, whatever word follows it."""
     found = set()
     for m in _NUMBER.finditer(text):
-        raw = m.group(0).lower().replace(",", "")
-        value = _NUMBER_WORDS.get(raw, raw)
+        raw = re.sub(r"[\s-]+", " ", m.group(0).lower().replace(",", ""))
+        value = _word_value(raw) or raw
         value = re.sub(r"\s*(percent|per cent)$", "%", value)
         rest = text[m.end() :]
         scale = _SCALE.match(rest)
         if scale:
             value = f"{value} {scale.group(1).lower()}"
             rest = rest[scale.end() :]
+        currency = _CURRENCY.search(text[: m.start()])
         unit = _UNIT.match(rest)
+        counted = unit and (unit.group(1) or unit.group(2)).lower()
+        if currency:
+            value = ("$" if currency.group(1) or currency.group(2) else currency.group(3)) + value
         # "18 have been charged": a number before a function word counts nothing named there.
-        if unit and not value.endswith("%") and unit.group(1).lower() not in STOPWORDS:
-            value = f"{value} {_singular(unit.group(1).lower())}"
+        elif counted and not value.endswith("%") and counted not in STOPWORDS:
+            value = f"{value} {_singular(counted)}"
+        qualifier = _QUALIFIER.search(text[: m.start()])
+        if qualifier:
+            value = f"{_QUALIFIERS[' '.join(qualifier.group(1).lower().split())]} {value}"
         found.add(value)
     return found
+
+
+def _word_value(raw: str) -> str | None:
+    """ "sixty five" → "65", "one hundred and three" → "103", "nine" → "9"; None for digits."""
+    total = None
+    for word in raw.split():
+        if word == "hundred":
+            total = (total or 1) * 100
+        elif word in _TENS or word in _UNITS:
+            total = (total or 0) + _TENS.get(word, _UNITS.get(word, 0))
+        elif word == "dozen":
+            total = (total or 1) * 12
+        elif word == "a":
+            total = 1
+        elif word != "and":
+            return None
+    return None if total is None else str(total)
 
 
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _unit(value: str) -> str:
-    return value.split(" ")[-1] if " " in value else ("%" if value.endswith("%") else "")
+def _quantity(value: str) -> tuple[float, float, float, str]:
+    """The number a value of :func:`numbers` states, the range it allows, and its unit: "about
+    300 ship" → (300, 285, 315, "ship"), "more than 9 hour" → (9, 9, inf, "hour"), "7%" → (7, 7,
+    7, "%"), "$5 million" → (5e6, 5e6, 5e6, "$")."""
+    bound = next((q for q in _BOUNDS if value.startswith(q + " ")), "")
+    parts = value[len(bound) :].split()
+    number, rest = parts[0], parts[1:]
+    unit = "%" if number.endswith("%") else number[0] if not number[0].isdigit() else ""
+    digits = number.strip("%$€£¥")
+    x = float(digits)
+    # Half a step of the last significant digit: "50" is "about 45 to 55", "1.5" is 1.45 to 1.55.
+    step = 10 ** -len(digits.split(".")[1]) if "." in digits else 10 ** (len(digits) - len(digits.rstrip("0")))
+    if rest and rest[0] in _SCALES:
+        x *= _SCALES[rest[0]]
+        step *= _SCALES[rest[0]]
+        rest = rest[1:]
+    unit = rest[-1] if rest and not unit else unit
+    spread = max(APPROXIMATE * x, step / 2)
+    lo, hi = {
+        "more than": (x, float("inf")),
+        "at least": (x, float("inf")),
+        "less than": (0.0, x),
+        "up to": (0.0, x),
+        "almost": (x - spread, x),
+        "about": (x - spread, x + spread),
+    }.get(bound, (x, x))
+    return x, lo, hi, unit
+
+
+def _consistent(a: tuple[float, float, float, str], b: tuple[float, float, float, str]) -> bool:
+    """One number falls in what the other allows: "about 3 million" and "2.8 million", "more than
+    nine" and "10"; not "about 50" and "about 56", which a reader takes as two figures."""
+    return b[1] <= a[0] <= b[2] or a[1] <= b[0] <= a[2]
 
 
 def _conflict(x: frozenset[str], y: frozenset[str]) -> bool:
-    """Two sentences disagree when they count the same thing with different numbers."""
-    for unit in {_unit(v) for v in x} & {_unit(v) for v in y}:
-        xs = {v for v in x if _unit(v) == unit}
-        ys = {v for v in y if _unit(v) == unit}
-        if not (xs <= ys or ys <= xs):
+    """Two sentences disagree when they count the same thing with numbers that cannot both be
+    true: "nine killed" and "twelve killed", not "more than nine hours" and "10 hours". A
+    sentence whose numbers all fit the other's adds detail. Numbers that count nothing named
+    are compared one against one, or as two lists that share a value ("Price, 18, and Pasley,
+    20" against "Pasley, 21, and Price, 18"); otherwise which matches which is a guess."""
+    xq = [_quantity(v) for v in x]
+    yq = [_quantity(v) for v in y]
+    for unit in {q[3] for q in xq} & {q[3] for q in yq}:
+        xs = [q for q in xq if q[3] == unit]
+        ys = [q for q in yq if q[3] == unit]
+        if not unit and (len(xs) > 1 or len(ys) > 1) and not set(xs) & set(ys):
+            continue
+        covered = all(any(_consistent(a, b) for b in ys) for a in xs)
+        if not (covered or all(any(_consistent(a, b) for a in xs) for b in ys)):
             return True
     return False
+
+
+def _number_agreement(articles: Sequence[Article], units: list[tuple[int, int]], sim: np.ndarray) -> np.ndarray:
+    """1, or :data:`OTHER_NUMBERS` for two related sentences that both state numbers and have no
+    value in common, whatever each says it counts ("four killed" and "sixty-five more killed")."""
+    stated = [[_quantity(v) for v in _values(articles[a], s)["number"]] for a, s in units]
+    factor = np.ones_like(sim)
+    numbered = [i for i, q in enumerate(stated) if q]
+    for k, i in enumerate(numbered):
+        for j in numbered[k + 1 :]:
+            if sim[i, j] > 0 and not any(_consistent(a, b) for a in stated[i] for b in stated[j]):
+                factor[i, j] = factor[j, i] = OTHER_NUMBERS
+    return factor
 
 
 def _dates_conflict(x: frozenset[str], y: frozenset[str]) -> bool:
