@@ -885,6 +885,35 @@ def test_an_article_that_states_a_claim_in_a_longer_sentence_does_not_leave_it_o
     assert 0 in cover["d"].omitted  # names Kell, but not the infection or the visit
 
 
+def test_an_article_that_states_a_claim_as_another_outlet_worded_it_does_not_leave_it_out():
+    """The claim's text is one outlet's wording; an article that says what another supporting
+    outlet said, in that outlet's words, states the claim too. A short supporting sentence
+    ('Brel was arrested.') is too little to stand for the claim."""
+    from crosswire.model import Claim, Support
+
+    article = _article_of
+    said = "Ona Brel, who owns the bakery on Mill Street, was arrested on Friday after the fire."
+    worded = "Police say Brel started the fire at her bakery to collect the insurance money."
+    a = article("a", [said, "The street was closed."])
+    b = article("b", [worded, "Nobody was hurt."])
+    e = article("e", ["Brel was arrested.", "The street was closed."])
+    c = article("c", ["Investigators believe Brel started the fire at her own bakery to collect insurance money."])
+    d = article("d", ["Brel was arrested twice before.", "The bakery on Mill Street sold bread for forty years."])
+    claims = [
+        Claim(
+            0,
+            said,
+            [Support("a", 0, said), Support("b", 0, worded), Support("e", 0, "Brel was arrested.")],
+            3,
+            3,
+            False,
+        )
+    ]
+    cover = briefing.coverage([a, b, c, d, e], claims)
+    assert 0 not in cover["c"].omitted
+    assert 0 in cover["d"].omitted
+
+
 def _article_of(aid, sentences):
     """An analysed article made of ``sentences`` (no headline), from outlet 'Wire <aid>'."""
     from crosswire.model import Article, Sentence

@@ -76,6 +76,9 @@ MAX_WORDS = 55
 STATES = 0.6
 """Share of a claim's content weight one sentence of an article must carry for the article to
 state the claim (so that coverage does not say it leaves the claim out)."""
+WORDING_STEMS = 6
+"""Content words a supporting sentence needs to stand for its claim when coverage looks for the
+claim in an article: a short member ("So I showed up.") matches too much."""
 _DANGLING = re.compile(r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|but|and|so|also)\b", re.I)
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 # '"…," he said.': the speaker is in another sentence.
@@ -559,8 +562,17 @@ def _states(own: list[set[str]], claim: Claim, idf: dict[str, float]) -> bool:
     infection that revived questions about ..." against "An infection forced X to cut short a
     trip"). Saying it leaves that fact out would be false; a reader trusts "leaves out" only if
     it is never wrong. Words are weighted by rarity in the story: the names every sentence
-    repeats do not make two sentences say the same thing."""
-    # The claim's own text, as the report shows it: a longer supporting sentence may carry more.
-    theirs = set(content_stems(words(claim.text)))
-    whole = sum(idf.get(t, 0.0) for t in theirs)
-    return bool(whole) and any(sum(idf.get(t, 0.0) for t in theirs & mine) >= STATES * whole for mine in own)
+    repeats do not make two sentences say the same thing.
+
+    Each wording the claim has (its text and every sentence that supports it) is tried: outlets
+    that state one fact word it differently, and the article may be closer to any of them ("was
+    charged with first-degree murder" beside "charged with 1st degree murder"). A short wording
+    ("So I showed up.") is too little to stand for the claim."""
+    for text in dict.fromkeys([claim.text, *(s.text for s in claim.support)]):
+        theirs = set(content_stems(words(text)))
+        if text != claim.text and len(theirs) < WORDING_STEMS:
+            continue
+        whole = sum(idf.get(t, 0.0) for t in theirs)
+        if whole and any(sum(idf.get(t, 0.0) for t in theirs & mine) >= STATES * whole for mine in own):
+            return True
+    return False
