@@ -142,7 +142,7 @@ def test_furniture_credit_copyright_and_newsletter_are_removed_with_reasons():
     assert parts.published == "2025-03-12"
     assert len(parts.body) == 3
     reasons = [r.reason for r in parts.removed]
-    assert reasons.count("site furniture") == 3
+    assert reasons.count("site furniture") == 2 and reasons.count("related link") == 1
     assert "credit line" in reasons and "copyright notice" in reasons and "date line" in reasons
 
 
@@ -389,3 +389,143 @@ def test_a_file_photo_caption_is_removed_and_file_is_no_dateline():
     assert reasons["photo caption"].startswith("FILE - In this May 3, 2015 photo")
     assert article.dateline.place == "Velm, Ark" and article.text.startswith("Police arrested")
     assert parse_dateline("FILE - The Senate met on Monday.") is None
+
+
+def test_an_embedded_post_loses_its_signature_and_keeps_its_words():
+    lead = "Harbour pilot Ana Brek took to Twitter on Tuesday to say the quay would reopen."
+    tweet = "The quay reopens Monday. Thanks to every crew who worked nights!"
+    shouting = "Ships wait OUTSIDE --- that should not be the way! Fix it"
+    raw = "\n\n".join(
+        [
+            lead,
+            f"{tweet} pic.twitter.com/Ab12Cd34 — Ana Brek (@anabrek) March 25, 2014",
+            f"{shouting} — Tom Vell (@tomvell) March 26, 2014",
+            "Back home at last A post shared by Lena Ortiz (@lena.ortiz) on Jun 20, 2017 at 10:33am PDT",
+            "— Velm Port (@velmport) March 27, 2014",
+            "The port authority confirmed the date in a statement on Wednesday.",
+        ]
+    )
+    parts = clean_text(raw, find_title=False)
+    assert parts.body == [lead, tweet, shouting, "Back home at last", parts.body[-1]]
+    assert [r.text for r in parts.removed if r.reason == "social media embed"] == [
+        "pic.twitter.com/Ab12Cd34 — Ana Brek (@anabrek) March 25, 2014",
+        "— Tom Vell (@tomvell) March 26, 2014",
+        "A post shared by Lena Ortiz (@lena.ortiz) on Jun 20, 2017 at 10:33am PDT",
+        "— Velm Port (@velmport) March 27, 2014",
+    ]
+
+
+def test_links_to_other_stories_are_removed_with_the_headlines_listed_under_them():
+    kept = [
+        "UPDATE: Police named the driver on Tuesday.",
+        "Related costs rose by ten percent last year, the port said.",
+        "The quay reopened on Monday after a week of storms, and ships queued at the entrance.",
+        "Dockworkers said the repairs had taken longer than planned.",
+    ]
+    links = [
+        "MORE: Storm closes Velm quay for a week",
+        "(Also on VELM TIMES: Harbour fees to rise in spring)",
+        "RELATED: Who is harbour pilot Ana Brek?",
+        "WATCH: Waves break over the Velm breakwater in Calif.",
+        "Related Velm's Harbour Master on Storms, Ships and Night Shifts The pilot who has guided ships into "
+        "Velm for thirty years talks about the worst winter she remembers",
+    ]
+    listed = ["ALSO:", "Ferry fares frozen until summer", "Dogs or cats? Velm votes on its mascot"]
+    raw = "\n\n".join([kept[0], links[0], kept[1], links[1], kept[2], links[2], links[3], links[4], *listed, kept[3]])
+    parts = clean_text(raw, find_title=False)
+    assert parts.body == kept
+    assert [r.text for r in parts.removed if r.reason == "related link"] == links + listed
+
+
+def test_a_related_heading_takes_no_sentence_of_the_article():
+    after = "The harbour of Velm reopened on Monday after a week of storms."
+    parts = clean_text("\n\n".join(["The quay had been closed since May.", "ALSO READ:", after]), find_title=False)
+    assert after in parts.body
+    assert [(r.text, r.reason) for r in parts.removed] == [("ALSO READ:", "related link")]
+
+
+def test_picture_labels_and_credits_go_and_the_caption_stays_a_caption():
+    raw = "\n\n".join(
+        [
+            "Image copyright Velm Times Image caption The quay was closed for a week",
+            "The harbour of Velm reopened on Monday after a week of storms.",
+            "Media playback is unsupported on your device Media caption Ana Brek: the worst storm in years",
+            "Image copyright PA",
+            "Enlarge this image toggle caption Tom Vell/Getty Images Tom Vell/Getty Images",
+            "Facebook Twitter Pinterest Photograph: Tom Vell/Getty Images",
+            "Pilots at the quay on Monday. Photo: Velm Times",
+            "The breakwater in 2005. Tom Vell/Getty Images",
+            "The new crane arrives. AP Photo/Tom Vell",
+            "Tom Vell/Getty Images Harbour master Lena Ortiz said ships would queue for days.",
+            "Ships queued outside the breakwater until Tuesday.",
+        ]
+    )
+    article = clean(Source("a.txt", raw, "utf-8"))
+    removed = [(r.text, r.reason) for r in article.removed]
+    assert removed == [
+        ("Image copyright Velm Times Image caption", "photo credit"),
+        ("Media playback is unsupported on your device Media caption", "site furniture"),
+        ("Image copyright PA", "photo credit"),
+        ("Enlarge this image toggle caption Tom Vell/Getty Images Tom Vell/Getty Images", "photo credit"),
+        ("Facebook Twitter Pinterest", "site furniture"),
+        ("Photograph: Tom Vell/Getty Images", "photo credit"),
+        ("Photo: Velm Times", "photo credit"),
+        ("Tom Vell/Getty Images", "photo credit"),
+        ("AP Photo/Tom Vell", "photo credit"),
+        ("Tom Vell/Getty Images", "photo credit"),
+    ]
+    assert article.title is None  # a caption is never the title
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == "The quay was closed for a week"
+    assert "Harbour master Lena Ortiz said ships would queue for days." in paragraphs
+    captions = {paragraphs[i] for i in article.captions}
+    assert captions == {
+        "The quay was closed for a week",
+        "Ana Brek: the worst storm in years",
+        "Pilots at the quay on Monday.",
+        "The breakwater in 2005.",
+        "The new crane arrives.",
+    }
+
+
+def test_link_lines_and_sign_up_pitches_are_furniture():
+    furniture = [
+        "Follow Velm Times: http://twitter.com/velmtimes",
+        "Logo - http://photos.example.com/velm/181266",
+        "Sign up for our daily email newsletter and get top stories and breaking news delivered to your inbox.",
+        "[Sign up for The Harbour Letter and get all the news you need on the storm season]",
+        "Most Popular Stories Most Popular Stories More>>",
+    ]
+    kept = [
+        "Readers who sign up for the harbour newsletter get a discount on ferry tickets, the port said.",
+        "The harbour of Velm reopened on Monday after a week of storms.",
+    ]
+    parts = clean_text("\n\n".join([furniture[4], kept[0], *furniture[:4], kept[1]]))
+    assert parts.title is None and parts.body == kept
+    assert sorted(r.text for r in parts.removed if r.reason == "site furniture") == sorted(furniture)
+
+
+def test_a_mailing_list_form_is_no_article():
+    form = (
+        "Just fill in your contact details in the form below to join our mailing list and keep up to date "
+        "with the Velm harbour project as it develops."
+    )
+    article = clean(Source("a.txt", form, "utf-8"))
+    assert article.text == ""
+    assert [(r.text, r.reason) for r in article.removed] == [(form, "site furniture")]
+
+
+def test_a_short_caption_or_post_between_paragraphs_is_no_subheading():
+    prose = "The harbour of Velm reopened on Monday after a week of storms, the port said."
+    raw = "\n\n".join(
+        [
+            prose,
+            "Image caption The quay at dawn",
+            "Ships queued outside the breakwater until Tuesday, when the pilots came back.",
+            "Home at last A post shared by Lena Ortiz (@lena.ortiz) on Jun 20, 2017 at 10:33am PDT",
+            "Dockworkers said the repairs had taken longer than planned, and cost more.",
+        ]
+    )
+    parts = clean_text(raw, find_title=False)
+    assert "The quay at dawn" in parts.body and "Home at last" in parts.body
+    assert not [r for r in parts.removed if r.reason == "subheading"]

@@ -65,11 +65,12 @@ _FURNITURE = re.compile(
     r"|.*\bnewsletters?\b.*"
     r"|.*\b(?:we|this (?:site|website)) uses? cookies\b.*"
     r"|.*\bcookie (?:policy|settings|consent)\b.*|accept(?: all)? cookies"
-    r"|advertisement|sponsored(?: content)?|promoted(?: content)?|ad"
+    r"|advertisement|sponsored(?: content)?|promoted(?: content)?|ad|slideshow(?:\s*\(\d+ images?\))?"
     r"|click here\b.*|tap here\b.*"
     r"|print|e-?mail|comments?|tweet|whatsapp|facebook|twitter|linkedin|telegram|reddit|copy link"
     r"|(?:tags?|topics?|filed under|categories|keywords):.*"
-    r"|back to top|top stories|most read|most popular|trending(?: now)?|recommended(?: for you)?|editor'?s picks"
+    r"|back to top|top stories|trending(?: now)?|recommended(?: for you)?|editor'?s picks"
+    r"|(?:most (?:read|popular)(?: stories)?\s*)+(?:more\s*>>)?"
     r"|(?:listen to|watch)(?: this)? (?:article|story|video)\b.*"
     r"|\d+\s+min(?:ute)?s?\s+read"
     r"|(?:report|suggest) (?:a|an) (?:correction|error|typo)\b.*"
@@ -78,6 +79,33 @@ _FURNITURE = re.compile(
     r")[.!:]?$",
     re.I,
 )
+# A link to another story of the site, under its label: "MORE: Storm snarls flights", "(Also on
+# POLITICO: Dems paint GOP as shutdown party)", "Related: …". The label alone ("ALSO:", "Read
+# more:") heads a list of such headlines.
+_RELATED_LINK = re.compile(
+    r"^\(?(?:read(?: also| more| next)?|see(?: also| more)?"
+    r"|also(?: read| see| check out| on \w[\w.&]*(?: \w[\w.&]*){0,2})?"
+    r"|(?:read )?more(?: video| stories| (?:from|on) [^:]{1,40})?|related(?: content| stories| coverage| videos?)?"
+    r"|watch|video|story|blog|explore further|full list)\s*:\s*(?P<headline>.*?)\)?$"
+    # the heading of a list with no colon: "Related Articles", "Related News Articles"
+    r"|^Related (?:News )?(?:Articles|Links|Stories)$",
+    re.I,
+)
+# Rolling Stone's and The Hollywood Reporter's link runs the headline into its standfirst:
+# "Related Prodigy: 10 Essential Tracks From the Mobb Deep MC Rapper Prodigy died at the age of 42,
+# but his legacy … lives on".
+_RELATED_TEASER = re.compile(r"^Related\s+(?P<headline>[A-Z0-9'‘“\"].*)$")
+#: A linked headline is this short at most; a teaser with its standfirst runs half to twice as long.
+RELATED_HEADLINE_WORDS = 25
+_SENTENCE_STOP = re.compile(r"[.:;]['\"’”)\]]*$")
+# "… Uncovered in Calif.", "… for U.S.": a headline may end on an abbreviation.
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-Z]\.){2,}|\b(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Ky|La|Mass|Md|Mich|Minn|Miss|Mo|Mont"
+    r"|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Jr|Sr|Inc|Corp)\.)$"
+)
+# A link on a line of its own, bare or after a short label: "Follow NBC: http://Twitter.com/NBC",
+# "Logo - http://photos.example.com/2015/181266", "BECOME MY FRIEND➜ http://bit.ly/1odjqNY".
+_LINK_LINE = re.compile(r"^(?:[^.!?\n]{0,60}?[\s:➜>»-])?\(?(?:https?://|www\.)\S+$", re.I)
 # A paywall's pitch runs longer than other furniture: an imperative to subscribe, and an offer.
 _SUBSCRIPTION_PITCH = re.compile(
     r"^(?!.*\b(?:said|says|told|according to)\b)"  # reported speech is the story, not the site
@@ -85,6 +113,16 @@ _SUBSCRIPTION_PITCH = re.compile(
     r"|first (?:month|week|year)|cancel anytime)\b)"
     r"(?:subscribe|sign up|become a (?:member|subscriber)|get (?:unlimited|full|digital) access"
     r"|unlock|start (?:your|a) (?:free )?trial|already a (?:subscriber|member))\b[^\"“”]*$",
+    re.I,
+)
+# A newsletter's sign-up pitch, longer than a menu item: "Sign up for our daily email newsletter and
+# get top stories delivered to your inbox.", "Just fill in your contact details in the form below to
+# join our mailing list …", "[Sign up for The Daily 202 and get all the news you need]".
+_SIGNUP_PITCH = re.compile(
+    r"^(?!.*\b(?:said|says|told|according to)\b)"
+    r"(?:(?=.*\b(?:sign(?:ing)? up|subscribe|join our)\b)"
+    r"(?=.*\b(?:newsletters?|e-?mail (?:alerts|updates)|emails|mailing list|inbox)\b)"
+    r"|\W*sign up (?:for|to)\b)",
     re.I,
 )
 # What a web archive shows in place of a page it could not capture: its notice about the crawl.
@@ -101,6 +139,18 @@ _SOCIAL_WIDGET = re.compile(
     r"^(?:tweet with a location|you can add location information to your tweets\b.*"
     r"|(?:this|the) (?:tweet|post) (?:is|was) unavailable\b.*)[.!]?$",
     re.I,
+)
+# The signature an embedded post ends with: "… pic.twitter.com/x1Y2 — Ana Brek (@anabrek) March 25,
+# 2014", "… A post shared by Ana Brek (@ana.brek) on Jun 20, 2017 at 10:33am PDT", with the links
+# to the post's picture and pages before it. The author's name holds no dash, so a dash inside the
+# post ("… goes UP --- should not be that way!") stays with the post.
+_EMBED_SIGNATURE = re.compile(
+    r"(?:\s*(?:pic\.twitter\.com/\w+|https?://t\.co/\w+))*\s*"
+    r"(?:(?:^|(?<=\s))(?:—|–|--?)\s*(?:(?!\s-{1,2}\s)[^()\n—–]){1,50}?\s*\(@\w{1,15}\)\s+"
+    rf"{_MONTHS}\s+\d{{1,2}},\s+\d{{4}}"
+    r"|(?:^|(?<=\s))A post shared by\s+[^()\n]{1,50}?\s*\(@[\w.]{1,30}\)\s+on\s+"
+    rf"{_MONTHS}\s+\d{{1,2}},\s+\d{{4}}(?:\s+at\s+\d{{1,2}}:\d{{2}}\s*[ap]m(?:\s+[A-Z]{{2,4}})?)?"
+    r")\s*$"
 )
 #: A page whose archive notice leaves less text than this is the archive's page, not an article.
 ARCHIVE_PAGE_WORDS = 100
@@ -195,7 +245,30 @@ _CAPTION_CREDIT = re.compile(
     # A caption cut short ("… in Washington, Tuesday,... (Associated Press)"): only the site's
     # credit goes.
     r"|(?:(?<=\.\.\.)|(?<=…))\s*\(Associated Press\)\s*$"
+    # Without brackets, after the caption's last sentence: "… in action last year. Photo: Getty
+    # Images", "… on Feb. 6. Photographer: Ana Brek/AFP via Getty Images", "… in 2005. Michael
+    # Nagle/Getty Images", "… correct spelling. AP Photo/Ana Brek".
+    r"|(?<=[.!?])\s+(?:(?:Photo|Photograph|Photographer|Picture|Image)(?:\s+credit)?:\s*[^.!?:()]{1,60}"
+    r"|(?:AP|AFP|Reuters) Photo\s*/\s*[^.!?:()/]{1,40}"
+    r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*(?:[A-Z][\w.-]*\s*/\s*)*"
+    r"(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Redux|\w+ Images))\s*$"
 )
+# The labels around a picture or video on web pages: the BBC's "Image copyright Getty Images Image
+# caption …" and "Media playback is unsupported on your device Media caption …", the Guardian's
+# share buttons "Facebook Twitter Pinterest …". What follows is the caption.
+_CAPTION_LABEL = re.compile(
+    r"^(?:(?:Image copyright\s+(?P<credit>.{1,80}?)\s+)?Image caption"
+    r"|(?:Media playback is unsupported on your device\s+)?Media caption"
+    r"|Facebook Twitter Pinterest)\s+(?=\S)"
+)
+# A picture's credit run into the text after it, where the picture was: "Ana Brek/Getty Images Rep.
+# Lena Ortiz will host …", "Ana Brek / AP Senator Lena Ortiz listens …".
+_LEADING_CREDIT = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s*/\s*(?:Getty Images|AP|AFP|Reuters|EPA|Bloomberg)\s+(?=[A-Z])"
+)
+# A picture's label and credit with no caption: "Image copyright PA", NPR's "Enlarge this image
+# toggle caption Ana Brek/Getty Images Ana Brek/Getty Images".
+_CREDIT_LABEL = re.compile(r"^(?:Image copyright|(?:Enlarge this image\s+)?i?toggle caption)\s+\S")
 # A picture's credit or a link to a gallery, a paragraph of its own on web pages ("Photo: KUVP
 # archives", "Photograph by Randy Olson", "(PHOTOS: Oklahoma tornado)"); with no sentence end, so
 # "Picture this: a city without cars." stays.
@@ -223,6 +296,7 @@ class _Para:
     text: str
     keep: bool = True
     caption: bool = False  # a picture's caption, its credit cut: never the title
+    embed: bool = False  # a post embedded from a social network, its signature cut: never the title
 
 
 @dataclass
@@ -357,11 +431,35 @@ def _byline(text: str) -> str | None:
     return None
 
 
+def _is_linked_headline(text: str) -> bool:
+    """A headline, as a link shows it: short, and not a sentence ending in a full stop."""
+    if not 0 < _words(text) <= RELATED_HEADLINE_WORDS:
+        return False
+    return not _SENTENCE_STOP.search(text) or bool(_ABBREVIATION_END.search(text))
+
+
+def _related_link(text: str) -> str | None:
+    """The headline of a link to another story ("" for the heading of a list of them), else None."""
+    if (link := _RELATED_LINK.match(text)) is not None:
+        headline = link["headline"] or ""
+        return headline if not headline or _is_linked_headline(headline) else None
+    if (teaser := _RELATED_TEASER.match(text)) is not None:
+        headline = teaser["headline"]
+        with_standfirst = RELATED_HEADLINE_WORDS // 2 <= _words(headline) <= 2 * RELATED_HEADLINE_WORDS
+        if with_standfirst and not _SENTENCE_STOP.search(headline):
+            return headline
+    return None
+
+
 def _furniture_reason(text: str) -> str | None:
+    if _related_link(text) is not None:
+        return "related link"
     if _ARCHIVE_NOTICE.match(text):
         return "web archive notice"
     if _words(text) <= 80 and _PHOTO_CAPTION.match(text):
         return "photo caption"
+    if _words(text) <= 16 and _CREDIT_LABEL.match(text):
+        return "photo credit"
     if credit := _PHOTO_CREDIT.match(text):
         return "photo gallery link" if credit["plural"] else "photo credit"
     if _words(text) <= 40 and _SOCIAL_WIDGET.match(text):
@@ -370,9 +468,13 @@ def _furniture_reason(text: str) -> str | None:
         return "copyright notice"
     if _CREDIT.match(text):
         return "credit line"
+    if _words(text) <= 10 and _LINK_LINE.match(text):
+        return "site furniture"
     if _words(text) <= 14 and _FURNITURE.match(text):
         return "site furniture"
     if _words(text) <= 45 and _SUBSCRIPTION_PITCH.match(text):
+        return "site furniture"
+    if _words(text) <= 60 and _SIGNUP_PITCH.match(text):
         return "site furniture"
     if _words(text) <= 3 and text.strip(" .:|").lower() in _SECTION_LABELS:
         return "section label"
@@ -395,11 +497,26 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
 
     # Furniture and credits anywhere; section labels only where sites put them.
     for i, para in enumerate(paras):
+        if (label := _CAPTION_LABEL.match(para.text)) is not None:
+            removed.append(Removal(label.group(0).strip(), "photo credit" if label["credit"] else "site furniture"))
+            para.text = para.text[label.end() :]
+            para.caption = True
         reason = _furniture_reason(para.text)
         if reason == "section label" and 2 < i < len(paras) - 4:
             continue
         if reason:
             drop(para, reason)
+    # The headlines listed under a related-stories heading ("ALSO:", "Read more:"), up to the
+    # first line that reads like the article's own sentence.
+    for i, para in enumerate(paras):
+        if para.keep or _related_link(para.text) != "":
+            continue
+        for item in paras[i + 1 :]:
+            if not item.keep:
+                continue
+            if not (_is_linked_headline(item.text) and re.match(r"[A-Z0-9'‘“\"]", item.text)):
+                break
+            drop(item, "related link")
     if any(r.reason == "web archive notice" for r in removed):
         # The rest of such a page is the archive's own listing or error text ("Sorry, the page you
         # requested could not be found"): there is no article to keep.
@@ -408,9 +525,25 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
             for para in rest:
                 drop(para, "web archive page, not an article")
 
+    # An embedded post keeps its words, which are often what the story reports ("Persson took to
+    # Twitter to voice his displeasure:"); its signature goes, whose date would date no event.
+    for para in paras:
+        signature = _EMBED_SIGNATURE.search(para.text) if para.keep else None
+        if signature is None:
+            continue
+        if signature.start() == 0:
+            drop(para, "social media embed")
+            continue
+        removed.append(Removal(signature.group(0).strip(), "social media embed"))
+        para.text = para.text[: signature.start()].rstrip()
+        para.embed = True
+
     # A caption keeps its words (it may be a sentence of the story, and nothing of the body is
     # dropped on a guess); its credit goes, and a captioned line is never taken as the title.
     for para in paras:
+        if para.keep and (lead := _LEADING_CREDIT.match(para.text)) is not None:
+            removed.append(Removal(lead.group(0).strip(), "photo credit"))
+            para.text = para.text[lead.end() :]
         credit = _CAPTION_CREDIT.search(para.text) if para.keep else None
         if credit is None:
             continue
@@ -448,7 +581,7 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
             drop(para, "repeated title")
     elif not find_title:
         pass
-    elif len(live) > 1 and _is_headline(live[0].text) and not live[0].caption:
+    elif len(live) > 1 and _is_headline(live[0].text) and not (live[0].caption or live[0].embed):
         title = live[0].text
         live[0].keep = False
         for para in live[1:4]:
@@ -458,7 +591,7 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
     # Trailing short lines with no sentence punctuation after the article's last sentence.
     live = [p for p in paras if p.keep]
     for para in reversed(live):
-        if _words(para.text) <= 6 and not _TERMINAL.search(para.text) and len(live) > 1:
+        if _words(para.text) <= 6 and not _TERMINAL.search(para.text) and len(live) > 1 and not para.embed:
             drop(para, "site furniture")
             live.pop()
         else:
@@ -485,9 +618,9 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
         seen.add(key)
         inner = 0 < i < len(live) - 1
         # A heading stands alone between paragraphs of prose; a run of short lines is a
-        # list, a fact box or verse, and stays.
+        # list, a fact box or verse, and stays. A caption or a post is no heading, however short.
         isolated = inner and _is_prose(live[i - 1].text) and _is_prose(live[i + 1].text)
-        if isolated and _is_subheading(para.text):
+        if isolated and not (para.caption or para.embed) and _is_subheading(para.text):
             drop(para, "subheading")
 
     live = [p for p in paras if p.keep]
