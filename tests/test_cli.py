@@ -193,3 +193,11 @@ def test_the_analysis_does_not_depend_on_the_hash_seed(tmp_path):
     assert len(set(outputs)) == 1
     quotes = json.loads(outputs[0])["articles"][0]["quotes"]
     assert [q["speaker"]["name"] for q in quotes if q["kind"] == "direct"] == ["Amy Porter"]
+
+
+def test_python_dash_m_runs_the_command_line():
+    result = subprocess.run(
+        [sys.executable, "-m", "crosswire", "--help"], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0
+    assert "Usage: crosswire" in result.stdout and "brief" in result.stdout
