@@ -407,6 +407,7 @@ def test_an_embedded_post_loses_its_signature_and_keeps_its_words():
     )
     parts = clean_text(raw, find_title=False)
     assert parts.body == [lead, tweet, shouting, "Back home at last", parts.body[-1]]
+    assert parts.embeds == [1, 2, 3]
     assert [r.text for r in parts.removed if r.reason == "social media embed"] == [
         "pic.twitter.com/Ab12Cd34 — Ana Brek (@anabrek) March 25, 2014",
         "— Tom Vell (@tomvell) March 26, 2014",

@@ -1041,6 +1041,24 @@ def test_the_brief_does_not_tell_the_story_by_a_photo_caption(analyze_text):
     assert any("bridge collapsed on Monday" in b.text for b in story.brief)
 
 
+def test_the_brief_does_not_tell_the_story_by_an_embedded_post(analyze_text):
+    """A post embedded in the page ("… — Ana Brek (@anabrek) March 2, 2026") is that person's
+    words, printed without quote marks: the brief tells the story from the reporting."""
+    post = "The Velm bridge collapsed on Monday in Velm and four people were killed. So sad!"
+    articles = [
+        analyze_text(
+            f"{post} — Ana Brek (@anabrek) March 2, 2026\n\n"
+            f"VELM (AP) — The Velm bridge collapsed on Monday, killing four people {lead}.\n\n"
+            "Engineers had warned of cracks in the bridge in 2024, the city said.\n"
+        )
+        for lead in ("on their way to work", "who were crossing it", "in the morning rush")
+    ]
+    assert all(a.embeds == [0] for a in articles)
+    story = build_story(articles, words=20)
+    assert story.brief and all("four people were killed." not in b.text for b in story.brief)
+    assert any("bridge collapsed on Monday" in b.text for b in story.brief)
+
+
 def test_a_photo_caption_dates_no_event_in_the_timeline(analyze_text):
     caption = "Rescuers search the rubble of the Velm bridge on Tuesday in Velm."
     articles = [

@@ -142,8 +142,8 @@ def select(
 
     ``misquoting`` holds ``(article id, sentence)`` of sentences whose quote rendering is
     extended, altered or elided: the brief never repeats a misquote when its claim has another
-    sentence, and never picks one at all. Nor does it pick a sentence of a picture's caption
-    (``Article.captions``) while the story offers other readable sentences.
+    sentence, and never picks one at all. Nor does it pick a sentence of a picture's caption or
+    of an embedded post (``Article.asides``) while the story offers other readable sentences.
     """
     support = support or ConceptSupport(articles, origin_group)
     by_id = {a.id: a for a in articles}
@@ -242,8 +242,8 @@ def _candidates(claims, by_id, misquoting, readable_only: bool) -> list[tuple]:
             if readable_only and not _readable(support.text):
                 continue
             article = by_id[support.article]
-            if readable_only and article.sentences[support.sentence].paragraph in article.captions:
-                continue  # what a photo shows, not what happened
+            if readable_only and article.sentences[support.sentence].paragraph in article.asides():
+                continue  # what a photo shows or a post says, not the outlet's telling
             position = support.sentence / max(1, len(article.sentences))
             quoted = _quoted_share(article, support.sentence)
             # Counted as a reader (and --words) counts them: "U.S.", "350-mile" and "1,200" are one each.
@@ -347,7 +347,8 @@ def title(
 def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[TimelineEvent]:
     """Dated claims in calendar order: each claim's most cited resolved date, with its support.
 
-    A date in a picture's caption (``Article.captions``) dates the picture: it gives no event.
+    A date in a picture's caption dates the picture, and one in an embedded post is read against
+    the article's date, not the post's (``Article.asides``): neither gives an event.
     """
     by_id = {a.id: a for a in articles}
     events = []
@@ -356,7 +357,7 @@ def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Timel
         stating: dict[str, list] = defaultdict(list)
         for support in claim.support:
             article = by_id[support.article]
-            if article.sentences[support.sentence].paragraph in article.captions:
+            if article.sentences[support.sentence].paragraph in article.asides():
                 continue
             for mention in article.dates:
                 if mention.sentence == support.sentence and mention.date and not _not_its_date(article, mention):

@@ -312,6 +312,8 @@ class Cleaned:
     removed: list[Removal] = field(default_factory=list)
     captions: list[int] = field(default_factory=list)
     """Indexes into ``body`` of the paragraphs that are a picture's caption."""
+    embeds: list[int] = field(default_factory=list)
+    """Indexes into ``body`` of the paragraphs that are a post embedded from a social network."""
 
 
 def split_paragraphs(raw: str) -> list[str]:
@@ -645,6 +647,7 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
         outlet=_outlet(body, dateline),
         removed=removed,
         captions=[i for i, p in enumerate(kept) if p.caption],
+        embeds=[i for i, p in enumerate(kept) if p.embed],
     )
 
 
@@ -703,6 +706,7 @@ def clean(source: Source) -> Article:
         dateline=parts.dateline,
         removed=parts.removed,
         captions=parts.captions,
+        embeds=parts.embeds,
         encoding=source.encoding,
         warnings=warnings,
         url=source.url,

@@ -229,6 +229,14 @@ class Article(Record):
     captions: list[int] = field(default_factory=list)
     """Paragraphs (``Sentence.paragraph``) that caption a picture: kept, since they may tell the
     story, but no brief opens on what a photo shows."""
+    embeds: list[int] = field(default_factory=list)
+    """Paragraphs that are posts embedded from a social network (a tweet, an Instagram post):
+    kept, since what a person posted may be the news, but they are that person's words, not the
+    outlet's telling."""
+
+    def asides(self) -> set[int]:
+        """Paragraphs beside the outlet's own telling of the story: captions and embedded posts."""
+        return {*self.captions, *self.embeds}
 
     def entity(self, name: str) -> Entity | None:
         """The entity whose canonical name or alias is ``name``."""
