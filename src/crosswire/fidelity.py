@@ -1,9 +1,11 @@
 """Quotes across outlets: one quote's renderings side by side, each with a fidelity class.
 
-Renderings of one quote are merged when their speakers agree (or one is unknown) and their words
-overlap (a run of :data:`MIN_RUN` words, after case, punctuation, British/American spelling and
-ellipses are normalised away). Pieces of one quote that an article splits around its attribution
-("…," he said. "…") are joined into one rendering.
+Renderings of one quote are merged when their speakers agree and their words overlap (a run of
+:data:`MIN_RUN` words, after case, punctuation, British/American spelling and ellipses are
+normalised away); a quote whose speaker is unknown joins a named speaker's quote only over a run of
+:data:`UNATTRIBUTED_RUN` words. The two halves of a quote that an article splits around its
+attribution ("…," he said. "…") are one rendering, shown as the words the outlet printed inside the
+marks, one half after the other: no ellipsis the outlet did not print.
 
 Each rendering is then compared with the rendering of another article that shares most words
 with it (difflib opcodes over words):
@@ -29,11 +31,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from crosswire.model import Article, QuoteGroup, Rendering, Speaker
+from crosswire.model import Article, Quote, QuoteGroup, Rendering, Speaker
 from crosswire.textsim import STOPWORDS, narrative_words, same_person, words
 
 MIN_RUN = 4
 """Shared consecutive words (two of them content words) that make two quotes renderings of one quote."""
+UNATTRIBUTED_RUN = 6
+"""Shared consecutive words that make a quote whose speaker is unknown a rendering of a named
+speaker's quote. Shorter runs are names and set phrases any quote may hold ("black box", "Emma
+Stone, La La Land", "a large sum of cash"), not evidence of who said it."""
 NARRATIVE_SHARE = 0.6
 """Share of added content words found in another outlet's narrative for ``extended``."""
 MISSPELT_LENGTH = 8
@@ -42,6 +48,10 @@ MISSPELT_LENGTH = 8
 SEVERITY = ["extended", "altered", "elided", "truncated", "verbatim", None]
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[\s*\.\.\.\s*\]")
+# A quotation mark; an apostrophe inside a word ("Kushner's", "O’Connell") is not one.
+_QUOTE_MARK = re.compile(r"[\"“”„«»`]|(?<!\w)['‘’]|['‘’](?!\w)")
+_MARKS = re.compile(rf"(?:{_QUOTE_MARK.pattern})+")
+"""Quotation marks side by side (’” closing a quote within a quote) count as one."""
 
 
 @dataclass(slots=True)
@@ -50,18 +60,47 @@ class _Piece:
     quote: int
     words: list[str]
     speaker: str | None
+    whole: list[str]
+    """The words of the whole quote where the article splits it around its attribution, else ``words``."""
 
 
 def _pieces(articles: Sequence[Article]) -> list[_Piece]:
     pieces = []
     for pos, article in enumerate(articles):
+        runs: list[list[int]] = []
         for qi, quote in enumerate(article.quotes):
             if quote.kind == "indirect":
                 continue
-            toks = words(quote.text)
-            if len(toks) >= 2:
-                pieces.append(_Piece(pos, qi, toks, quote.speaker.name if quote.speaker else None))
+            if runs and _split_around_attribution(article, article.quotes[runs[-1][-1]], quote):
+                runs[-1].append(qi)
+            else:
+                runs.append([qi])
+        for run in runs:
+            toks = {qi: words(article.quotes[qi].text) for qi in run}
+            whole = [w for qi in run for w in toks[qi]]
+            for qi in run:
+                quote = article.quotes[qi]
+                if len(toks[qi]) >= 2:
+                    pieces.append(_Piece(pos, qi, toks[qi], quote.speaker.name if quote.speaker else None, whole))
     return pieces
+
+
+def _split_around_attribution(article: Article, first: Quote, second: Quote) -> bool:
+    """Whether ``second`` goes on with ``first``, a quote the article breaks for its attribution:
+    between them a closing mark, the attribution and an opening mark ("…," she said. "…"). A
+    partial quote is not broken off: the reporter's sentence goes on after it."""
+    if first.kind != "direct" or first.in_title or second.in_title:
+        return False
+    if first.sentence is None or second.sentence is None or second.sentence - first.sentence > 1:
+        return False
+    between = article.text[first.end : second.start]
+    letters = [m.start() for m in re.finditer(r"\w", between)]
+    if not letters:
+        return False
+    before, attribution, after = between[: letters[0]], between[letters[0] : letters[-1]], between[letters[-1] :]
+    # One closing mark before the attribution and one opening mark after it: a mark anywhere else
+    # opens or closes another quote ("…," she said, naming “X” and “…").
+    return not _QUOTE_MARK.search(attribution) and all(len(_MARKS.findall(side)) == 1 for side in (before, after))
 
 
 def shared_run(a: list[str], b: list[str]) -> list[str]:
@@ -76,6 +115,10 @@ def _longest_run(a: list[str], b: list[str]) -> int:
 
 def _same_quote(p: _Piece, q: _Piece) -> bool:
     if p.speaker and q.speaker and not same_person(p.speaker, q.speaker):
+        return False
+    # Joined with a named speaker's quote, a quote of unknown speaker is shown as theirs. A half
+    # of a quote split around its attribution ("…," he said. "…") is that quote's words too.
+    if bool(p.speaker) != bool(q.speaker) and _longest_run(p.whole, q.whole) < UNATTRIBUTED_RUN:
         return False
     run = shared_run(p.words, q.words)
     shorter = min(len(p.words), len(q.words))
@@ -117,8 +160,8 @@ class _Rendering:
 
 
 def _renderings(articles: Sequence[Article], pieces: list[_Piece], members: list[int]) -> list[_Rendering]:
-    """An article's renderings of one quote: pieces split around an attribution in adjacent
-    sentences are joined; a repeat (a headline quote printed again in the body) is dropped."""
+    """An article's renderings of one quote: the halves of a quote split around its attribution
+    are joined; a repeat (a headline quote printed again in the body) is dropped."""
     by_article: dict[int, list[_Piece]] = {}
     for m in members:
         by_article.setdefault(pieces[m].article, []).append(pieces[m])
@@ -127,23 +170,36 @@ def _renderings(articles: Sequence[Article], pieces: list[_Piece], members: list
         article = articles[pos]
         kept: list[_Piece] = []
         for piece in sorted(own, key=lambda p: -len(p.words)):
-            if not any(_longest_run(piece.words, k.words) == len(piece.words) for k in kept):
+            if not any(_holds(k.words, piece.words) for k in kept):
                 kept.append(piece)
         kept.sort(key=lambda p: (not article.quotes[p.quote].in_title, article.quotes[p.quote].start))
         runs: list[list[_Piece]] = []
         for piece in kept:
-            quote = article.quotes[piece.quote]
-            if runs and not quote.in_title:
-                last = article.quotes[runs[-1][-1].quote]
-                if not last.in_title and quote.sentence is not None and quote.sentence - last.sentence <= 1:
-                    runs[-1].append(piece)
-                    continue
-            runs.append([piece])
+            if runs and _split_around_attribution(
+                article, article.quotes[runs[-1][-1].quote], article.quotes[piece.quote]
+            ):
+                runs[-1].append(piece)
+            else:
+                runs.append([piece])
         for run in runs:
-            text = " … ".join(article.quotes[p.quote].text.strip(" ,.;:") for p in run)
-            raw = " ".join(article.quotes[p.quote].text for p in run)
-            out.append(_Rendering(pos, [p.quote for p in run], [w for p in run for w in p.words], text, raw))
+            # The halves as printed, one after the other: an ellipsis between them would be one the
+            # outlet never printed.
+            printed = [article.quotes[p.quote].text.strip() for p in run]
+            text = " ".join(printed).strip(" ,.;:")
+            out.append(
+                _Rendering(pos, [p.quote for p in run], [w for p in run for w in p.words], text, " ".join(printed))
+            )
     return out
+
+
+def _holds(whole: list[str], part: list[str]) -> bool:
+    """Whether ``part`` is a run of ``whole``'s words, also where one of them prints a word in two
+    ("non-toxic" beside "nontoxic")."""
+    if _longest_run(part, whole) == len(part):
+        return True
+    letters = "".join(part)
+    sizes = range(max(1, len(part) - 1), len(part) + 2)
+    return any("".join(whole[i : i + n]) == letters for n in sizes for i in range(len(whole) - n + 1))
 
 
 def _narrative_window(article: Article, quote_indices: list[int]) -> list[str]:
@@ -195,7 +251,7 @@ def classify(
             added.extend(mine)
             if _from_narrative(mine, other_narratives):
                 extended = True
-            elif theirs or (inside and not _ELLIPSIS.search(best.text)):
+            elif theirs or (inside and not (_ELLIPSIS.search(best.raw) or len(best.quotes) > 1)):
                 # Words the reference cut with an ellipsis, or where it splits the quote around
                 # its attribution ("…," she said. "…"), are the reference's elision, not ours.
                 altered = True

@@ -1,0 +1,116 @@
+"""Quotes across outlets (crosswire.fidelity) on small articles written here: how an article's pieces
+of a quote become one rendering, and which quotes of unknown speaker join a named speaker's."""
+
+from __future__ import annotations
+
+from crosswire.fidelity import compare_quotes
+
+
+def _renderings(groups, article):
+    return {r.text: r.fidelity for g in groups for r in g.renderings if r.article == article.id}
+
+
+def test_a_quote_split_around_its_attribution_is_shown_as_printed(analyze_text):
+    """The halves are shown one after the other, with no ellipsis between them the outlet never
+    printed; an ellipsis an outlet did print is kept, and only that one makes a rendering elided."""
+    split = analyze_text('"The harbour will reopen on Monday," port director Anna Velk said. "Every crane is ready."')
+    whole = analyze_text(
+        'Port director Anna Velk said on Friday: "The harbour will reopen on Monday. Every crane is ready."'
+    )
+    cut = analyze_text(
+        'Port director Anna Velk told reporters: "The harbour will reopen on Monday ... every crane is ready."'
+    )
+    (group,) = compare_quotes([split, whole, cut])
+    assert _renderings([group], split) == {"The harbour will reopen on Monday, Every crane is ready": "verbatim"}
+    assert _renderings([group], whole) == {"The harbour will reopen on Monday. Every crane is ready": "verbatim"}
+    assert _renderings([group], cut) == {"The harbour will reopen on Monday ... every crane is ready": "elided"}
+
+
+def test_words_printed_where_another_outlet_splits_the_quote_are_not_an_alteration(analyze_text):
+    """An outlet may cut words where it breaks a quote for its attribution: the outlet that prints
+    "but" there has not changed the quote; the one that split it dropped a word from its middle."""
+    split = analyze_text('"Nobody won this strike," union leader Mara Holt said. "The port can breathe again."')
+    whole = analyze_text('"Nobody won this strike, but the port can breathe again," union leader Mara Holt said.')
+    (group,) = compare_quotes([split, whole])
+    assert _renderings([group], whole) == {"Nobody won this strike, but the port can breathe again": "verbatim"}
+    assert _renderings([group], split) == {"Nobody won this strike, The port can breathe again": "elided"}
+
+
+def test_a_partial_quote_is_not_joined_to_the_quote_after_it(analyze_text):
+    """A phrase quoted inside the reporter's sentence and the full quote in the next sentence are two
+    renderings, not one "completely harmless … We do not recommend …"."""
+    pieces = analyze_text(
+        'Spokeswoman Mira Tal said the crayons were "completely harmless" for children.\n\n'
+        '"We do not recommend using them as make-up, lipstick or food," Tal said.'
+    )
+    full = analyze_text(
+        '"Our crayons are completely harmless for children, but we do not recommend using them as make-up, '
+        'lipstick or food," spokeswoman Mira Tal said.'
+    )
+    (group,) = compare_quotes([pieces, full])
+    assert _renderings([group], pieces) == {
+        "completely harmless": "truncated",
+        "We do not recommend using them as make-up, lipstick or food": "truncated",
+    }
+    assert set(_renderings([group], full).values()) == {"verbatim"}
+
+
+def test_a_partial_quote_of_words_the_article_quotes_in_full_is_not_a_rendering(analyze_text):
+    """Quoted once as a label ("non-toxic") and once in the full quote, spelt "nontoxic" there: the
+    article prints the quote once."""
+    label = analyze_text(
+        'Spokeswoman Mira Tal said the "non-toxic" label was no licence for make-up.\n\n'
+        '"Although our crayons are nontoxic, we strongly discourage parents from using them as eyeliner or '
+        'lipstick," Tal said.'
+    )
+    full = analyze_text(
+        '"Although our crayons are non-toxic, we strongly discourage parents from using them as eyeliner or '
+        'lipstick," spokeswoman Mira Tal said.'
+    )
+    (group,) = compare_quotes([label, full])
+    assert _renderings([group], label) == {
+        "Although our crayons are nontoxic, we strongly discourage parents from using them as eyeliner or lipstick": (
+            "verbatim"
+        )
+    }
+
+
+def test_another_quote_between_two_quotes_keeps_them_apart(analyze_text):
+    """Someone else's words between two quotes of a speaker: not one quote broken for its attribution."""
+    interrupted = analyze_text(
+        '"We regret the long delay," spokeswoman Nora Blix said as a passenger shouted "Give us our money back." '
+        '"Service resumes on Monday."'
+    )
+    whole = analyze_text('"We regret the long delay. Service resumes on Monday," spokeswoman Nora Blix said.')
+    groups = compare_quotes([interrupted, whole])
+    (group,) = [g for g in groups if any(r.article == whole.id for r in g.renderings)]
+    assert set(_renderings([group], interrupted)) == {"We regret the long delay", "Service resumes on Monday"}
+
+
+def test_a_short_shared_phrase_gives_no_quote_a_speaker(analyze_text):
+    """ "black box", quoted with no speaker, is no evidence that it is Tom Rell's words, nor that Tom
+    Rell's and Lena Ort's quotes are one quote."""
+    rell = analyze_text(
+        '"The black box will be almost impossible to find in water this deep," search chief Tom Rell said.'
+    )
+    unattributed = analyze_text('Rescuers said the "black box" had not been found.')
+    ort = analyze_text(
+        '"We have a good chance of finding the black box before its battery dies," oceanographer Lena Ort said.'
+    )
+    groups = compare_quotes([rell, unattributed, ort])
+    speakers = {r.article: (g.speaker.name if g.speaker else None) for g in groups for r in g.renderings}
+    assert speakers == {rell.id: "Tom Rell", unattributed.id: None, ort.id: "Lena Ort"}
+    assert all(len(g.renderings) == 1 for g in groups)
+
+
+def test_a_quote_of_unknown_speaker_joins_a_named_speaker_over_a_long_run(analyze_text):
+    """An aide's unattributed quote holds the senator's whole quote: it is hers, even where she splits
+    it around her name and one half ("We won it anyway") is a short phrase on its own."""
+    named = analyze_text('"Nobody expected the vote to pass tonight," Senator Ruth Amsel said. "We won it anyway."')
+    unattributed = analyze_text('An aide was jubilant. "Nobody expected the vote to pass tonight. We won it anyway."')
+    (group,) = compare_quotes([named, unattributed])
+    assert group.speaker.name == "Ruth Amsel"
+    assert _renderings([group], named) == {"Nobody expected the vote to pass tonight, We won it anyway": "verbatim"}
+    assert _renderings([group], unattributed) == {
+        "Nobody expected the vote to pass tonight. We won it anyway": "verbatim"
+    }
