@@ -87,6 +87,10 @@ class SpeakerResolver:
             for span in sent_spans
             for at, name in named_by_phrase(span.doc, span.start, span.end)
         }
+        # The nouns the article introduces each organisation with ("the LCC, a network of
+        # activists", "the anti-violence group CeaseFire"), by its name: "the network said" is one
+        # of these, not whichever organisation was named last.
+        self.introduced_as: dict[str, set[str]] = {}
         for span in sent_spans:
             for tok in span:
                 if self.in_quote(tok):
@@ -95,6 +99,9 @@ class SpeakerResolver:
                     self.as_subject.setdefault(ent.name, []).append(self.char(tok))
                 if tok.pos_ == "NOUN" and tok.tag_ == "NN" and (person := self._identified_person(tok)) is not None:
                     self.identities.append((self.char(tok), tok.lower_, person))
+                if (ent := self.entity_at(tok)) is not None and ent.type == "ORG":
+                    for noun in self._introducing_nouns(tok, ent):
+                        self.introduced_as.setdefault(ent.name, set()).add(noun.lower_)
 
     def in_quote(self, token: Token) -> bool:
         """Is the token inside quotation marks (the quoted words, not the reporter's)?"""
@@ -144,6 +151,32 @@ class SpeakerResolver:
                                 if obj.dep_ == "pobj" and (person := self.person_at(obj)) is not None:
                                     return person
         return None
+
+    def _introducing_nouns(self, tok: Token, org: Entity) -> list[Token]:
+        """The organisation nouns that introduce the organisation a word of its name belongs to:
+        "the Riverside Alliance, a network of …", "the anti-violence group SafeStreets", "the
+        Xinhua news agency". A noun the name only modifies is not it when the noun has a name or
+        a phrase of its own: "Airbus parent company EADS", "the United Nations agency for health"."""
+        nouns = [
+            c for c in tok.children if c.dep_ == "appos" or (c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i)
+        ]
+
+        def names_another(t: Token) -> bool:
+            ent = self.entity_at(t)
+            return ent is not None and ent is not org
+
+        noun = tok.head
+        own_name = any(c.dep_ in {"appos", "compound", "nmod"} and names_another(c) for c in noun.children) or (
+            noun.dep_ in {"appos", "compound", "nmod"} and names_another(noun.head)
+        )
+        own_phrase = any(c.dep_ == "prep" for c in noun.children)
+        if tok.dep_ in {"appos", "compound", "nmod"} and not own_name and not own_phrase:
+            nouns.append(noun)
+        return [
+            n
+            for n in nouns
+            if n.pos_ == "NOUN" and n.tag_ == "NN" and n.lower_ in _ORGANISATION_WORDS and self.entity_at(n) is None
+        ]
 
     def _identity(self, noun: Token, indefinite: bool) -> Entity | None:
         """The person this description was tied to: the same noun; or, for a definite
@@ -453,9 +486,11 @@ class SpeakerResolver:
         """ "the minister", "the NATO chief", "the company" -> the entity that role or noun names.
 
         The head noun must match one of a person's roles (or a synonym: "chief" for "Secretary
-        General"), or, for organisations, its name or kind. Modifiers ("NATO", "Ukrainian")
-        break ties; then the entity mentioned most recently before the description, or, when
-        none was, the one named just after it ("the prime minister … Prime Minister Bulatovic").
+        General"), or, for organisations, be a word of its name or the noun the article introduced
+        it with ("the network": "the LCC, a network of activists"); a kind of organisation alone
+        ("the group", "the ministry") fits none. Modifiers ("NATO", "Ukrainian") break ties; then
+        the entity mentioned most recently before the description, or, when none was, the one
+        named just after it ("the prime minister … Prime Minister Bulatovic").
         """
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.tag_ in {"NNS", "NNPS"}:
             return None  # "officials say": a group, not one person
@@ -475,6 +510,12 @@ class SpeakerResolver:
             t.lower_.strip(".")
             for t in noun.subtree
             if t.i < noun.i and t.pos_ in {"PROPN", "ADJ"} and t.text[:1].isupper() and t.i > noun.sent.start
+        }
+        # "the Ad-Diyar newspaper": a capitalised word the tagger took for a common noun still names it
+        labels = {
+            t.lower_
+            for t in noun.subtree
+            if noun.sent.start < t.i < noun.i and t.pos_ == "NOUN" and t.dep_ == "compound" and t.text[:1].isupper()
         }
         wanted = ROLE_SYNONYMS.get(head, {head})
         pos = self.char(noun)
@@ -498,12 +539,12 @@ class SpeakerResolver:
                     }
                     if qualifiers:
                         continue  # "the top U.S. diplomat" is not the "Ukrainian Foreign Minister"
-            elif ent.type == "ORG" and (head in ent.name.lower() or head in ORGANISATION_KINDS):
-                fit = int(head in ent.name.lower())
-                if not fit and head != "agency" and _MEDIA_NAME_WORDS & set(re.findall(r"[a-z]+", ent.name.lower())):
-                    continue  # "the group said" is not the radio station the article quotes it through
+            elif ent.type == "ORG" and (self._fits_name(ent, noun) or self._fits_introduction(ent, noun)):
+                # A noun that fits no organisation ("the group said" with only a company and a
+                # broadcaster named) leaves them all out: the speaker is someone unnamed.
+                fit = 1
                 own = {w.lower().strip(".") for w in ent.name.split() if w[:1].isupper()} - {head}
-                if named and own and not named & own:
+                if (named | labels) and own and not (named | labels) & own:
                     continue  # "the Palestinian cabinet" is not the "Israeli Cabinet"
             else:
                 continue
@@ -512,7 +553,7 @@ class SpeakerResolver:
             if before:
                 as_subject = max((at for at in self.as_subject.get(ent.name, ()) if at < pos), default=-1)
                 scored.append((fit, 1, as_subject, max(before), ent))
-            elif after and (fit or ent.type == "PERSON"):
+            elif after and (ent.type == "PERSON" or self._fits_name(ent, noun)):
                 # "the agency said" before any agency is named: only one whose name says so
                 scored.append((fit, 0, 0, -min(after), ent))
         if not scored:
@@ -522,6 +563,27 @@ class SpeakerResolver:
             # described as Yugoslavia's: which one is meant is a guess.
             return None
         return max(scored, key=lambda x: x[:4])[4]
+
+    def _fits_name(self, org: Entity, noun: Token) -> bool:
+        """Does the organisation's name say the noun? A name ("Pew") must be a word of it; a common
+        noun, or one it stands for, a word of it ("the ministry": "Foreign Ministry"; "the
+        company": "Velmont Corp.") or the plural it ends in ("the airline": "American Airlines")."""
+        names = [
+            [_NAME_ABBREVIATIONS.get(w, w) for w in re.findall(r"[\w'’-]+", name.lower())]
+            for name in (org.name, *org.aliases)
+        ]
+        if noun.pos_ == "PROPN":
+            return any(noun.lower_ in words for words in names)
+        wanted = {noun.lower_} | _STANDS_FOR.get(noun.lower_, set())
+        return any(
+            words and (wanted & set(words) or any(words[-1] in {w + "s", w + "es"} for w in wanted)) for words in names
+        )
+
+    def _fits_introduction(self, org: Entity, noun: Token) -> bool:
+        """Did the article introduce the organisation with the common noun, or one it stands for?
+        ("the network": "the LCC, a network of activists"; "the company": "X, a telemarketing firm")."""
+        wanted = {noun.lower_} | _STANDS_FOR.get(noun.lower_, set())
+        return noun.pos_ == "NOUN" and bool(wanted & self.introduced_as.get(org.name, set()))
 
     def _anaphoric_description(self, noun: Token, sentence: int) -> Entity | None:
         """ "Rubin acknowledged that …. But the former trader … warned that …": a definite
@@ -580,28 +642,23 @@ _DOCUMENT_NOUNS = {
 }
 _ISSUED = {"issued", "released", "published", "posted", "sent"}
 _ADOPTED = {"passed", "adopted", "approved"}
-# Words in the names of news media, which report what a group or company says.
-_MEDIA_NAME_WORDS = {
-    "radio",
-    "television",
-    "tv",
-    "news",
-    "newspaper",
-    "times",
-    "post",
-    "press",
-    "reuters",
-    "journal",
-    "magazine",
-    "network",
-    "broadcasting",
-    "herald",
-    "tribune",
-    "gazette",
-    "cnn",
-    "bbc",
-    "afp",
+# What a noun for a kind of organisation also stands for: an article that introduces "a
+# telemarketing firm" goes on with "the company said", and the "movement", "network" or
+# "organization" it introduced, or a "Front" it named, with "the group said". "The agency" is
+# also the Administration or the Service its name says it is.
+_STANDS_FOR = {
+    "company": {"firm", "corporation"},
+    "firm": {"company", "corporation"},
+    "corporation": {"company", "firm"},
+    "group": {"network", "movement", "organization", "organisation", "front"},
+    "network": {"group", "movement"},
+    "movement": {"group", "network"},
+    "agency": {"administration", "service"},
 }
+# "InfoCision Management Corp.": what the abbreviation in a name says the organisation is.
+_NAME_ABBREVIATIONS = {"corp": "corporation"}
+# Nouns for an organisation, which an article may introduce one with.
+_ORGANISATION_WORDS = ORGANISATION_KINDS | ORGANISATION_NOUNS | {w for ws in _STANDS_FOR.values() for w in ws}
 # Pieces of a publication, which speak for it: "an editorial in the daily Eleftherotypia".
 _PRESS_PIECES = {"editorial", "commentary", "column"}
 
