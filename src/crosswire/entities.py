@@ -6,7 +6,12 @@ The small English model makes regular mistakes on news text, and each has a rule
 * spans that swallow a verb or a possessive ("Meeting Blinken", "North Korea's") are trimmed;
 * surnames it types as places or organisations ("Blinken" GPE, "Trump" ORG) become people
   when the article names that person in full elsewhere;
-* short forms join the full name ("Blinken" -> "Antony Blinken", "EU" -> "European Union").
+* short forms join the full name ("Blinken" -> "Antony Blinken", "EU" -> "European Union");
+* a particle joined to a name stays in it ("al-Assad", not "-Assad"); a name keeps no hyphen or
+  dash at its edges ("Oscar-" of "Oscar- and Emmy-winning") and ends before a bracket or
+  quotation mark it does not close ("Maritime Safety Authority (Amsa");
+* spellings of one name with and without the Arabic article, accents or capitals are one entity
+  ("Bashar Assad" and "Bashar al-Assad", "LEE" and "Opal Lee").
 
 Roles come from the title before a name ("NATO Secretary General Mark Rutte") and from
 appositives ("Tomas Okafor, leader of the dockworkers' union,").
@@ -34,6 +39,7 @@ from crosswire.lexicon import (
 )
 from crosswire.model import Entity, Mention, Sentence
 from crosswire.sentences import Paragraph
+from crosswire.textsim import fold_accents
 
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
 
@@ -109,8 +115,11 @@ def _trim(span: Span) -> Span | None:
         start < end
         and not _after_honorific(doc[start])
         and not _name_taken_for_verb(span, doc[start])
+        and not _joined_particle(doc, start, end)
         and (
             doc[start].lower_ in _DETERMINERS
+            # "-" may be tagged a proper noun inside a name the model took in part ("pro-Assad")
+            or doc[start].is_punct
             or doc[start].pos_ in {"VERB", "AUX", "ADP", "PRON", "PUNCT"}
             or doc[start].is_lower
             or (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in ROLE_HEADS | HONORIFICS)
@@ -128,6 +137,9 @@ def _trim(span: Span) -> Span | None:
         and (opening.endswith("ing") or opening in INFLECTED_SPEECH_FORMS)
     ):
         start += 1
+    end = _unclosed_mark(doc, start, end)
+    # "Al Qaeda-- what--": a dash the tokenizer left on a word ends the name
+    end = next((i + 1 for i in range(start, end - 1) if _ends_in_dash(doc[i].text)), end)
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     if end <= start:
@@ -135,6 +147,49 @@ def _trim(span: Span) -> Span | None:
     trimmed = doc[start:end]
     trimmed.label_ = span.label_
     return trimmed
+
+
+# Marks that open what a name does not hold: "Maritime Safety Authority (Amsa", "Davis “Abortion
+# Barbie" (the model ran the name into a short form or a nickname after it).
+_CLOSING_MARKS = {"(": ")", "[": "]", "“": "”", '"': '"'}
+
+
+def _unclosed_mark(doc, start: int, end: int) -> int:
+    """Where a name ends that runs into a bracket or quotation mark it does not close."""
+    i = start + 1
+    while i < end:
+        closing = _CLOSING_MARKS.get(doc[i].text)
+        if closing is not None:
+            shut = next((k for k in range(i + 1, end) if doc[k].text == closing), None)
+            if shut is None:
+                return i
+            i = shut
+        i += 1
+    return end
+
+
+def _ends_in_dash(word: str) -> bool:
+    """ "Qaeda--", "Union—": a word with the dash that follows it, typed without a space."""
+    return word.endswith(("--", "—")) and word.rstrip("-—")[-1:].isalpha()
+
+
+# What the tokenizer leaves on a word at a name's edge: "Oscar-" (of "Oscar- and Emmy-winning"),
+# "--Funeral", "Household/".
+_EDGE_DASHES = "-‐–—/"
+_HYPHENS = {"-", "‐"}
+
+
+def _joined_particle(doc, i: int, end: int) -> bool:
+    """ "al-Assad", "el-Sisi": a lower-case particle joined by a hyphen to the capitalised name
+    after it is part of the name."""
+    return (
+        i + 2 < end
+        and doc[i].lower_ in _NAME_PARTICLES
+        and doc[i + 1].text in _HYPHENS
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].text[:1].isupper()
+    )
 
 
 def _name_taken_for_verb(span: Span, token: Token) -> bool:
@@ -351,9 +406,12 @@ def collect_mentions(
             span = _with_name_particles(span)
             if span.label_ in {"PERSON", "ORG"} and _is_quoted_title(para, span):
                 continue
-            start = para.start + span.start_char
-            kind = known.get(span.text, TYPES[span.label_])
-            found.append(RawMention(span.text, kind, start, start + len(span.text), sent_of(start), span))
+            text = span.text.rstrip(_EDGE_DASHES)
+            if not text.lstrip(_EDGE_DASHES)[:1].isdigit():  # "-25 C.": a minus sign
+                text = text.lstrip(_EDGE_DASHES)
+            start = para.start + span.start_char + span.text.index(text)
+            kind = known.get(text, TYPES[span.label_])
+            found.append(RawMention(text, kind, start, start + len(text), sent_of(start), span))
         # a name completed across its particles covers the piece the model tagged apart ("Broek")
         mentions.extend(
             m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)
@@ -411,17 +469,20 @@ def _surname_mentions(
 
     The tagger may take a rare surname for a plural common noun ("Caceres said", NNS); a
     capitalised word inside a sentence that is exactly such a surname is still the name."""
-    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    surnames = _surnames(m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2)
     covered = {c for m in mentions for c in range(m.start, m.end)}
     extra = []
     for para in paragraphs:
         for tok in para.doc:
-            start = para.start + tok.idx
             mid_sentence = tok.i > tok.sent.start and tok.nbor(-1).text not in _OPENING_MARKS
             tagged = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and mid_sentence)
-            if tok.text in surnames and tagged and start not in covered:
-                span = Span(para.doc, tok.i, tok.i + 1, label="PERSON")
-                extra.append(RawMention(tok.text, "PERSON", start, start + len(tok), sent_of(start), span))
+            if tok.text not in surnames or not tagged or para.start + tok.idx in covered:
+                continue
+            first = tok.i - 2 if tok.i >= 2 and _joined_particle(para.doc, tok.i - 2, tok.i + 1) else tok.i
+            span = Span(para.doc, first, tok.i + 1, label="PERSON")
+            start = para.start + span.start_char
+            if start not in covered:
+                extra.append(RawMention(span.text, "PERSON", start, start + len(span.text), sent_of(start), span))
     return extra
 
 
@@ -632,7 +693,7 @@ def _retype_people(mentions: list[RawMention]) -> None:
         for m in mentions
         if m.type == "ORG" and len(m.text.split()) >= 2 and m.text.split()[-1].lower() in _ORG_WORDS
     }
-    surnames_of_people = {m.text.split()[-1] for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
+    surnames_of_people = _surnames(m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2)
     for m in mentions:
         if (
             m.type == "PERSON"
@@ -643,7 +704,7 @@ def _retype_people(mentions: list[RawMention]) -> None:
             m.type = "ORG"
     full_names = {m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2}
     full_names -= {m.text for m in mentions if m.type != "PERSON"}
-    person_tokens = {n.split()[-1] for n in full_names} | full_names
+    person_tokens = _surnames(full_names) | full_names
     surnames = {m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) == 1}
     name_words = {w for n in full_names for w in n.split()[:-1] if w[:1].isupper() and len(w) > 2}
     for m in mentions:
@@ -690,6 +751,30 @@ def _key(text: str) -> str:
     return re.sub(r"^the\s+", "", text.strip(), flags=re.I)
 
 
+# The Arabic article joined to a name: one outlet prints "Bashar al-Assad", another "Bashar Assad".
+_ARTICLE_PARTICLE = re.compile(r"\b(?:al|el)[-‐](?=\w)", re.I)
+
+
+def name_form(name: str) -> str:
+    """A name as its spellings share it: without accents, capitals or a joined Arabic article
+    ("Bashar al-Assad" and "Bashar Assad"; "Mauril Bélanger" and "Mauril Belanger"; "LEE" and
+    "Lee")."""
+    return _ARTICLE_PARTICLE.sub("", fold_accents(name)).casefold()
+
+
+def _surnames(full_names) -> set[str]:
+    """The last words of full names, also without a joined article ("al-Assad", "Assad")."""
+    last = {name.split()[-1] for name in full_names}
+    return last | {_ARTICLE_PARTICLE.sub("", word) for word in last}
+
+
+def spelling_rank(name: str) -> tuple[bool, bool, bool]:
+    """Which of the spellings of one name (see :func:`name_form`) is the one to go by, the
+    highest: the one with its article ("Bashar al-Assad"), not in capitals (a transcript's
+    "LEE:"), with its accents ("Bélanger")."""
+    return bool(_ARTICLE_PARTICLE.search(name)), not name.isupper(), not name.isascii()
+
+
 def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
     """Group mentions into entities with canonical names, in order of first mention."""
     groups: dict[tuple[str, str], list[RawMention]] = {}
@@ -719,6 +804,17 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
             add(("GPE", _GPE_ALIASES[m.text.lower()]), m)
         else:
             add((m.type, _key(m.text)), m)
+
+    # One name spelt with and without its article, accents or capitals is one entity.
+    spellings: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in order:
+        spellings.setdefault((key[0], name_form(key[1])), []).append(key)
+    for keys in spellings.values():
+        # then the spelling used most, then the first
+        kept = max(keys, key=lambda k: (spelling_rank(k[1]), len(groups[k]), -groups[k][0].start))
+        for key in keys:
+            if key != kept:
+                groups[kept].extend(groups.pop(key))
 
     # Organisations: "EU" joins "European Union", "State Department" joins "U.S. State Department".
     for key in list(order):
@@ -767,7 +863,7 @@ def _person_canonical(
         fold = str.lower if m.text.split()[0].lower() in _NAME_PARTICLES else str
         longer = [p for p in full_people if p != m.text and fold(p).endswith(fold(" " + m.text))]
         return longer[0] if len(longer) == 1 else m.text
-    candidates = [p for p in full_people if p.split()[-1] == m.text]
+    candidates = [p for p in full_people if name_form(p.split()[-1]) == name_form(m.text)]
     if not candidates:
         # Family name first ("Kim Dae-jung" … "Kim said"), when no one has it as a last name.
         candidates = [p for p in [*full_people, *implied] if p.split()[0] == m.text]

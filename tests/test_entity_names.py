@@ -1,0 +1,122 @@
+"""Entity names as one person's spellings share them, and never with stray punctuation."""
+
+from __future__ import annotations
+
+import string
+
+
+def _people(article) -> dict:
+    return {e.name: e for e in article.entities if e.type == "PERSON"}
+
+
+def _clean_edges(text: str) -> bool:
+    return text[:1] not in string.punctuation and text[-1:] not in string.punctuation
+
+
+def test_a_joined_arabic_article_stays_in_the_name(analyze_text):
+    """ "al-Masri's critics": the model tags "al-Masri" and the lower-case "al" is no determiner
+    to trim, or the name would be "-Masri"."""
+    article = analyze_text(
+        "Vote in Qadira\n\nPresident Fadi al-Masri's government held the vote on Sunday. Observers "
+        "called it a farce meant to pacify al-Masri's critics. Officials said al-Masri would not step "
+        "down.\n\nIn Cairo, Adel el-Tounsi's aides said he would not comment."
+    )
+    names = [e.name for e in article.entities] + [m.text for e in article.entities for m in e.mentions]
+    assert all(_clean_edges(n) for n in names), names
+    people = _people(article)
+    assert "Fadi al-Masri" in people
+    assert "al-Masri" in people["Fadi al-Masri"].aliases
+    assert len(people["Fadi al-Masri"].mentions) == 3
+    assert "Adel el-Tounsi" in people
+
+
+def test_a_prefix_joined_to_a_name_leaves_no_hyphen_in_it(analyze_text):
+    """ "anti-Masri protesters": the model may take "anti-Masri" whole, and trimming the prefix
+    leaves the hyphen, tagged a proper noun."""
+    article = analyze_text(
+        "Clashes\n\nPresident Fadi al-Masri spoke on Sunday. Militias attacked the town, and anti-Masri "
+        "protesters fled. Residents said a pro-Masri gunman shot at them."
+    )
+    names = [e.name for e in article.entities] + [m.text for e in article.entities for m in e.mentions]
+    assert not any(n.startswith("-") for n in names), names
+
+
+def test_a_name_with_and_without_its_article_is_one_person(analyze_text):
+    article = analyze_text(
+        "Vote in Qadira\n\nPresident Fadi al-Masri's government held the vote on Sunday. Later, Fadi "
+        "Masri spoke on television. Masri said the result was clear."
+    )
+    people = _people(article)
+    assert "Fadi Masri" not in people and "Masri" not in people, list(people)
+    assert {"Fadi Masri", "Masri"} <= set(people["Fadi al-Masri"].aliases)
+
+
+def test_a_bare_surname_typed_otherwise_is_the_person_named_with_the_article(analyze_text):
+    """The model may type a bare "Qasimi" a nationality; the article names "Nadia al-Qasimi"."""
+    article = analyze_text(
+        "Court ruling\n\nA court upheld the verdict against activist Nadia al-Qasimi on Monday. Her lawyers "
+        "said Qasimi disagrees with the court. The judges told Qasimi to pay a fine. A statement by Qasimi "
+        "called the ruling unjust, and friends of Qasimi protested."
+    )
+    assert [e.name for e in article.entities] == ["Nadia al-Qasimi"]
+    assert len(article.entities[0].mentions) == 5
+
+
+def test_a_bare_surname_the_model_misses_is_found_without_the_article(analyze_text):
+    article = analyze_text(
+        "Court ruling\n\nA court upheld the verdict against the activist Nadia al-Tarawneh on Monday. "
+        "Officials say the fine is fair, but Tarawneh disagrees. The judges asked Tarawneh to pay."
+    )
+    assert [e.name for e in article.entities] == ["Nadia al-Tarawneh"]
+    assert [m.text for m in article.entities[0].mentions] == ["Nadia al-Tarawneh", "Tarawneh", "Tarawneh"]
+
+
+def test_the_article_joins_no_different_people(analyze_text):
+    article = analyze_text(
+        "Vote in Qadira\n\nPresident Fadi al-Masri held the vote on Sunday. His brother Rami al-Masri "
+        "stayed away, and the lawyer Nadia Masri called the vote unfair."
+    )
+    assert {"Fadi al-Masri", "Rami al-Masri", "Nadia Masri"} <= set(_people(article))
+
+
+def test_a_spelling_without_accents_is_the_same_person(analyze_text):
+    article = analyze_text(
+        "Anthem bill\n\nLiberal MP Lucien Bérubé introduced a bill on Wednesday. Lucien Berube has "
+        "tried before, and Berube said he would try again."
+    )
+    people = _people(article)
+    assert "Lucien Berube" not in people and "Berube" not in people, list(people)
+    assert {"Lucien Berube", "Berube"} <= set(people["Lucien Bérubé"].aliases)
+
+
+def test_a_name_in_capitals_is_the_same_person(analyze_text):
+    """A transcript's speaker labels ("REED:") name the person the text names in full."""
+    article = analyze_text(
+        "Walk\n\nOPAL REED: I kept telling family and friends. And let me just mention that Opal Reed is 91 "
+        "years old. REED: I just walked. REED: But I got some people together."
+    )
+    people = _people(article)
+    assert "REED" not in people, list(people)
+    assert "REED" in people["Opal Reed"].aliases
+
+
+def test_a_name_ends_before_a_bracket_or_quotation_mark_it_does_not_close(analyze_text):
+    article = analyze_text(
+        "Search\n\nThe search is now run by the Northern Maritime Rescue Authority (Nmra). It said planes "
+        "had flown. The blogger Tom Vale called Senator Ames “Budget Barbie.” Then he left."
+    )
+    names = {e.name for e in article.entities}
+    assert "Northern Maritime Rescue Authority" in names, names
+    assert "Ames" in names, names
+    assert not any("(" in n or "“" in n for n in names), names
+
+
+def test_a_dash_the_tokenizer_leaves_on_a_word_is_no_part_of_the_name(analyze_text):
+    """ "an Oscar- and Emmy-winning star"; a transcript's dashes typed as two hyphens ("Steel--")."""
+    article = analyze_text(
+        "Awards\n\nThe actor, an Oscar- and Emmy-winning star, came back. He said the Harbor Workers "
+        "Union-- or what is left of it-- would strike. And Harbor Union-- Harbor Union-- said no."
+    )
+    names = [e.name for e in article.entities] + [m.text for e in article.entities for m in e.mentions]
+    assert {"Oscar", "Harbor Workers Union", "Harbor Union"} <= set(names), names
+    assert all(_clean_edges(n) and "--" not in n for n in names), names
