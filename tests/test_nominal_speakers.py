@@ -126,3 +126,11 @@ def test_the_airline_is_the_one_whose_name_ends_in_airlines(analyze_text):
         'the delays. "Our passengers will be rebooked for free," the airline said.'
     )
     assert _speaker(article, "rebooked for free") == "Orlan Airlines"
+
+
+def test_the_company_is_one_whose_name_ends_in_inc_or_ltd(analyze_text):
+    """ "Inc.", "Co." and "Ltd." say a company as "Corp." does."""
+    said = '"We are working with regulators to find the cause," the company said in a statement.'
+    for name in ("Brightline Foods Inc.", "Brightline Foods Ltd."):
+        article = analyze_text(f"Shares of {name} fell 4% on Monday after a recall. {said}")
+        assert _speaker(article, "working with regulators") == name

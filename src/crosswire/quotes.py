@@ -655,8 +655,9 @@ _STANDS_FOR = {
     "movement": {"group", "network"},
     "agency": {"administration", "service"},
 }
-# "InfoCision Management Corp.": what the abbreviation in a name says the organisation is.
-_NAME_ABBREVIATIONS = {"corp": "corporation"}
+# "InfoCision Management Corp.", "Velm Foods Inc.", "Ford Motor Co.": what the abbreviation in a
+# name says the organisation is.
+_NAME_ABBREVIATIONS = {"corp": "corporation", "inc": "corporation", "co": "company", "ltd": "company", "plc": "company"}
 # Nouns for an organisation, which an article may introduce one with.
 _ORGANISATION_WORDS = ORGANISATION_KINDS | ORGANISATION_NOUNS | {w for ws in _STANDS_FOR.values() for w in ws}
 # Pieces of a publication, which speak for it: "an editorial in the daily Eleftherotypia".
