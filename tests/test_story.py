@@ -1121,3 +1121,17 @@ def test_a_shared_title_or_phrase_is_not_one_statement():
         words("Why is the alt right full of them"), words("a force on the alt right in the future")
     )
     assert not _shares_words(words("I don't want to get into that"), words("I don't want to talk about that"))
+
+
+def test_one_name_spelt_with_and_without_its_particle_is_one_story_entity(analyze_text):
+    """One outlet writes 'Bashar al-Assad', another 'Bashar Assad' (and 'Assad' later): one person
+    in the story's list, shown with the particle."""
+    a = analyze_text(
+        "President Nadim al-Rashidi of Tarsa met the envoy in Velm on Monday. Later al-Rashidi said the talks "
+        "went well."
+    )
+    b = analyze_text(
+        "President Nadim Rashidi of Tarsa met the envoy in Velm on Monday. Rashidi said the talks had been useful."
+    )
+    people = [e for e in build_story([a, b]).entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Nadim al-Rashidi"]

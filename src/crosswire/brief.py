@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from crosswire.entities import short_form_of
+from crosswire.entities import name_form, short_form_of, spelling_rank
 from crosswire.model import (
     Article,
     BriefSentence,
@@ -502,12 +502,22 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
         keys.sort(key=lambda k: (-len(merged[k].articles), -mentions[k], _TYPE_RANK.get(k[1], 9)))
         for key in keys[1:]:
             fold(key, keys[0])
+    # One name spelt with and without its article or in capitals ("Bashar Assad" in one article,
+    # "Bashar al-Assad" in another; "CRAYOLA" in a headline) is one entity (the key folds accents).
+    spellings: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key in merged:
+        spellings[name_form(key[0]), key[1]].append(key)
+    for keys in spellings.values():
+        kept = max(keys, key=lambda k: (spelling_rank(k[0]), len(merged[k].articles), mentions[k]))
+        for key in keys:
+            if key != kept:
+                fold(key, kept, alias=key[0])
     people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
     for key in list(merged):
         name, kind = key
         if kind != "PERSON" or " " in name:
             continue
-        full = [p for p in people if p[0].split()[-1] == name]
+        full = [p for p in people if name_form(p[0].split()[-1]) == name_form(name)]
         if len(full) == 1:
             fold(key, full[0], alias=name)
     # "Carlos Flores" here, "Carlos Flores Facusse" there; "John Paul" and "John Paul II".
