@@ -58,7 +58,7 @@ APPROXIMATE = 0.05
 its last significant digit ("about 3 million" allows 2.8 million, "about 50" allows 54 but not
 56)."""
 
-_UNITS = {
+_ONES_AND_TEENS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -86,14 +86,14 @@ def _alternatives(names) -> str:
     return "|".join(sorted(names, key=len, reverse=True))
 
 
-_DIGIT_WORDS = _alternatives(w for w, v in _UNITS.items() if v < 10)
-_BELOW_100 = rf"(?:{_alternatives(_TENS)})(?:[- ](?:{_DIGIT_WORDS}))?|{_alternatives(_UNITS)}"
+_DIGIT_WORDS = _alternatives(w for w, v in _ONES_AND_TEENS.items() if v < 10)
+_BELOW_100 = rf"(?:{_alternatives(_TENS)})(?:[- ](?:{_DIGIT_WORDS}))?|{_alternatives(_ONES_AND_TEENS)}"
 # "One hundred and three", "sixty-five", "twelve", "a dozen"; "one" alone is left out, as in
 # "one of the" or "no one" it counts nothing.
 _WORD_NUMBER = (
     rf"(?:{_DIGIT_WORDS}|a)[- ]hundred(?:[- ](?:and[- ])?(?:{_BELOW_100}))?"
     rf"|(?:{_alternatives(_TENS)})(?:[- ](?:{_DIGIT_WORDS}))?"
-    rf"|{_alternatives(w for w in _UNITS if w != 'one')}|dozen|hundred"
+    rf"|{_alternatives(w for w in _ONES_AND_TEENS if w != 'one')}|dozen|hundred"
 )
 # Digits end on a digit: the comma of "$2,700, according to" is the sentence's.
 _NUMBER = re.compile(
@@ -128,15 +128,15 @@ _QUALIFIERS = {
     "an estimated": "about",
     "close to": "about",
 }
-_CURRENCY = re.compile(r"(?:(?:US)?(\$)|\b(dlrs)\.?\s+|([€£¥]))\s*$", re.I)
+# A sum of money's mark before its number: "$", "US$", AP's "dlrs", "€".
+_MONEY_MARK = r"(?:US)?(\$)|\b(dlrs)\.?\s+|([€£¥])"
+_CURRENCY = re.compile(rf"(?:{_MONEY_MARK})\s*$", re.I)
 # "…, according to the election commission": who is cited is not what is stated. Two sentences
 # that share only their source ("$2,700, according to the commission" and "$73,000, according to
 # the commission data") are two facts.
 _SOURCING = re.compile(r"\baccording to\b[^,.;:!?]*", re.I)
 _BOUNDS = sorted(set(_QUALIFIERS.values()), key=len, reverse=True)
-_QUALIFIER = re.compile(
-    r"\b(" + "|".join(sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+(?:(?:US)?\$|dlrs\.?\s+|[€£¥])?\s*$", re.I
-)
+_QUALIFIER = re.compile(rf"\b({'|'.join(sorted(_QUALIFIERS, key=len, reverse=True))})\s+(?:{_MONEY_MARK})?\s*$", re.I)
 
 
 def sentence_units(articles: Sequence[Article]) -> list[tuple[int, int]]:
@@ -395,8 +395,8 @@ def _word_value(raw: str) -> str | None:
     for word in raw.split():
         if word == "hundred":
             total = (total or 1) * 100
-        elif word in _TENS or word in _UNITS:
-            total = (total or 0) + _TENS.get(word, _UNITS.get(word, 0))
+        elif word in _TENS or word in _ONES_AND_TEENS:
+            total = (total or 0) + _TENS.get(word, _ONES_AND_TEENS.get(word, 0))
         elif word == "dozen":
             total = (total or 1) * 12
         elif word == "a":

@@ -574,7 +574,7 @@ class SpeakerResolver:
         ]
         if noun.pos_ == "PROPN":
             return any(noun.lower_ in words for words in names)
-        wanted = {noun.lower_} | _STANDS_FOR.get(noun.lower_, set())
+        wanted = _noun_or_stand_ins(noun)
         return any(
             words and (wanted & set(words) or any(words[-1] in {w + "s", w + "es"} for w in wanted)) for words in names
         )
@@ -582,8 +582,7 @@ class SpeakerResolver:
     def _fits_introduction(self, org: Entity, noun: Token) -> bool:
         """Did the article introduce the organisation with the common noun, or one it stands for?
         ("the network": "the LCC, a network of activists"; "the company": "X, a telemarketing firm")."""
-        wanted = {noun.lower_} | _STANDS_FOR.get(noun.lower_, set())
-        return noun.pos_ == "NOUN" and bool(wanted & self.introduced_as.get(org.name, set()))
+        return noun.pos_ == "NOUN" and bool(_noun_or_stand_ins(noun) & self.introduced_as.get(org.name, set()))
 
     def _anaphoric_description(self, noun: Token, sentence: int) -> Entity | None:
         """ "Rubin acknowledged that …. But the former trader … warned that …": a definite
@@ -655,6 +654,13 @@ _STANDS_FOR = {
     "movement": {"group", "network"},
     "agency": {"administration", "service"},
 }
+
+
+def _noun_or_stand_ins(noun: Token) -> set[str]:
+    """The common noun and the nouns it stands for (:data:`_STANDS_FOR`): "company", "firm", "corporation"."""
+    return {noun.lower_} | _STANDS_FOR.get(noun.lower_, set())
+
+
 # "InfoCision Management Corp.", "Velm Foods Inc.", "Ford Motor Co.": what the abbreviation in a
 # name says the organisation is.
 _NAME_ABBREVIATIONS = {"corp": "corporation", "inc": "corporation", "co": "company", "ltd": "company", "plc": "company"}
