@@ -530,3 +530,24 @@ def test_a_short_caption_or_post_between_paragraphs_is_no_subheading():
     parts = clean_text(raw, find_title=False)
     assert "The quay at dawn" in parts.body and "Home at last" in parts.body
     assert not [r for r in parts.removed if r.reason == "subheading"]
+
+
+def test_a_name_and_outlet_credit_run_into_the_first_sentence_goes():
+    lead = "Velm Harbour is buying two tugboats from a Danish yard in a $20 million deal."
+    rest = "The tugboats will arrive in May, the harbour master said."
+    parts = clean_text(f"Tom Vell, Business Insider {lead}\n\n{rest}", find_title=False)
+    assert parts.body == [lead, rest]
+    assert [(r.text, r.reason) for r in parts.removed] == [("Tom Vell, Business Insider", "photo credit")]
+    kept = [
+        # an apposition, a sentence's subject, a time before the outlet: the story's own words
+        "Ana Brek, Reuters Velm Bureau Chief, said the harbour would reopen on Monday.",
+        "Ana Brek, CNN Anchor Tom Vell and the harbour master met on Monday at the quay.",
+        "On Tuesday, Reuters Breakingviews wrote that the harbour would need a new crane.",
+        "Last Tuesday, Bloomberg Velm Index fell 3% as the harbour closed for the storm.",
+        "Lena Ortiz, AP Velm correspondent, reported that ships were queueing.",
+    ]
+    for text in kept:
+        assert clean_text(f"{text}\n\n{rest}", find_title=False).body == [text, rest], text
+    # only where the picture was, above the story's first sentence
+    later = f"{rest}\n\nTom Vell, Business Insider {lead}"
+    assert clean_text(later, find_title=False).body == [rest, f"Tom Vell, Business Insider {lead}"]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from crosswire.model import Article, Dateline, Removal, Source
-from crosswire.outlets import outlet_cues, outlet_from_url, wire_service
+from crosswire.outlets import CREDIT_OUTLETS, outlet_cues, outlet_from_url, wire_service
 from crosswire.read import article_id
 
 _TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$")
@@ -266,6 +266,40 @@ _CAPTION_LABEL = re.compile(
 _LEADING_CREDIT = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s*/\s*(?:Getty Images|AP|AFP|Reuters|EPA|Bloomberg)\s+(?=[A-Z])"
 )
+# The same credit with a comma, run into the story's first sentence: "William Wei, Business Insider
+# Facebook is buying …". A comma after a name also opens an apposition ("Ana Brek, Reuters bureau
+# chief, said"), so the outlet must be one credits are signed with, named in full, the name a
+# person's (no "On Tuesday, Reuters …"), and what follows no role or reporting verb.
+_LEADING_NAMED_CREDIT = re.compile(
+    r"^(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}),\s+(?P<outlet>"
+    + "|".join(re.escape(o) for o in sorted(CREDIT_OUTLETS, key=len, reverse=True))
+    + r")\s+(?P<rest>[A-Z][\w'’-]*\s.*[.!?]['\"’”]?)$"
+)
+_NOT_A_NAME = re.compile(
+    r"(?:on|in|at|by|for|from|of|to|this|that|these|last|late|early|earlier|later|since|until|after|before|when"
+    r"|while|as|the|a|an|and|but|so|yet|meanwhile|today|yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)",
+    re.I,
+)
+# Words that make "Name, Outlet …" the apposition of a sentence, not a credit before one.
+_APPOSITION_WORD = re.compile(
+    r"(?:reporter|correspondent|columnist|editor|writer|photographer|journalist|contributor|staff|bureau|chief"
+    r"|producer|anchor|host|analyst|presenter|news|opinion|said|says|told|reported|reports|wrote|writes)\W*",
+    re.I,
+)
+
+
+def _named_credit(text: str) -> re.Match | None:
+    """The "Name Name, Outlet" credit that opens ``text`` before a sentence, else None."""
+    match = _LEADING_NAMED_CREDIT.match(text)
+    if match is None or any(_NOT_A_NAME.fullmatch(w) for w in match["name"].split()):
+        return None
+    head = re.split(r"[,;:]", match["rest"], maxsplit=1)[0].split()[:6]
+    if any(_APPOSITION_WORD.fullmatch(w) for w in head):
+        return None
+    return match
+
+
 # A picture's label and credit with no caption: "Image copyright PA", NPR's "Enlarge this image
 # toggle caption Ana Brek/Getty Images Ana Brek/Getty Images".
 _CREDIT_LABEL = re.compile(r"^(?:Image copyright|(?:Enlarge this image\s+)?i?toggle caption)\s+\S")
@@ -629,6 +663,9 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
     dateline = None
     # The dispatch opens the story's first paragraph, after any captions of pictures above it.
     lead = next((p for p in live[:3] if not p.caption), None)
+    if lead is not None and (credit := _named_credit(lead.text)) is not None:
+        removed.append(Removal(lead.text[: credit.start("rest")].strip(), "photo credit"))
+        lead.text = credit["rest"]
     if lead is not None:
         dateline = parse_dateline(lead.text)
         if dateline:

@@ -97,6 +97,50 @@ WIRE_DOMAINS: dict[str, str] = {
     "ria.ru": "RIA Novosti",
 }
 
+#: Picture agencies and news sites as they sign a picture's or a story's credit ("William Wei,
+#: Business Insider", "Tom Vell, Getty Images"): names, not patterns, so that where the name ends
+#: in a run of capitalised words is known.
+CREDIT_OUTLETS: tuple[str, ...] = (
+    "Getty Images",
+    "Associated Press",
+    "The Associated Press",
+    "AP",
+    "AFP",
+    "Reuters",
+    "EPA",
+    "Bloomberg",
+    "Shutterstock",
+    "Redux",
+    "Business Insider",
+    "Insider",
+    "CNN",
+    "BBC",
+    "NPR",
+    "The New York Times",
+    "New York Times",
+    "The Washington Post",
+    "Washington Post",
+    "The Wall Street Journal",
+    "Wall Street Journal",
+    "Los Angeles Times",
+    "USA Today",
+    "USA TODAY",
+    "The Guardian",
+    "HuffPost",
+    "The Huffington Post",
+    "BuzzFeed",
+    "BuzzFeed News",
+    "Politico",
+    "POLITICO",
+    "TechCrunch",
+    "Mashable",
+    "The Verge",
+    "Fox News",
+    "CBS News",
+    "NBC News",
+    "ABC News",
+)
+
 # Acronyms that name countries and institutions, not outlets ("told US officials").
 _NOT_OUTLETS = {
     "US",
