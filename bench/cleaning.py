@@ -9,6 +9,8 @@ For the five seed articles and every article of the Multi-News sample (690 web s
   ending in sentence punctuation): the candidates for body text lost by mistake (expected: none
   on the seeds); *sentence-like titles* are first paragraphs taken as the title although they
   read like a body sentence (the body loses them; the title keeps them);
+* pages cleaning warns *may not be an article* (no sentence of prose, or mostly links and site
+  prompts) are counted and listed: the text stays, the warning says why;
 * a reproducible random sample (fixed seed) of 40 Multi-News removals is printed with its
   reason for a person to check by eye (the verdicts are in BENCHMARKS.md).
 
@@ -48,6 +50,7 @@ class Outcome:
     sentence_like: list = field(default_factory=list)  # (reason, text) of removed sentence-like lines
     title_sentence: str | None = None  # the title, when it reads like a body sentence
     empty: bool = False  # nothing left in the body
+    warnings: list = field(default_factory=list)  # cleaning's warnings ("may not be an article: …")
 
 
 def paragraphs_with_lines(raw: str) -> list[tuple[str, int]]:
@@ -79,7 +82,12 @@ def measure(name: str, raw: str) -> Outcome:
     from crosswire.clean import clean_text
 
     cleaned = clean_text(raw)
-    out = Outcome(name, removals=list(cleaned.removed), empty=not any(p.strip() for p in cleaned.body))
+    out = Outcome(
+        name,
+        removals=list(cleaned.removed),
+        empty=not any(p.strip() for p in cleaned.body),
+        warnings=list(cleaned.warnings),
+    )
     paras = paragraphs_with_lines(raw)
     out.lines = sum(n for _, n in paras)
     fate: list[str | None] = [None] * len(paras)  # None: body; "title"; or a removal reason
@@ -131,6 +139,7 @@ def summarise(outcomes: list[Outcome]) -> dict:
         "trimmed_lines_by_reason": dict(sorted(trimmed.items())),
         "removal_records": sum(len(o.removals) for o in outcomes),
         "articles_with_no_body_left": sum(o.empty for o in outcomes),
+        "articles_warned_not_an_article": sum(bool(o.warnings) for o in outcomes),
         "sentence_like_removals": sum(sentence_like_by_reason.values()),
         "sentence_like_removals_by_reason": dict(sentence_like_by_reason.most_common()),
         "sentence_like_titles": sum(o.title_sentence is not None for o in outcomes),
@@ -187,6 +196,11 @@ def main(argv: list[str] | None = None) -> dict:
             print(f"{name}: lines trimmed (prefix/suffix cut, rest kept): {r['trimmed_lines_by_reason']}")
         if r["articles_with_no_body_left"]:
             print(f"{name}: {r['articles_with_no_body_left']} articles left with no body text")
+        if r["articles_warned_not_an_article"]:
+            print(f"{name}: {r['articles_warned_not_an_article']} pages warned they may not be articles:")
+            for o in datasets[name]:
+                for warning in o.warnings:
+                    print(f"  {o.name:16} {warning}")
 
     for name, outs in datasets.items():
         found = [(o.name, reason, text) for o in outs for reason, text in o.sentence_like]

@@ -551,3 +551,40 @@ def test_a_name_and_outlet_credit_run_into_the_first_sentence_goes():
     # only where the picture was, above the story's first sentence
     later = f"{rest}\n\nTom Vell, Business Insider {lead}"
     assert clean_text(later, find_title=False).body == [rest, f"Tom Vell, Business Insider {lead}"]
+
+
+def test_a_page_of_links_or_without_prose_is_warned_as_maybe_no_article():
+    video = "\n\n".join(
+        [
+            "Tom Vell takes a tour of the new Velm harbour crane and tries to work its controls.",
+            "Subscribe NOW to The Velm Show: http://example.com/velmshow",
+            "Follow Tom: http://twitter.example.com/tomvell",
+            "Like Tom: http://facebook.example.com/tomvell",
+            "Follow The Velm Show: http://twitter.example.com/velmshow",
+            "The Velm Show features highlights from the show: sketches, games and interviews.",
+        ]
+    )
+    parts = clean_text(video, find_title=False)
+    assert len(parts.body) == 2  # the text stays; the warning says why it may be no story
+    assert parts.warnings == [
+        "may not be an article: 4 lines of links and site prompts removed against 2 paragraphs of prose"
+    ]
+    campaign = (
+        "Please check weekly to see her current location\n\nHelp her route\n\nMeet Ana at the Following Locations"
+    )
+    article = clean(Source("a.txt", campaign, "utf-8"))
+    assert article.text and article.warnings == ["may not be an article: no sentence of prose in its text"]
+    # An article's stub with its furniture, a wire story in capitals, a feed's summary: no warning.
+    stub = "\n\n".join(
+        [
+            "The harbour of Velm reopened on Monday after a week of storms, the port said.",
+            "Share this story",
+            "Follow us on Twitter",
+            "Ships queued outside the breakwater until Tuesday, when the pilots returned.",
+        ]
+    )
+    capitals = "VELM (AP) - THE HARBOUR OF VELM REOPENED ON MONDAY AFTER A WEEK OF STORMS, THE PORT SAID."
+    for text in (stub, capitals):
+        assert clean_text(text, find_title=False).warnings == [], text
+    summary = Source("feed.xml#1", "Velm harbour reopens", "utf-8", kind="feed", partial=True)
+    assert not any("may not be" in w for w in clean(summary).warnings)

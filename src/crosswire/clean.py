@@ -154,6 +154,17 @@ _EMBED_SIGNATURE = re.compile(
 )
 #: A page whose archive notice leaves less text than this is the archive's page, not an article.
 ARCHIVE_PAGE_WORDS = 100
+#: The warning on a page that may be no article (a video's description, a form, a list of credits or
+#: links, a notice): its text stays, and the warning says why it may not be a story.
+NOT_AN_ARTICLE = "may not be an article"
+#: A sentence of prose has this many words at least, four of them written in lower case.
+PROSE_SENTENCE_WORDS = 8
+#: A page with this many times as many lines of furniture as paragraphs of prose is mostly furniture.
+FURNITURE_PER_PROSE = 2
+_FURNITURE_REASONS = frozenset(["site furniture", "related link", "social media widget", "photo gallery link"])
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'’”)\]]*\s+(?=[\"'‘“(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?…][\"'’”)\]]*$")
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*[,;:]?")
 _SECTION_LABELS = {
     "politics",
     "world",
@@ -348,6 +359,8 @@ class Cleaned:
     """Indexes into ``body`` of the paragraphs that are a picture's caption."""
     embeds: list[int] = field(default_factory=list)
     """Indexes into ``body`` of the paragraphs that are a post embedded from a social network."""
+    warnings: list[str] = field(default_factory=list)
+    """What a reader should know about the text: that the page may not be an article."""
 
 
 def split_paragraphs(raw: str) -> list[str]:
@@ -685,7 +698,40 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
         removed=removed,
         captions=[i for i, p in enumerate(kept) if p.caption],
         embeds=[i for i, p in enumerate(kept) if p.embed],
+        warnings=[w for w in [_not_an_article(body, removed)] if w],
     )
+
+
+def _is_prose_sentence(text: str) -> bool:
+    words = (text.lower() if text.isupper() else text).split()
+    if len(words) < PROSE_SENTENCE_WORDS or not _SENTENCE_END.search(text):
+        return False
+    return sum(1 for w in words if _LOWER_WORD.fullmatch(w)) >= 4
+
+
+def _not_an_article(body: list[str], removed: list[Removal]) -> str | None:
+    """Why a page whose cleaned text is ``body`` may be no article, else None.
+
+    A story tells itself in sentences: a page with no sentence of prose (a video's "This feature is
+    not available right now", a film's credits, a campaign's "Meet her at the following locations")
+    or with at least twice as many lines of links and follow, subscribe and share prompts removed as
+    paragraphs of prose (a video's description: a blurb and its channel's links) is likely no story.
+    On the 690 Multi-News pages the first flags 3 pages, the second 5, none of them an article (five
+    video descriptions, a video's licensing notice, a campaign's page, a player's "JavaScript is
+    disabled"); no article there has more lines of furniture than paragraphs of prose.
+    """
+    if not body:
+        return None  # nothing left: the page is skipped as boilerplate
+    prose = sum(1 for para in body if any(_is_prose_sentence(s) for s in _SENTENCE_BREAK.split(para)))
+    furniture = sum(1 for r in removed if r.reason in _FURNITURE_REASONS)
+    if prose == 0:
+        return f"{NOT_AN_ARTICLE}: no sentence of prose in its text"
+    if furniture >= 3 and furniture >= FURNITURE_PER_PROSE * prose:
+        return (
+            f"{NOT_AN_ARTICLE}: {furniture} lines of links and site prompts removed "
+            f"against {prose} paragraph{'s' if prose > 1 else ''} of prose"
+        )
+    return None
 
 
 def _is_prose(text: str) -> bool:
@@ -732,6 +778,8 @@ def clean(source: Source) -> Article:
     warnings = list(source.warnings)
     if source.partial and not any("partial" in w for w in warnings):
         warnings.append("partial text: the input holds only a summary")
+    if not source.partial:  # a summary is short by design: there is no page to judge
+        warnings.extend(parts.warnings)
     return Article(
         id=article_id(source.raw),
         source_path=source.source_path,
