@@ -843,6 +843,27 @@ def test_a_short_given_name_is_the_same_person(analyze_text):
     assert not any(d.kind == "speaker" for c in story.claims for d in c.disagreements)
 
 
+def test_a_surname_alone_is_the_one_person_of_the_story_with_that_surname(analyze_text):
+    """An outlet that only says "Markov" quotes the governor another names in full: one quote
+    group under her full name, and no disagreement over who said it. Where the story has two
+    Markovs, the surname alone is neither of them."""
+    quote = '"The bridge will be open again before the first snow falls," '
+    full = analyze_text(
+        f"Bridge to reopen\n\nGovernor Lena Markov visited the site on Monday. {quote}Lena Markov said."
+    )
+    surname = analyze_text(f"Velm bridge\n\n{quote}Markov said on Monday at the site.")
+    assert [q.speaker.name for q in surname.quotes] == ["Markov"]
+    story = build_story([full, surname])
+    (group,) = [g for g in story.quotes if "first snow" in g.text]
+    assert group.speaker.name == "Lena Markov"
+    assert {r.article for r in group.renderings} == {full.id, surname.id}
+    assert not any(d.kind == "speaker" for c in story.claims for d in c.disagreements)
+
+    other = analyze_text("Bridge works\n\nHer rival Ilona Markov called the plan reckless on Tuesday.")
+    groups = compare_quotes([full, surname, other])
+    assert {g.speaker.name for g in groups if "first snow" in g.text} == {"Lena Markov", "Markov"}
+
+
 def test_without_headlines_the_title_is_the_lead_most_origins_back():
     """Wire copy has no headlines: the title is the article lead that states what most origins
     report, not the brief's first sentence (the earliest, which may be background)."""

@@ -31,7 +31,7 @@ import numpy as np
 
 from crosswire.fidelity import shared_run
 from crosswire.model import Article, Citation, Claim, Disagreement, QuoteGroup, Side, Support
-from crosswire.textsim import STOPWORDS, content_stems, fold_accents, same_person, words
+from crosswire.textsim import STOPWORDS, People, content_stems, words
 
 SIMILARITY = 0.4
 """Average similarity above which sentences are grouped into one claim (TF-IDF cosine)."""
@@ -237,7 +237,9 @@ def build_claims(
     sim *= _place_agreement(articles, units)
     sim *= _number_agreement(articles, units, sim)
     owners = [a for a, _ in units]
-    groups = _join_same_quotes(cluster(sim, owners, threshold), _same_quote_pairs(articles, units, quotes), owners)
+    people = People.of(articles)
+    pairs = _same_quote_pairs(articles, units, quotes, people)
+    groups = _join_same_quotes(cluster(sim, owners, threshold), pairs, owners)
 
     claims = []
     for members in groups:
@@ -255,7 +257,7 @@ def build_claims(
                 outlets=len(outlets),
                 independent=len(origins),
                 single_origin=len(origins) == 1,
-                disagreements=disagreements(articles, [units[m] for m in members]),
+                disagreements=disagreements(articles, [units[m] for m in members], people),
             )
         )
     claims.sort(key=lambda c: (-c.independent, -c.outlets, -len(c.support), _first_position(c)))
@@ -265,7 +267,7 @@ def build_claims(
 
 
 def _same_quote_pairs(
-    articles: Sequence[Article], units: list[tuple[int, int]], quotes: Sequence[QuoteGroup]
+    articles: Sequence[Article], units: list[tuple[int, int]], quotes: Sequence[QuoteGroup], people: People
 ) -> set[tuple[int, int]]:
     """Positions of unit pairs, in different articles, that print renderings of one quote, each
     given to the same named speaker by its own article, and share a run of its words (see
@@ -285,16 +287,11 @@ def _same_quote_pairs(
             if (r.article, r.sentence) in position and not _title_case(r.text)
         ]
         for (i, wi, si), (j, wj, sj) in itertools.combinations(placed, 2):
-            one_speaker = any(_one_person(a, b) for a in si for b in sj)
+            # "Ahmed Qureia" and "Qureia" (an article that never gives the full name) are one speaker.
+            one_speaker = any(people.same(a, b) for a in si for b in sj)
             if units[i][0] != units[j][0] and one_speaker and _shares_words(wi, wj):
                 pairs.add((min(i, j), max(i, j)))
     return pairs
-
-
-def _one_person(a: str, b: str) -> bool:
-    """ "Ahmed Qureia" and "Qureia" (an article that never gives the full name) are one speaker."""
-    last = fold_accents(a.split()[-1]) == fold_accents(b.split()[-1])
-    return same_person(a, b) or (last and (len(a.split()) == 1 or len(b.split()) == 1))
 
 
 def _shares_words(a: list[str], b: list[str]) -> bool:
@@ -497,12 +494,17 @@ def _values(article: Article, sentence: int) -> dict[str, set[str]]:
     return {"number": numbers(text), "date": dates, "speaker": speakers}
 
 
-def disagreements(articles: Sequence[Article], members: list[tuple[int, int]]) -> list[Disagreement]:
+def disagreements(
+    articles: Sequence[Article], members: list[tuple[int, int]], people: People | None = None
+) -> list[Disagreement]:
     """Kinds of value on which the sentences of one claim conflict, with each side.
 
     Sentences that leave a value out do not disagree with those that give it, and a sentence
-    whose values include another's adds detail rather than contradicting it.
+    whose values include another's adds detail rather than contradicting it. Speakers are
+    compared as the story's ``people`` (by default, those of ``articles``) name them: "Markov"
+    is "Lena Markov" when she is the story's only Markov.
     """
+    people = people or People.of(articles)
     found = []
     for kind in ("number", "date", "speaker"):
         by_value: dict[frozenset[str], list[Citation]] = defaultdict(list)
@@ -520,7 +522,7 @@ def disagreements(articles: Sequence[Article], members: list[tuple[int, int]]) -
         else:
 
             def within(x: frozenset[str], y: frozenset[str]) -> bool:  # "Bob X" is "Robert X"
-                return all(any(same_person(a, b) for b in y) for a in x)
+                return all(any(people.same(a, b) for b in y) for a in x)
 
             conflict = any(not (within(x, y) or within(y, x)) for i, x in enumerate(sets) for y in sets[i + 1 :])
         if conflict:

@@ -39,7 +39,8 @@ from crosswire.lexicon import (
 )
 from crosswire.model import Entity, Mention, Sentence
 from crosswire.sentences import Paragraph
-from crosswire.textsim import fold_accents
+from crosswire.textsim import ARTICLE_PARTICLE as _ARTICLE_PARTICLE
+from crosswire.textsim import name_form
 
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
 
@@ -749,17 +750,6 @@ def short_form_of(name: str, longer: str) -> bool:
 
 def _key(text: str) -> str:
     return re.sub(r"^the\s+", "", text.strip(), flags=re.I)
-
-
-# The Arabic article joined to a name: one outlet prints "Bashar al-Assad", another "Bashar Assad".
-_ARTICLE_PARTICLE = re.compile(r"\b(?:al|el)[-‐](?=\w)", re.I)
-
-
-def name_form(name: str) -> str:
-    """A name as its spellings share it: without accents, capitals or a joined Arabic article
-    ("Bashar al-Assad" and "Bashar Assad"; "Mauril Bélanger" and "Mauril Belanger"; "LEE" and
-    "Lee")."""
-    return _ARTICLE_PARTICLE.sub("", fold_accents(name)).casefold()
 
 
 def _surnames(full_names) -> set[str]:

@@ -2,10 +2,12 @@
 
 Renderings of one quote are merged when their speakers agree and their words overlap (a run of
 :data:`MIN_RUN` words, after case, punctuation, British/American spelling and ellipses are
-normalised away); a quote whose speaker is unknown joins a named speaker's quote only over a run of
-:data:`UNATTRIBUTED_RUN` words. The two halves of a quote that an article splits around its
-attribution ("…," he said. "…") are one rendering, shown as the words the outlet printed inside the
-marks, one half after the other: no ellipsis the outlet did not print.
+normalised away). Speakers agree when they are one person of the story: a surname alone ("Markov")
+is the full name another article gives ("Lena Markov") when no one else in the story has that
+surname (see :class:`crosswire.textsim.People`). A quote whose speaker is unknown joins a named
+speaker's quote only over a run of :data:`UNATTRIBUTED_RUN` words. The two halves of a quote that
+an article splits around its attribution ("…," he said. "…") are one rendering, shown as the words
+the outlet printed inside the marks, one half after the other: no ellipsis the outlet did not print.
 
 Each rendering is then compared with the rendering of another article that shares most words
 with it (difflib opcodes over words):
@@ -32,7 +34,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from crosswire.model import Article, Quote, QuoteGroup, Rendering, Speaker
-from crosswire.textsim import STOPWORDS, narrative_words, same_person, words
+from crosswire.textsim import STOPWORDS, People, narrative_words, same_person, words
 
 MIN_RUN = 4
 """Shared consecutive words (two of them content words) that make two quotes renderings of one quote."""
@@ -312,6 +314,10 @@ def compare_quotes(articles: Sequence[Article], origin_group: dict[str, int] | N
     articles; within a group, the most serious fidelity class comes first.
     """
     pieces = _pieces(articles)
+    # "Markov" in one article is "Lena Markov" of another when no one else in the story is a Markov.
+    people = People.of(articles)
+    for piece in pieces:
+        piece.speaker = piece.speaker and people.full(piece.speaker)
     groups = []
     for members in _union(pieces):
         renderings = _renderings(articles, pieces, members)
@@ -373,7 +379,7 @@ def compare_quotes(articles: Sequence[Article], origin_group: dict[str, int] | N
             )
         out.sort(key=lambda x: SEVERITY.index(x.fidelity))
         speakers = Counter(pieces[m].speaker for m in members if pieces[m].speaker)
-        speaker = _speaker(articles, pieces, members, speakers.most_common(1)[0][0]) if speakers else None
+        speaker = _speaker(articles, pieces, members, speakers.most_common(1)[0][0], people) if speakers else None
         reference = max(
             out, key=lambda x: (x.fidelity in ("verbatim", "truncated", "elided", None), len(words(x.text)))
         )
@@ -382,11 +388,13 @@ def compare_quotes(articles: Sequence[Article], origin_group: dict[str, int] | N
     return groups
 
 
-def _speaker(articles: Sequence[Article], pieces: list[_Piece], members: list[int], name: str) -> Speaker:
+def _speaker(
+    articles: Sequence[Article], pieces: list[_Piece], members: list[int], name: str, people: People
+) -> Speaker:
     roles = Counter()
     for m in members:
         quote = articles[pieces[m].article].quotes[pieces[m].quote]
-        if quote.speaker and quote.speaker.name == name and quote.speaker.role:
+        if quote.speaker and people.full(quote.speaker.name) == name and quote.speaker.role:
             roles[quote.speaker.role] += 1
     return Speaker(name, roles.most_common(1)[0][0] if roles else None)
 

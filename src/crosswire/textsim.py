@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -145,6 +146,17 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+# The Arabic article joined to a name: one outlet prints "Bashar al-Assad", another "Bashar Assad".
+ARTICLE_PARTICLE = re.compile(r"\b(?:al|el)[-‐](?=\w)", re.I)
+
+
+def name_form(name: str) -> str:
+    """A name as its spellings share it: without accents, capitals or a joined Arabic article
+    ("Bashar al-Assad" and "Bashar Assad"; "Mauril Bélanger" and "Mauril Belanger"; "LEE" and
+    "Lee")."""
+    return ARTICLE_PARTICLE.sub("", fold_accents(name)).casefold()
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two full names are one person's: the same but for case and accents, or for a
     given name's short form ("Bob Livingston" and "Robert Livingston"; "Steve" may be Stephen
@@ -155,6 +167,48 @@ def same_person(a: str, b: str) -> bool:
     if len(x) != len(y) or len(x) < 2 or x[1:] != y[1:]:
         return False
     return bool(_FORMAL.get(x[0], {x[0]}) & _FORMAL.get(y[0], {y[0]}))
+
+
+class People:
+    """The people of one story by name, so that a surname alone ("Markov", in an article that
+    never gives the full name) is the person another article names in full ("Lena Markov").
+
+    A one-word name stands for a full name of a person of the story (``full_names``: the names
+    an article tags as a person) that ends with it, when that is the only person of the story
+    with that surname: where "Tomas Varga" and "Ilona Varga" both appear, "Varga" is neither.
+    Every full name that ends with the surname counts against it (``others`` as well: a speaker's
+    name the articles do not tag), and only spellings of one name (see :func:`same_person` and
+    :func:`name_form`) are one person."""
+
+    def __init__(self, full_names: Iterable[str], others: Iterable[str] = ()):
+        known = {n for n in full_names if len(n.split()) >= 2}
+        by_surname: dict[str, list[str]] = {}
+        for name in sorted(known | {n for n in others if len(n.split()) >= 2}):
+            by_surname.setdefault(name_form(name.split()[-1]), []).append(name)
+        self._full: dict[str, str] = {}
+        for surname, names in by_surname.items():
+            tagged = [n for n in names if n in known]
+            if tagged and all(name_form(n) == name_form(tagged[0]) or same_person(n, tagged[0]) for n in names):
+                self._full[surname] = tagged[0]
+
+    def full(self, name: str) -> str:
+        """The full name ``name`` stands for in the story: itself unless it is a surname alone."""
+        if len(name.split()) != 1:
+            return name
+        return self._full.get(name_form(name), name)
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` are one person of the story (see :func:`same_person`)."""
+        a, b = self.full(a), self.full(b)
+        return same_person(a, b) or name_form(a) == name_form(b)
+
+    @classmethod
+    def of(cls, articles: Iterable[Article]) -> People:
+        """The people of a story's articles: the names they tag as persons, and their speakers."""
+        articles = list(articles)
+        tagged = [e.name for a in articles for e in a.entities if e.type == "PERSON"]
+        speakers = [q.speaker.name for a in articles for q in a.quotes if q.speaker]
+        return cls(tagged, speakers)
 
 
 @lru_cache(maxsize=262144)
