@@ -120,3 +120,29 @@ def test_a_dash_the_tokenizer_leaves_on_a_word_is_no_part_of_the_name(analyze_te
     names = [e.name for e in article.entities] + [m.text for e in article.entities for m in e.mentions]
     assert {"Oscar", "Harbor Workers Union", "Harbor Union"} <= set(names), names
     assert all(_clean_edges(n) and "--" not in n for n in names), names
+
+
+def test_a_name_spelt_with_a_hyphen_or_a_space_is_one_entity(analyze_text):
+    """ "Al Jazeera" and "Al-Jazeera", "Abu Dhabi" and "Abu-Dhabi" (typed a place in one article
+    and a body in another) are one name; "Salvador" is not "El Salvador" with a word left out."""
+    from crosswire.story import build_story
+
+    first = analyze_text(
+        "Talks resume\n\nThe broadcaster Al Jazeera reported on Monday that the talks in Abu Dhabi would resume. "
+        "Delegates from El Salvador arrived in the evening."
+    )
+    second = analyze_text(
+        "Talks\n\nAl-Jazeera said the talks in Abu-Dhabi would resume on Tuesday. A delegation flew in from "
+        "Salvador, the Brazilian port city."
+    )
+    both = analyze_text(
+        "Talks\n\nAl Jazeera said on Monday that the talks would resume, and Al-Jazeera showed the delegates "
+        "arriving in Abu-Dhabi."
+    )
+    assert [e.aliases for e in both.entities if e.name.startswith("Al")] == [["Al-Jazeera"]]
+    entities = build_story([first, second, both]).entities
+    (jazeera,) = [e for e in entities if "Jazeera" in e.name]
+    assert {jazeera.name, *jazeera.aliases} == {"Al Jazeera", "Al-Jazeera"}
+    (dhabi,) = [e for e in entities if "Dhabi" in e.name]
+    assert {dhabi.name, *dhabi.aliases} == {"Abu Dhabi", "Abu-Dhabi"}
+    assert {"El Salvador", "Salvador"} <= {e.name for e in entities}

@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from crosswire.entities import name_form, short_form_of, spelling_rank
+from crosswire.entities import name_form, short_form_of, spaced_form, spelling_rank, unhyphenated
 from crosswire.model import (
     Article,
     BriefSentence,
@@ -477,7 +477,8 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
     """Entities merged across articles: one name tagged differently by different articles ("Port
     Alder" GPE here, LOC there) is one entity, under the type most articles give it; a surname
     joins the one full name that ends with it; initials and dotted spellings join the one name
-    they stand for ("EU", "European Union"; "US Congress", "U.S. Congress")."""
+    they stand for ("EU", "European Union"; "US Congress", "U.S. Congress"); a name spelt with a
+    hyphen or a space between the same words is one ("Al Jazeera", "Al-Jazeera")."""
     merged: dict[tuple[str, str], StoryEntity] = {}
     mentions: Counter = Counter()
 
@@ -512,6 +513,26 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
         for key in keys:
             if key != kept:
                 fold(key, kept, alias=key[0])
+    # So is one name spelt with a hyphen in one article and a space in another: under any type
+    # ("Asia-Pacific Economic Cooperation" a place here, "Asia Pacific Economic Cooperation" a
+    # body there), then under one type also in other capitals ("Kim Dae-jung", "Kim Dae Jung").
+    # After the spellings above, so that "Al-Qaeda" has taken in "Qaeda" before it joins "Al
+    # Qaeda". The type most articles give and the spelling most print go.
+    for form, typed in ((unhyphenated, False), (spaced_form, True)):
+        spaced: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for key in merged:
+            spaced[form(key[0]), key[1] if typed else ""].append(key)
+        for keys in spaced.values():
+            votes = Counter()
+            for key in keys:
+                votes[key[1]] += len(merged[key].articles)
+            kept = max(
+                keys,
+                key=lambda k: (votes[k[1]], spelling_rank(k[0])[1:], len(merged[k].articles), mentions[k]),
+            )
+            for key in keys:
+                if key != kept:
+                    fold(key, kept, alias=key[0])
     people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
     for key in list(merged):
         name, kind = key

@@ -40,7 +40,7 @@ from crosswire.lexicon import (
 from crosswire.model import Entity, Mention, Sentence
 from crosswire.sentences import Paragraph
 from crosswire.textsim import ARTICLE_PARTICLE as _ARTICLE_PARTICLE
-from crosswire.textsim import name_form
+from crosswire.textsim import fold_accents, name_form
 
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
 
@@ -765,6 +765,21 @@ def spelling_rank(name: str) -> tuple[bool, bool, bool]:
     return bool(_ARTICLE_PARTICLE.search(name)), not name.isupper(), not name.isascii()
 
 
+_HYPHEN = re.compile(r"[-‐‑]")
+
+
+def unhyphenated(name: str) -> str:
+    """The name with a space wherever it joins two words with a hyphen: "Al-Jazeera" → "Al Jazeera"."""
+    return " ".join(_HYPHEN.sub(" ", name).split())
+
+
+def spaced_form(name: str) -> str:
+    """A name as spellings that join its words with a hyphen or a space share it ("Al Jazeera"
+    and "Al-Jazeera", "Kim Jong-un" and "Kim Jong Un"): the same words in the same order, without
+    accents or capitals. A name with a word fewer ("Salvador" beside "El Salvador") is another."""
+    return fold_accents(unhyphenated(name)).casefold()
+
+
 def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
     """Group mentions into entities with canonical names, in order of first mention."""
     groups: dict[tuple[str, str], list[RawMention]] = {}
@@ -802,6 +817,17 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
     for keys in spellings.values():
         # then the spelling used most, then the first
         kept = max(keys, key=lambda k: (spelling_rank(k[1]), len(groups[k]), -groups[k][0].start))
+        for key in keys:
+            if key != kept:
+                groups[kept].extend(groups.pop(key))
+    # And with a hyphen or a space between its words ("Al-Jazeera", "Al Jazeera"): the spelling
+    # used most goes, whichever it is.
+    spellings = {}
+    for key in order:
+        if key in groups:
+            spellings.setdefault((key[0], spaced_form(key[1])), []).append(key)
+    for keys in spellings.values():
+        kept = max(keys, key=lambda k: (spelling_rank(k[1])[1:], len(groups[k]), -groups[k][0].start))
         for key in keys:
             if key != kept:
                 groups[kept].extend(groups.pop(key))
