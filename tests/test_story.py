@@ -864,6 +864,42 @@ def test_a_surname_alone_is_the_one_person_of_the_story_with_that_surname(analyz
     assert {g.speaker.name for g in groups if "first snow" in g.text} == {"Lena Markov", "Markov"}
 
 
+def test_a_middle_initial_does_not_make_another_person(analyze_text):
+    """One outlet prints the minister's middle initial, another leaves it out: one quote group,
+    one story entity, and no disagreement over who said it."""
+    quote = '"The ferry line will run all winter for the first time," '
+    plain = analyze_text(f"Ferry plan\n\nMinister Talia Brennick spoke in Velm on Monday. {quote}Talia Brennick said.")
+    initial = analyze_text(f"Winter ferry\n\n{quote}Talia R. Brennick said on Monday in Velm.")
+    assert [q.speaker.name for q in initial.quotes] == ["Talia R. Brennick"]
+    story = build_story([plain, initial])
+    (group,) = [g for g in story.quotes if "ferry line" in g.text]
+    assert {r.article for r in group.renderings} == {plain.id, initial.id}
+    assert group.speaker.name in {"Talia Brennick", "Talia R. Brennick"}
+    assert not any(d.kind == "speaker" for c in story.claims for d in c.disagreements)
+    brennick = [e for e in story.entities if e.name.endswith("Brennick")]
+    assert len(brennick) == 1 and {brennick[0].name, *brennick[0].aliases} >= {"Talia Brennick", "Talia R. Brennick"}
+
+
+def test_different_middle_initials_stay_apart():
+    """Father and son, "Orrin W. Castell" and "Orrin H. W. Castell": "Orrin Castell" may be
+    either, so none of the three joins another."""
+    from crosswire.textsim import People, initialled_names
+
+    names = ["Orrin W. Castell", "Orrin H. W. Castell", "Orrin Castell"]
+    assert initialled_names(names) == {}
+    people = People(names)
+    assert not people.same("Orrin Castell", "Orrin W. Castell")
+    assert not people.same("Orrin W. Castell", "Orrin H. W. Castell")
+    assert not people.same("Castell", "Orrin Castell")
+    # Without the father, the son's middle initial is his alone; a middle name is no initial.
+    people = People(["Orrin W. Castell", "Orrin Castell"])
+    assert people.same("Orrin Castell", "Orrin W. Castell") and people.same("Castell", "Orrin Castell")
+    assert not People(["Orrin Wade Castell", "Orrin Castell"]).same("Orrin Castell", "Orrin Wade Castell")
+    # A short given name is the initialled name too, unless it may stand for two names there.
+    assert People(["Bob Castell", "Robert J. Castell"]).same("Bob Castell", "Robert J. Castell")
+    assert "steve castell" not in initialled_names(["Steve Castell", "Steven Castell", "Stephen J. Castell"])
+
+
 def test_without_headlines_the_title_is_the_lead_most_origins_back():
     """Wire copy has no headlines: the title is the article lead that states what most origins
     report, not the brief's first sentence (the earliest, which may be background)."""

@@ -35,6 +35,7 @@ from crosswire.textsim import (
     STOPWORDS,
     content_stems,
     fold_accents,
+    initialled_names,
     narrative_text,
     normalize_word,
     quoted_spans,
@@ -533,6 +534,19 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
             for key in keys:
                 if key != kept:
                     fold(key, kept, alias=key[0])
+    # "Christopher R. Miller" here, "Christopher Miller" there: one person, unless the story also
+    # has another middle initial between those names ("George W. Bush", "George H. W. Bush").
+    people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
+    initialled = initialled_names(k[0] for k in people)
+    one_person: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in people:
+        if name_form(key[0]) in initialled:
+            one_person[initialled[name_form(key[0])]].append(key)
+    for keys in one_person.values():
+        kept = max(keys, key=lambda k: (len(merged[k].articles), mentions[k], len(k[0])))
+        for key in keys:
+            if key != kept:
+                fold(key, kept, alias=key[0])
     people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
     for key in list(merged):
         name, kind = key

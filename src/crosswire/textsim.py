@@ -169,6 +169,48 @@ def same_person(a: str, b: str) -> bool:
     return bool(_FORMAL.get(x[0], {x[0]}) & _FORMAL.get(y[0], {y[0]}))
 
 
+_INITIAL = re.compile(r"^[^\W\d_]\.?$")
+
+
+def _middle_initials(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """A full name as its first and last words (see :func:`name_form`) and the single-letter
+    initials between them ("Christopher R. Miller": "christopher miller", ("r",)); ``None`` when
+    something between them is more than an initial ("John Paul Jones")."""
+    parts = name.split()
+    if len(parts) < 2 or not all(_INITIAL.match(w) for w in parts[1:-1]):
+        return None
+    return name_form(f"{parts[0]} {parts[-1]}"), tuple(name_form(w.rstrip(".")) for w in parts[1:-1])
+
+
+def initialled_names(names: Iterable[str]) -> dict[str, str]:
+    """Of a story's full names, those that one middle initial is all that tells apart, by
+    :func:`name_form`: the names without it ("Christopher Miller", or "Chris Miller" by
+    :func:`same_person`) and the name with it ("Christopher R. Miller") → the name with it. Only
+    when every name of the story with that last name and that first name (or a short form of it)
+    has the same initials or none: where "George W. Bush" and "George H. W. Bush" both appear,
+    "George Bush" may be either and stays apart from both."""
+    by_surname: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+    for name in sorted(set(names)):
+        split = _middle_initials(name)
+        if split:
+            by_surname.setdefault(split[0].split()[-1], []).append((split[0], split[1], name))
+    result = {}
+    for forms in by_surname.values():
+        for plain, initials, name in forms:
+            if initials:
+                continue
+            # Every name of the story this one may be a spelling of, and they of each other.
+            kin = [f for f in forms if f[0] == plain or same_person(f[0], plain)]
+            if any(not (a[0] == b[0] or same_person(a[0], b[0])) for a in kin for b in kin):
+                continue
+            initialled = {f[1]: f[2] for f in kin if f[1]}
+            if len(initialled) == 1:
+                result[name_form(name)] = result[name_form(next(iter(initialled.values())))] = next(
+                    iter(initialled.values())
+                )
+    return result
+
+
 class People:
     """The people of one story by name, so that a surname alone ("Markov", in an article that
     never gives the full name) is the person another article names in full ("Lena Markov").
@@ -181,6 +223,11 @@ class People:
     :func:`name_form`) are one person."""
 
     def __init__(self, full_names: Iterable[str], others: Iterable[str] = ()):
+        full_names, others = list(full_names), list(others)
+        # "Christopher R. Miller" and "Christopher Miller": one person (see initialled_names).
+        self._initialled = initialled_names(n for n in full_names + others if len(n.split()) >= 2)
+        full_names = [self._initialled.get(name_form(n), n) for n in full_names]
+        others = [self._initialled.get(name_form(n), n) for n in others]
         known = {n for n in full_names if len(n.split()) >= 2}
         by_surname: dict[str, list[str]] = {}
         for name in sorted(known | {n for n in others if len(n.split()) >= 2}):
@@ -192,9 +239,11 @@ class People:
                 self._full[surname] = tagged[0]
 
     def full(self, name: str) -> str:
-        """The full name ``name`` stands for in the story: itself unless it is a surname alone."""
+        """The full name ``name`` stands for in the story: itself unless it is a surname alone,
+        or the story's one name with a middle initial that it is without ("Christopher Miller" →
+        "Christopher R. Miller")."""
         if len(name.split()) != 1:
-            return name
+            return self._initialled.get(name_form(name), name)
         return self._full.get(name_form(name), name)
 
     def same(self, a: str, b: str) -> bool:
