@@ -1192,3 +1192,51 @@ def test_one_name_spelt_with_and_without_its_particle_is_one_story_entity(analyz
     )
     people = [e for e in build_story([a, b]).entities if e.type == "PERSON"]
     assert [p.name for p in people] == ["Nadim al-Rashidi"]
+
+
+def test_a_page_that_may_not_be_an_article_tells_nothing_of_the_story():
+    """A video's description the cleaner warns about ("may not be an article: …") keeps its claims
+    and its place in the story, but gives no brief sentence, title, timeline entry or story date,
+    unless every page of the story is one."""
+    from crosswire.clean import NOT_AN_ARTICLE
+    from crosswire.model import Claim, DateMention, Support
+    from crosswire.report import to_markdown
+
+    page = _dated_article(
+        "video",
+        "2026-04-20",
+        [
+            "Storm Orla flooded the harbour of Oskia on Saturday, watch the whole show here tonight.",
+            "For more shows from the Oskia Evening Hour, click HERE to follow the channel now.",
+        ],
+    )
+    page.title = "Storm Orla floods the harbour of Oskia: the Evening Hour"
+    page.warnings = [f"{NOT_AN_ARTICLE}: 6 lines of links and site prompts removed"]
+    page.dates = [DateMention("Saturday", "2026-04-18", 0)]
+    report = _dated_article(
+        "wire",
+        "2026-05-04",
+        ["Storm Orla flooded the harbour of Oskia on Monday, cutting power to thousands of homes."],
+    )
+    report.title = "Flood cuts power in Oskia"
+    report.dates = [DateMention("Monday", "2026-05-04", 0)]
+    claims = [
+        Claim(0, report.sentences[0].text, [Support("wire", 0, report.sentences[0].text)]),
+        Claim(1, page.sentences[0].text, [Support("video", 0, page.sentences[0].text)]),
+        Claim(2, page.sentences[1].text, [Support("video", 1, page.sentences[1].text)]),
+    ]
+    groups = {"wire": 0, "video": 1}
+    brief = briefing.select([page, report], claims, groups, words_budget=60)
+    assert [b.claim for b in brief] == [0]
+    assert briefing.title([page, report], groups, brief) == report.title
+    assert [e.date for e in briefing.timeline([page, report], claims)] == ["2026-05-04"]
+    assert set(briefing.coverage([page, report], claims)) == {"wire", "video"}
+    story = build_story([page, report])
+    assert {a.id for a in story.articles} == {"wire", "video"}
+    markdown = to_markdown(story.to_dict(), {a.id: a.to_dict() for a in (page, report)})
+    assert "Published 2026-05-04." in markdown and "2026-04-20" not in markdown.split("\n\n## ")[0]
+    # Every page warned: the story is told from them as before.
+    report.warnings = list(page.warnings)
+    assert briefing.select([page, report], claims, groups, words_budget=60)
+    assert briefing.title([page, report], groups, brief) is not None
+    assert len(briefing.timeline([page, report], claims)) == 2

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from crosswire.clean import NOT_AN_ARTICLE
 from crosswire.entities import name_form, short_form_of, spaced_form, spelling_rank, unhyphenated
 from crosswire.model import (
     Article,
@@ -126,6 +127,15 @@ class ConceptSupport:
         }
 
 
+def telling(articles: Sequence[Article]) -> list[Article]:
+    """The articles that tell the story: all but pages the cleaner warned may not be articles (a
+    video's description, a list of links), which supply no brief sentence, title, timeline entry
+    or story date, though their claims and coverage stay. All of them when every one is warned:
+    better such a page's telling than none."""
+    told = [a for a in articles if not any(w.startswith(NOT_AN_ARTICLE) for w in a.warnings)]
+    return told or list(articles)
+
+
 def _readable(text: str) -> bool:
     n = len(words(text))
     return MIN_WORDS <= n <= MAX_WORDS and not _QUESTION.search(text)
@@ -144,10 +154,11 @@ def select(
     ``misquoting`` holds ``(article id, sentence)`` of sentences whose quote rendering is
     extended, altered or elided: the brief never repeats a misquote when its claim has another
     sentence, and never picks one at all. Nor does it pick a sentence of a picture's caption or
-    of an embedded post (``Article.asides``) while the story offers other readable sentences.
+    of an embedded post (``Article.asides``) while the story offers other readable sentences,
+    nor one of a page that may not be an article (:func:`telling`).
     """
     support = support or ConceptSupport(articles, origin_group)
-    by_id = {a.id: a for a in articles}
+    by_id = {a.id: a for a in telling(articles)}
     candidates = _candidates(claims, by_id, misquoting, readable_only=True)
     if not candidates:  # only very short or very long sentences: better those than no brief
         candidates = _candidates(claims, by_id, misquoting, readable_only=False)
@@ -173,7 +184,7 @@ def select(
     # sentence comes from first, then its place in that article. An undated article (a text file
     # without a date line) is read with the story's first day: sorting it before every dated one
     # would open a week-long story on whatever the undated page says last.
-    first_day = min((d for d in map(_day, articles) if d), default="")
+    first_day = min((d for d in map(_day, by_id.values()) if d), default="")
     chosen.sort(key=lambda c: (_day(by_id[c[1].article]) or first_day, c[4], c[0].id))
     chosen = _introduced_first(chosen, _full_names(articles))
     chosen = _told_before_quoted(chosen)
@@ -238,7 +249,7 @@ def _candidates(claims, by_id, misquoting, readable_only: bool) -> list[tuple]:
     candidates = []
     for claim in claims:
         for support in claim.support:
-            if (support.article, support.sentence) in misquoting:
+            if (support.article, support.sentence) in misquoting or support.article not in by_id:
                 continue
             if readable_only and not _readable(support.text):
                 continue
@@ -318,8 +329,10 @@ def title(
 
     Without titles (wire copy, archives), the article lead that does: a lead is written to say
     what happened, where the brief's first sentence is only the earliest it tells, which may be
-    background. Else the brief's first sentence."""
+    background. Else the brief's first sentence. Pages that may not be articles offer neither
+    (:func:`telling`)."""
     weights = (support or ConceptSupport(articles, origin_group)).weights()
+    articles = telling(articles)
 
     def best_of(texts: Iterable[str]) -> str | None:
         best, best_score = None, -1.0
@@ -349,16 +362,17 @@ def timeline(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Timel
     """Dated claims in calendar order: each claim's most cited resolved date, with its support.
 
     A date in a picture's caption dates the picture, and one in an embedded post is read against
-    the article's date, not the post's (``Article.asides``): neither gives an event.
+    the article's date, not the post's (``Article.asides``): neither gives an event. Nor does a
+    page that may not be an article (:func:`telling`).
     """
-    by_id = {a.id: a for a in articles}
+    by_id = {a.id: a for a in telling(articles)}
     events = []
     for claim in claims:
         dates = Counter()
         stating: dict[str, list] = defaultdict(list)
         for support in claim.support:
-            article = by_id[support.article]
-            if article.sentences[support.sentence].paragraph in article.asides():
+            article = by_id.get(support.article)
+            if article is None or article.sentences[support.sentence].paragraph in article.asides():
                 continue
             for mention in article.dates:
                 if mention.sentence == support.sentence and mention.date and not _not_its_date(article, mention):
