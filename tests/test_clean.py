@@ -588,3 +588,44 @@ def test_a_page_of_links_or_without_prose_is_warned_as_maybe_no_article():
         assert clean_text(text, find_title=False).warnings == [], text
     summary = Source("feed.xml#1", "Velm harbour reopens", "utf-8", kind="feed", partial=True)
     assert not any("may not be" in w for w in clean(summary).warnings)
+
+
+def test_a_cnn_photo_gallery_is_captions_and_its_labels_go():
+    raw = (
+        "Photos: Storms over Velm Photos: Storms over Velm Waves break over the harbour wall of Velm on"
+        " Monday, March 2. Hide Caption 1 of 2 Photos: Storms over Velm Crews clear a fallen crane from"
+        " the quay on March 3. Hide Caption 2 of 2\n\n"
+        "VELM — The harbour of Velm reopened on Monday after a week of storms, the port authority said.\n\n"
+        "JUST WATCHED Storm hits Velm harbour Replay More Videos ... MUST WATCH Storm hits Velm harbour 01:37\n\n"
+        "Dockworkers returned to work on Tuesday, and the first ships docked in the afternoon.\n"
+    )
+    cleaned = clean_text(raw)
+    removed = [(r.text, r.reason) for r in cleaned.removed]
+    assert ("Hide Caption 1 of 2", "photo gallery label") in removed
+    assert ("Photos: Storms over Velm Photos: Storms over Velm", "photo gallery label") in removed
+    assert ("Photos: Storms over Velm", "photo gallery label") in removed
+    assert any(reason == "video link" and text.startswith("JUST WATCHED") for text, reason in removed)
+    captions = [cleaned.body[i] for i in cleaned.captions]
+    assert captions == [
+        "Waves break over the harbour wall of Velm on Monday, March 2.",
+        "Crews clear a fallen crane from the quay on March 3.",
+    ]
+    assert not any("Hide Caption" in p or "WATCHED" in p or "Photos:" in p for p in cleaned.body)
+    assert cleaned.title is None and cleaned.dateline is not None and not cleaned.warnings
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["REUTERS/Ana Brek", "REUTERS/Ana Brek/File Photo", "(REUTERS/Ana Brek)", "(AP Photo/Ana Brek)", "(AP Photo/An..."],
+)
+def test_a_caption_ending_with_a_wire_credit_is_a_caption(credit):
+    caption = "A crane lies on the quay of Velm harbour after the storm on March 2, 2026."
+    raw = f"{caption} {credit}\n\nThe harbour of Velm reopened on Monday after a week of storms, officials said.\n"
+    cleaned = clean_text(raw)
+    assert (credit, "photo credit") in [(r.text, r.reason) for r in cleaned.removed]
+    assert cleaned.body[0] == caption and cleaned.captions == [0]
+
+
+def test_a_wire_name_inside_a_sentence_is_no_credit():
+    raw = "STORM NEWS - Reuters/Velm: Ships left the harbour of Velm on Monday as the storm neared.\n"
+    assert clean_text(raw).captions == []

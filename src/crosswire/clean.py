@@ -251,19 +251,29 @@ _PHOTO_CAPTION = re.compile(r"^FILE\s*[-–—:]+\s.{0,200}?\b(?:photo|photograp
 _CAPTION_CREDIT = re.compile(
     r"(?:\s*(?:\([^()]*\b(?:Photo|Photograph|Photos|Image|Images|Getty|Pool|Handout)\b[^()]*\)"
     r"|\([^()]*/\s*(?:AP|AFP|Reuters|EPA|Getty|[^()]*Images)\b[^()]*\)"
-    r"|\((?:AP|AFP|Reuters)\s*(?:\.\.\.|…)))+"
+    r"|\((?:AP|AFP|REUTERS|Reuters|EPA)\s*/[^()]*\)"
+    r"|\((?:AP|AFP|Reuters)\b[^()]{0,40}(?:\.\.\.|…)))+"
     r"(?:\s*\((?:Associated Press|AP|Reuters|AFP)\))?\s*$"
     # A caption cut short ("… in Washington, Tuesday,... (Associated Press)"): only the site's
     # credit goes.
     r"|(?:(?<=\.\.\.)|(?<=…))\s*\(Associated Press\)\s*$"
     # Without brackets, after the caption's last sentence: "… in action last year. Photo: Getty
     # Images", "… on Feb. 6. Photographer: Ana Brek/AFP via Getty Images", "… in 2005. Michael
-    # Nagle/Getty Images", "… correct spelling. AP Photo/Ana Brek".
+    # Nagle/Getty Images", "… correct spelling. AP Photo/Ana Brek", "… in 2016. REUTERS/Ana Brek".
     r"|(?<=[.!?])\s+(?:(?:Photo|Photograph|Photographer|Picture|Image)(?:\s+credit)?:\s*[^.!?:()]{1,60}"
     r"|(?:AP|AFP|Reuters) Photo\s*/\s*[^.!?:()/]{1,40}"
+    # The wire's own form, agency first: "… May 30, 2016. REUTERS/Ana Brek/File Photo".
+    r"|(?:REUTERS|Reuters|AFP|EPA)\s*/\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*/\s*File(?: Photo)?)?"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*(?:[A-Z][\w.-]*\s*/\s*)*"
     r"(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Redux|\w+ Images))\s*$"
 )
+# CNN's photo gallery, printed as one paragraph: "Photos: Title Photos: Title First caption. Hide
+# Caption 1 of 43 Photos: Title Second caption. Hide Caption 2 of 43 …". Each caption becomes a
+# paragraph of its own, marked a caption; the gallery's labels go.
+_GALLERY_COUNTER = re.compile(r"\s*\bHide Caption \d+ of \d+\b\s*")
+_GALLERY_TITLE = re.compile(r"^(?P<label>(?:Photos:\s*)+)(?P<title>\S.{0,100}?)\s+(?P=label)(?P=title)\s+(?=\S)")
+# CNN's links to other videos: "JUST WATCHED Title Replay More Videos ... MUST WATCH Title 02:04".
+_VIDEO_LINK = re.compile(r"^(?:JUST WATCHED|Replay More Videos|MUST WATCH)\b")
 # The labels around a picture or video on web pages: the BBC's "Image copyright Getty Images Image
 # caption …" and "Media playback is unsupported on your device Media caption …", the Guardian's
 # share buttons "Facebook Twitter Pinterest …". What follows is the caption.
@@ -500,6 +510,28 @@ def _related_link(text: str) -> str | None:
     return None
 
 
+def _gallery(text: str, removed: list[Removal]) -> list[_Para]:
+    """A paragraph, or the captions of a CNN photo gallery printed as one ("Photos: Title … Hide
+    Caption 1 of 6 Photos: Title …"), each its own paragraph marked a caption; the labels
+    ("Hide Caption 1 of 6", "Photos: Title") are recorded as removed."""
+    if not _GALLERY_COUNTER.search(text):
+        return [_Para(text)]
+    head = _GALLERY_TITLE.match(text)
+    label = re.compile(rf"^(?:Photos:\s*)+{re.escape(head['title']) if head else ''}\s*")
+    paras = []
+    pieces = _GALLERY_COUNTER.split(text)
+    for counter in _GALLERY_COUNTER.findall(text):
+        removed.append(Removal(counter.strip(), "photo gallery label"))
+    for i, piece in enumerate(pieces):
+        opening = head if i == 0 and head else label.match(piece)
+        if opening is not None and opening.end() > 0:
+            removed.append(Removal(opening.group(0).strip(), "photo gallery label"))
+            piece = piece[opening.end() :]
+        if piece.strip():
+            paras.append(_Para(piece.strip(), caption=True))
+    return paras
+
+
 def _furniture_reason(text: str) -> str | None:
     if _related_link(text) is not None:
         return "related link"
@@ -509,6 +541,8 @@ def _furniture_reason(text: str) -> str | None:
         return "photo caption"
     if _words(text) <= 16 and _CREDIT_LABEL.match(text):
         return "photo credit"
+    if _words(text) <= 40 and _VIDEO_LINK.match(text):
+        return "video link"
     if credit := _PHOTO_CREDIT.match(text):
         return "photo gallery link" if credit["plural"] else "photo credit"
     if _words(text) <= 40 and _SOCIAL_WIDGET.match(text):
@@ -537,8 +571,8 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
     are removed, and no other title is looked for. ``find_title=False`` takes no body line as
     the title (a page or feed entry whose metadata has none).
     """
-    paras = [_Para(p) for p in split_paragraphs(raw)]
     removed: list[Removal] = []
+    paras = [para for text in split_paragraphs(raw) for para in _gallery(text, removed)]
 
     def drop(para: _Para, reason: str) -> None:
         para.keep = False
