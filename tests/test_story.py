@@ -1240,3 +1240,35 @@ def test_a_page_that_may_not_be_an_article_tells_nothing_of_the_story():
     assert briefing.select([page, report], claims, groups, words_budget=60)
     assert briefing.title([page, report], groups, brief) is not None
     assert len(briefing.timeline([page, report], claims)) == 2
+
+
+def test_a_brief_does_not_open_on_a_connective():
+    """A sentence opening "Instead, …" answers one before it: it is no opening, and it follows what it answers
+    even when its article puts it first."""
+    from crosswire.model import Claim, Support
+
+    first = _dated_article(
+        "a",
+        "2026-05-04",
+        [
+            "Instead, the school board of Velm called the parents of every pupil to a meeting on Friday.",
+            "Teachers said the meeting would take place in the town hall of Velm after the storm.",
+        ],
+    )
+    second = _dated_article(
+        "b",
+        "2026-05-04",
+        [
+            "Storm Orla closed the schools of Velm on Monday, and classes were cancelled for the week.",
+            "Parents of pupils in Velm collected their children early as the storm approached.",
+        ],
+    )
+    claims = [
+        Claim(0, first.sentences[0].text, [Support("a", 0, first.sentences[0].text)]),
+        Claim(1, second.sentences[1].text, [Support("b", 1, second.sentences[1].text)]),
+    ]
+    brief = briefing.select([first, second], claims, {"a": 0, "b": 1}, words_budget=60)
+    assert [b.claim for b in brief] == [1, 0]
+    for opener in ("Worse, ", "However, ", "Still, ", "Meanwhile, "):
+        assert briefing._CONNECTIVE.match(opener + "the storm grew.")
+    assert not briefing._CONNECTIVE.match("Still water flooded the harbour of Velm on Monday.")

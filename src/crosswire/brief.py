@@ -82,6 +82,12 @@ WORDING_STEMS = 6
 """Content words a supporting sentence needs to stand for its claim when coverage looks for the
 claim in an article: a short member ("So I showed up.") matches too much."""
 _DANGLING = re.compile(r"^(?:he|she|they|it|this|these|those|that|his|her|their|its|but|and|so|also)\b", re.I)
+# "Instead, the school called …", "Worse, …": a connective that answers a sentence before it.
+_CONNECTIVE = re.compile(
+    r"^\W*(?:instead|worse|still|however|meanwhile|nevertheless|nonetheless|moreover|furthermore|even so"
+    r"|in addition|as a result|by contrast|in contrast|on the other hand|otherwise|likewise|similarly),",
+    re.I,
+)
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 # '"…," he said.': the speaker is in another sentence.
 _PRONOUN_ATTRIBUTION = re.compile(r"[,.!?…][\"”’']\s*(?:he|she|they|it)\s+\w+", re.I)
@@ -188,6 +194,7 @@ def select(
     chosen.sort(key=lambda c: (_day(by_id[c[1].article]) or first_day, c[4], c[0].id))
     chosen = _introduced_first(chosen, _full_names(articles))
     chosen = _told_before_quoted(chosen)
+    chosen = _not_opened_by_a_connective(chosen)
     return [
         BriefSentence(
             text=support.text,
@@ -209,6 +216,20 @@ def _told_before_quoted(chosen: list[tuple]) -> list[tuple]:
     if not chosen or not _QUOTE_MARK.match(chosen[0][1].text.strip()):
         return chosen
     told = next((i for i, c in enumerate(chosen) if not _QUOTE_MARK.match(c[1].text.strip())), None)
+    if told is None:
+        return chosen
+    return [chosen[told], *chosen[:told], *chosen[told + 1 :]]
+
+
+def _not_opened_by_a_connective(chosen: list[tuple]) -> list[tuple]:
+    """A brief does not open on a sentence that answers one before it ("Instead, …", "Worse, …"):
+    the first sentence that opens without such a connective goes before it."""
+    if not chosen or not _CONNECTIVE.match(chosen[0][1].text):
+        return chosen
+    opening = [i for i, c in enumerate(chosen) if not _CONNECTIVE.match(c[1].text)]
+    # one that tells what happened before one that quotes someone
+    told = next((i for i in opening if not _QUOTE_MARK.match(chosen[i][1].text.strip())), None)
+    told = opening[0] if told is None and opening else told
     if told is None:
         return chosen
     return [chosen[told], *chosen[:told], *chosen[told + 1 :]]
@@ -283,9 +304,10 @@ def _best(candidates, weights, stated, used_claims, total, words_budget, taken=(
             _DANGLING.match(support.text.lstrip("\"“'‘` "))
             or _PRONOUN_ATTRIBUTION.search(support.text)
             or _ALSO.match(support.text)
+            or _CONNECTIVE.match(support.text)
             or _FRAGMENT.match(support.text)
         ):
-            score *= 0.3  # "He added …" needs the sentence before it
+            score *= 0.3  # "He added …", "Instead, …" need the sentence before them
         score *= 1.0 - POSITION * position  # leads carry the news
         if quoted > 0.5:
             score *= QUOTED
@@ -354,6 +376,7 @@ def title(
         and _readable(a.sentences[0].text)
         and not _QUOTE_MARK.match(a.sentences[0].text.strip())
         and not _DANGLING.match(a.sentences[0].text)
+        and not _CONNECTIVE.match(a.sentences[0].text)
     ]
     return best_of(leads) or (brief[0].text if brief else None)
 
