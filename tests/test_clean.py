@@ -629,3 +629,20 @@ def test_a_caption_ending_with_a_wire_credit_is_a_caption(credit):
 def test_a_wire_name_inside_a_sentence_is_no_credit():
     raw = "STORM NEWS - Reuters/Velm: Ships left the harbour of Velm on Monday as the storm neared.\n"
     assert clean_text(raw).captions == []
+
+
+def test_a_drop_cap_joins_its_word_again():
+    text = "T\n\nhe harbour of Velm reopened on Monday after the storm, the mayor said.\n\nI\n\nIt was calm."
+    assert split_paragraphs(text) == [
+        "The harbour of Velm reopened on Monday after the storm, the mayor said.",
+        "I",  # a capital before a capitalised line is no drop cap
+        "It was calm.",
+    ]
+
+
+def test_a_time_ago_stamp_is_no_title():
+    story = "Velm harbour reopened on Monday after the storm, the harbour master said on the quay."
+    parts = clean_text(f"2 years ago\n\n{story}\n\nShips queued all day.")
+    assert parts.title != "2 years ago"
+    assert story in parts.body or parts.title == story
+    assert ("2 years ago", "site furniture") in [(r.text, r.reason) for r in parts.removed]

@@ -73,6 +73,7 @@ _FURNITURE = re.compile(
     r"|(?:most (?:read|popular)(?: stories)?\s*)+(?:more\s*>>)?"
     r"|(?:listen to|watch)(?: this)? (?:article|story|video)\b.*"
     r"|\d+\s+min(?:ute)?s?\s+read"
+    r"|(?:\d+|an?)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago"
     r"|(?:report|suggest) (?:a|an) (?:correction|error|typo)\b.*"
     r"|.*\b(?:enable|turn on|activate|switch on) javascript\b.*"
     r"|.*\bfree (?:articles?|stories|reads) (?:left|remaining|this month)\b.*"
@@ -390,6 +391,10 @@ def split_paragraphs(raw: str) -> list[str]:
             paragraphs.append(" ".join(block))
         else:
             paragraphs.extend(block)
+    # A page's drop cap comes out as a paragraph of its own: "T", then "he most likely person …".
+    for i in range(len(paragraphs) - 2, -1, -1):
+        if re.fullmatch(r"[A-Z]", paragraphs[i]) and paragraphs[i + 1][:1].islower():
+            paragraphs[i : i + 2] = [paragraphs[i] + paragraphs[i + 1]]
     return paragraphs
 
 
