@@ -838,6 +838,20 @@ SPEAKER_CASES = {
         "seen anything as big",
         "Karl Dunst",
     ),
+    # "she quoted him as saying": the one quoted is the object, never the one who quotes.
+    "a pronoun quoted as saying is someone other than the one quoting": (
+        "Tour\n\nMara Quist, a singer from Velm, says she met the golfer Tomas Kerr at a party in 2008. In a "
+        'radio interview, she recalled her first meeting with Mr. Kerr. "Hi, I\'m Tomas. Nice to meet you," '
+        "she quoted him as saying.",
+        "Nice to meet you",
+        "Tomas Kerr",
+    ),
+    "sources quoted as saying are unnamed, not the paper that quotes them": (
+        "Talks\n\nTomas Kerr met the president on Friday. Saturday's Velm Herald newspaper quoted sources as "
+        "saying that Kerr was ``outraged'' by the meeting.",
+        "outraged",
+        None,
+    ),
     "a participle after a reported clause goes with the one who reports": (
         "Resignation\n\nPress secretary Peter Vance said Hollis was ``disappointed'' at the news. He reaffirmed "
         "that Hollis would not resign, saying: ``The governor is going to do what is best for the state.''",

@@ -371,6 +371,17 @@ class SpeakerResolver:
                 return group
         return None
 
+    def resolve_quoted(self, obj: Token, sentence: int) -> Entity | None:
+        """The one "quoted … as saying", who is not the one quoting: in "she quoted him as
+        saying", "him" is someone other than whoever "she" is (and she is a woman)."""
+        quoting = None
+        for subj in (c for c in obj.head.children if c.dep_ in _SUBJECT_DEPS and not self.in_quote(c)):
+            quoting = self.resolve_subject(subj, sentence)
+            if quoting is not None:
+                self.note_pronoun(subj, quoting)
+        quoted = self.resolve_subject(obj, sentence)
+        return None if quoted is not None and quoted is quoting else quoted
+
     def resolve_they(self, pron: Token, sentence: int, depth: int = 0) -> Entity | None:
         """People named together ("Lockwood and Johnson wrote … they wrote"), when they are the
         nearest plural subject before the pronoun; any other group ("officials") means None."""
@@ -829,6 +840,10 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
     """
     found: list[Token] = []
     token = verb
+    # "she quoted him as saying", "the paper quoted sources as saying": the object is the one
+    # quoted, whatever it is (a pronoun, a group no one names); the subject only reports.
+    if (quoted := _quoted_as_saying(verb)) is not None:
+        return [] if in_quote(quoted) else [quoted]
     # Words reported through someone else: "Hodler quoted Metaxa as saying", "he overheard
     # Metaxa describing them as ``stupid''": the one quoted is the object, not the subject.
     # "quoted the president telling …": a title stands for the one who holds it.
@@ -908,6 +923,27 @@ def _pronoun_subject_first(verb: Token) -> list[Token]:
     if not any(t.text == "," for t in verb.doc[subjects[-2].i : pronoun.i]):
         return children
     return [pronoun, *(c for c in children if c.i != pronoun.i)]
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """The object of "quoted X as saying" (or "cited X as saying"), for the quoting verb or
+    the participle after its "as"."""
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        verb = verb.head.head
+    if verb.lower_ not in _QUOTE_FORMS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    said = (
+        prep
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        and prep.lower_ == "as"
+        and prep.i > obj.i
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" and is_reporting_verb(c) for c in prep.children)
+    )
+    return obj if next(said, None) is not None else None
 
 
 def _quoted_ones(verb: Token) -> list[Token]:
@@ -1456,8 +1492,12 @@ class QuoteExtractor:
             # "… told Al Jazeera that …": the name after "told" is the hearer, and so is the one
             # after "asked" or "urged" when the quote follows ("``…?'' asked Smith" is inverted).
             hearer_next = cue.lower_ in _TELL_FORMS or (cue.lower_ in _HEARER_VERBS and self.resolver.char(cue) < start)
+            quoted_one = _quoted_as_saying(cue)
             for subj in subjects or ([] if hearer_next else _inverted_subject(cue)):
-                speaker = self.resolver.resolve_subject(subj, index)
+                if quoted_one is not None and subj.i == quoted_one.i:
+                    speaker = self.resolver.resolve_quoted(subj, index)
+                else:
+                    speaker = self.resolver.resolve_subject(subj, index)
                 if speaker is not None:
                     self.resolver.note_pronoun(subj, speaker)
                     break
@@ -1467,7 +1507,12 @@ class QuoteExtractor:
                 # "``…,'' a natural extension of that case, recalled Litan": after the quote, a noun
                 # phrase no one can be is an apposition to the quote, and the name after the verb
                 # speaks (not with verbs whose object is the hearer: "told Smith").
-                if subjects and self.resolver.char(cue) >= end and cue.lower_ not in _HEARER_VERBS:
+                if (
+                    subjects
+                    and quoted_one is None
+                    and self.resolver.char(cue) >= end
+                    and cue.lower_ not in _HEARER_VERBS
+                ):
                     for subj in _inverted_subject(cue):
                         speaker = self.resolver.resolve_subject(subj, index)
                 if not subjects and self.resolver.char(cue) >= end:
@@ -1623,7 +1668,10 @@ class QuoteExtractor:
                 subj = _subject_of(verb)
                 if subj is None:
                     continue
-                speaker = self.resolver.resolve_subject(subj, index)
+                if (quoted := _quoted_as_saying(verb)) is not None and quoted.i == subj.i:
+                    speaker = self.resolver.resolve_quoted(subj, index)
+                else:
+                    speaker = self.resolver.resolve_subject(subj, index)
                 found.append(
                     Quote(
                         self.text[start:end], "indirect", self.resolver.speaker(speaker), verb.text, index, start, end
