@@ -852,6 +852,20 @@ SPEAKER_CASES = {
         "outraged",
         None,
     ),
+    # "shouted" reports the words: the unnamed guard shouts them, not the one named before.
+    "an unnamed person who shouts the quote is its speaker": (
+        "Resignation\n\nSpeaker Tomas Kerr left the chamber on Friday. ``I will not stay,'' Kerr said. In the "
+        "corridor outside, a guard shouted to a police officer: ``Kerr just quit!''",
+        "Kerr just quit",
+        None,
+    ),
+    "joked reports the words": (
+        "Show\n\nThe writers cheered as the host, Nora Vale, left her dressing room. Backstage, the band leader "
+        'Tomas Kerr told reporters the crowd was huge. "It\'s not really going to be the best show ever," Vale '
+        "joked as she walked to the stage.",
+        "best show ever",
+        "Nora Vale",
+    ),
     "a participle after a reported clause goes with the one who reports": (
         "Resignation\n\nPress secretary Peter Vance said Hollis was ``disappointed'' at the news. He reaffirmed "
         "that Hollis would not resign, saying: ``The governor is going to do what is best for the state.''",

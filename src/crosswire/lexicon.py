@@ -13,8 +13,14 @@ def quote_verbs() -> frozenset[str]:
     """Inflected reporting verbs (Gender Gap Tracker list, MIT) plus a few it lacks."""
     text = resources.files("crosswire.resources").joinpath("quote_verbs.txt").read_text("utf-8")
     words = {w.strip().lower() for w in text.split() if w.strip()}
-    return frozenset(words | _EXTRA_QUOTE_VERBS)
+    return frozenset(words | _EXTRA_QUOTE_VERBS | RAISED_VOICE_FORMS)
 
+
+#: Verbs of a raised voice ("a doorman shouted to an officer: ``…''"): they report the words
+#: that hang from them, but are no attribution for a quote that is merely near them.
+RAISED_VOICE_FORMS = frozenset(
+    f"{stem}{suffix}" for stem in ("shout", "yell", "scream", "chant") for suffix in ("", "s", "ed", "ing")
+)
 
 _EXTRA_QUOTE_VERBS = {
     f"{stem}{suffix}"
@@ -42,6 +48,7 @@ _EXTRA_QUOTE_VERBS = {
         "muse": ("d",),
         "concede": ("", "s", "d"),
         "quip": ("", "s", "ped"),
+        "joke": ("", "s", "d"),
         "complain": ("", "s", "ed", "ing"),
         "predict": ("", "s", "ed", "ing"),
         "reaffirm": ("", "s", "ed", "ing"),

@@ -23,6 +23,7 @@ from crosswire.lexicon import (
     ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
+    RAISED_VOICE_FORMS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     ROLE_SYNONYMS,
@@ -1310,8 +1311,19 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
             return cue
         if cue.head.i in inside_ids:
             return cue
-    # Otherwise the nearest reporting verb.
+    # Otherwise the nearest reporting verb; a raised voice only reports what hangs from it, or
+    # what a colon after it opens ("Blix said as a passenger shouted ``Give …'' ``Service resumes
+    # …''": the last words are Blix's; "a guard shouted to an officer: ``…''": the guard's).
+    lead = [t for t in span if base + t.idx < q_start and not t.is_space and not _is_quote_mark(t)]
+    opened_by_colon = bool(lead) and lead[-1].text == ":"
+    outside = [t for t in outside if t.lower_ not in RAISED_VOICE_FORMS or (opened_by_colon and t.i < lead[-1].i)]
+    if not outside:
+        return None
     return min(outside, key=lambda t: min(abs(base + t.idx - q_start), abs(base + t.idx - q_end)))
+
+
+def _is_quote_mark(tok: Token) -> bool:
+    return all(c in "`'\"“”‘’" for c in tok.text)
 
 
 def _author_of_content(span: Span, q_start: int, q_end: int, base: int, cue: Token | None) -> Token | None:
