@@ -866,6 +866,19 @@ SPEAKER_CASES = {
         "best show ever",
         "Nora Vale",
     ),
+    # "shouts of ``…''": a crowd's words, not those of the one the sentence reports.
+    "words shouted at someone by a crowd are no one's named": (
+        "Visit\n\nMayor Tomas Kerr came to Velm on Friday. During a walk through the market he was greeted with "
+        "shouts of ``We love you,'' and Kerr told donors at a lunch: ``I don't even mind the protesters.''",
+        "We love you",
+        None,
+    ),
+    "one who leads a chant voices it": (
+        "Rally\n\nMayor Tomas Kerr urged passage of the budget on Friday, leading the crowd in a chant of "
+        "``Now! Now! Now!''",
+        "Now! Now!",
+        "Tomas Kerr",
+    ),
     "a participle after a reported clause goes with the one who reports": (
         "Resignation\n\nPress secretary Peter Vance said Hollis was ``disappointed'' at the news. He reaffirmed "
         "that Hollis would not resign, saying: ``The governor is going to do what is best for the state.''",

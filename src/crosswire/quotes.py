@@ -690,6 +690,9 @@ _QUOTE_FORMS = {"quote", "quoted", "quotes", "quoting", "cited", "cites", "citin
 _HEARER_VERBS = frozenset(f for verb in ("tell", "ask", "urge", "warn", "assure", "remind") for f in inflections(verb))
 _TELL_FORMS = frozenset(inflections("tell"))
 # Passives whose subject still speaks: "he was quoted (as saying)", "was heard to say", "was reported".
+# Nouns for words a crowd raises: "shouts of ``…''", "a chant of ``…''".
+_OUTCRIES = {"shout", "shouts", "chant", "chants", "cry", "cries", "chorus", "cheers", "screams", "yells", "roar"}
+_LEAD_FORMS = {"lead", "leads", "led", "leading"}
 _SPEAKER_PASSIVES = {"quoted", "heard", "overheard", "recorded", "reported", "cited"}
 _HEARD = {"heard", "overheard", "hears", "overhears", "recorded", "records", "caught", "saw", "watched"}
 
@@ -1494,7 +1497,9 @@ class QuoteExtractor:
             return None  # a title, show, nickname or scare quote: not reported speech
         speaker = None
         signed = self._signed_by(para, q)
-        if signed is not None and (cue is None or self.resolver.char(cue) > signed[1]):
+        if self._cried_out(span, para.start + q.open_at):
+            cue = None  # "he was greeted with shouts of ``We love you''": a crowd, no one named
+        elif signed is not None and (cue is None or self.resolver.char(cue) > signed[1]):
             speaker, cue = signed[0], None
         elif (author := _author_of_content(span, start, end, para.start, cue)) is not None:
             speaker = self.resolver.resolve_subject(author, index)
@@ -1546,6 +1551,19 @@ class QuoteExtractor:
             start=start,
             end=end,
         )
+
+    def _cried_out(self, span: Span, opening: int) -> bool:
+        """Does the quote mark at ``opening`` follow "shouts of", "chants of", "cries of" with no
+        one's name on the noun ("then came the shouts of ``You resign!''")? Those words are a
+        crowd's, not the speaker's the sentence reports; but one who leads the chant voices it
+        ("leading the crowd in a chant of ``Now!''")."""
+        before = [t for t in span if self.resolver.char(t) < opening and not t.is_space]
+        if not before or before[-1].lower_ != "of" or before[-1].dep_ != "prep":
+            return False
+        noun = before[-1].head
+        if noun.lower_ not in _OUTCRIES or any(c.dep_ == "poss" for c in noun.children):
+            return False
+        return not (noun.head.lower_ == "in" and noun.head.head.lower_ in _LEAD_FORMS)
 
     def _named_after_quote(self, span: Span, end: int, cue: Token) -> Entity | None:
         """ "``…,'' Syed Husin Ali, head of the party, said Thursday.": the parser lost the
