@@ -879,6 +879,23 @@ SPEAKER_CASES = {
         "Now! Now!",
         "Tomas Kerr",
     ),
+    # An object pronoun goes on the person named last, not on a subject further back.
+    "him after a man named since the last speaker is that man": (
+        "Brand\n\nMichael Dunn founded Velmsoft in 1985. ``When a company has such a visible chief, the chief "
+        "is the brand,'' said Peter Vance, a marketing expert at Velm University. ``This will hurt the "
+        "company.'' Already cartoons in newspapers across the country mocked Mr. Dunn last week. One showed "
+        "him holding a globe and saying, ``If you don't play my way, I'll take my ball and go home.''",
+        "take my ball",
+        "Michael Dunn",
+    ),
+    "him after a person of unknown gender named since the last speaker is a guess": (
+        "Brand\n\nMichael Dunn founded Velmsoft in 1985. ``When a company has such a visible chief, the chief "
+        "is the brand,'' said Peter Vance, a marketing expert at Velm University. ``This will hurt the "
+        "company.'' Already cartoons in newspapers across the country mocked Dunn last week. One showed "
+        "him holding a globe and saying, ``If you don't play my way, I'll take my ball and go home.''",
+        "take my ball",
+        None,
+    ),
     "a participle after a reported clause goes with the one who reports": (
         "Resignation\n\nPress secretary Peter Vance said Hollis was ``disappointed'' at the news. He reaffirmed "
         "that Hollis would not resign, saying: ``The governor is going to do what is best for the state.''",

@@ -468,8 +468,28 @@ class SpeakerResolver:
                 found = self._other_of_gender(index, key, gender)
             if found is not None:
                 break
+        if found is not None and low in {"him", "her"} and pron.dep_ != "poss":
+            # "… bashed Gates. One showed him saying …": "him" is the man named last, when one is
+            since = self._named_since(found, key, gender)
+            known = [p for p in since if self.gender.get(p.name) == gender]
+            if since:
+                found = known[0] if len(since) == 1 and known else None
         self._pronoun_cache[key] = found
         return found
+
+    def _named_since(self, ent: Entity, before: int, gender: str | None) -> list[Entity]:
+        """The other people who may have the gender named, outside quotation marks, after the
+        last mention of ``ent`` before the offset ``before``: an object pronoun ("him") goes on
+        the person named last more than on a subject further back."""
+        last = max((m.start for m in ent.mentions if m.start < before), default=-1)
+        named = {
+            other.name: other
+            for other in self.entities
+            if other is not ent and other.type == "PERSON" and self._gender_ok(other, gender)
+            for m in other.mentions
+            if last < m.start < before and not self.quoted[m.start]
+        }
+        return list(named.values())
 
     def _other_of_gender(self, index: int, before: int, gender: str | None) -> Entity | None:
         """ "Anwar designated his wife, Azizah Ismail, …. She called …": when the subject of a
