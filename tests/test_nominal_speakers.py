@@ -134,3 +134,28 @@ def test_the_company_is_one_whose_name_ends_in_inc_or_ltd(analyze_text):
     for name in ("Brightline Foods Inc.", "Brightline Foods Ltd."):
         article = analyze_text(f"Shares of {name} fell 4% on Monday after a recall. {said}")
         assert _speaker(article, "working with regulators") == name
+
+
+def test_the_un_agency_is_the_agency_introduced_under_the_un_not_the_un(analyze_text):
+    """ "the U.N. agency" carries the name of the United Nations, but the article introduced an
+    agency of the U.N. by name: that agency speaks."""
+    article = analyze_text(
+        "UNICEF, the U.N. children's agency, said on Monday that 300 schools had closed. The United Nations "
+        'will hold talks in Geneva. "Children are paying the highest price," the U.N. agency said.'
+    )
+    assert _speaker(article, "highest price") == "UNICEF"
+    article = analyze_text(
+        "More than 20,000 people fled across the border last week, the United Nations refugee agency UNHCR "
+        "said on Monday. The United Nations Security Council will meet on Friday. "
+        '"The camps are full and more people arrive every hour," the U.N. agency said.'
+    )
+    assert _speaker(article, "camps are full") == "UNHCR"
+
+
+def test_a_newspaper_that_carries_its_own_name_is_that_newspaper(analyze_text):
+    """Another newspaper introduced as a newspaper does not take over one that carries its name."""
+    article = analyze_text(
+        "The Velmsky Vestnik newspaper said the minister was ill. But the Tarsa Gazeta newspaper said in an "
+        'editorial that his absence "amounts to a state catastrophe" for the country.'
+    )
+    assert _speaker(article, "state catastrophe") == "Tarsa Gazeta"

@@ -92,6 +92,8 @@ class SpeakerResolver:
         # activists", "the anti-violence group CeaseFire"), by its name: "the network said" is one
         # of these, not whichever organisation was named last.
         self.introduced_as: dict[str, set[str]] = {}
+        # The organisations named in those nouns: "UNICEF, the U.N. children's agency" is under the U.N.
+        self.introduced_under: dict[str, set[str]] = {}
         for span in sent_spans:
             for tok in span:
                 if self.in_quote(tok):
@@ -103,6 +105,10 @@ class SpeakerResolver:
                 if (ent := self.entity_at(tok)) is not None and ent.type == "ORG":
                     for noun in self._introducing_nouns(tok, ent):
                         self.introduced_as.setdefault(ent.name, set()).add(noun.lower_)
+                        for word in noun.subtree:
+                            parent = self.entity_at(word)
+                            if parent is not None and parent is not ent and parent.type == "ORG":
+                                self.introduced_under.setdefault(ent.name, set()).add(parent.name)
 
     def in_quote(self, token: Token) -> bool:
         """Is the token inside quotation marks (the quoted words, not the reporter's)?"""
@@ -243,6 +249,8 @@ class SpeakerResolver:
                     continue  # "The governor, a Republican, added": a group describes, not names
                 if tok.dep_ == "compound" and ent.type in {"GPE", "NORP"} and _person_in_apposition(subj):
                     continue  # "Virgin Islands Del. Stacey Plaskett": where she holds office
+                if carried and tok.i != subj.i and (own := self._introduced_as_noun(subj, ent)) is not None:
+                    return own  # "UNICEF, the U.N. children's agency … the U.N. agency said": UNICEF
                 if tok.i == subj.i or linked:
                     return self._jointly(tok, ent)
         # "Banks said …" where the model tagged this "Banks" as nothing (or as a plural noun).
@@ -266,6 +274,23 @@ class SpeakerResolver:
         if (person := self._named_before_apposition(subj)) is not None:
             return person
         return self.resolve_description(subj, sentence)
+
+    def _introduced_as_noun(self, noun: Token, carried: Entity) -> Entity | None:
+        """The one organisation the article introduced, before the noun, with that noun carrying
+        the same name: "the U.N. agency" after "UNICEF, the U.N. children's agency" is UNICEF, not
+        the United Nations (but "the Nezavisimaya Gazeta newspaper" after "the Kommersant
+        newspaper" is the Nezavisimaya Gazeta)."""
+        pos = self.char(noun)
+        others = [
+            ent
+            for ent in self.entities
+            if ent.type == "ORG"
+            and ent is not carried
+            and self._fits_introduction(ent, noun)
+            and carried.name in self.introduced_under.get(ent.name, ())
+            and any(m.start < pos for m in ent.mentions)
+        ]
+        return others[0] if len(others) == 1 else None
 
     def _named_before_apposition(self, noun: Token) -> Entity | None:
         """ "On Wednesday Hishammuddin Hussein, Malaysia's acting transport minister, said": the
