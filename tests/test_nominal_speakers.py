@@ -159,3 +159,14 @@ def test_a_newspaper_that_carries_its_own_name_is_that_newspaper(analyze_text):
         'editorial that his absence "amounts to a state catastrophe" for the country.'
     )
     assert _speaker(article, "state catastrophe") == "Tarsa Gazeta"
+
+
+def test_the_group_is_a_guess_when_another_organisation_spoke_since(analyze_text):
+    """Only the introduction calls the committee a group; the Red Crescent, which spoke in
+    between, may as well be the group that speaks next. A ministry could not."""
+    first = "The Tarsa Peace Committee, a group of local activists, said 30 people died in the shelling on Monday. "
+    said = '"We could not reach the wounded," the group said.'
+    article = analyze_text(first + "The Velm Red Crescent said its convoy was blocked at the border. " + said)
+    assert _speaker(article, "reach the wounded") is None
+    article = analyze_text(first + "The Velm Interior Ministry said its convoy was blocked at the border. " + said)
+    assert _speaker(article, "reach the wounded") == "Tarsa Peace Committee"

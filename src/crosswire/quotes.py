@@ -79,6 +79,7 @@ class SpeakerResolver:
         # description most likely means ("Netanyahu said … the Israeli leader said"), more
         # than a name last seen as a modifier ("the Clinton administration").
         self.as_subject: dict[str, list[int]] = {}
+        self.as_speaker: dict[str, list[int]] = {}  # the same, as the subject of a reporting verb
         # Descriptions the article ties to a name ("the writer, who authorities believe was
         # Haroun Fazil"): (char offset of the noun, the noun, the person).
         self.identities: list[tuple[int, str, Entity]] = []
@@ -100,6 +101,8 @@ class SpeakerResolver:
                     continue
                 if tok.dep_ in _SUBJECT_DEPS and (ent := self.entity_at(tok)) is not None:
                     self.as_subject.setdefault(ent.name, []).append(self.char(tok))
+                    if is_reporting_verb(tok.head):
+                        self.as_speaker.setdefault(ent.name, []).append(self.char(tok))
                 if tok.pos_ == "NOUN" and tok.tag_ == "NN" and (person := self._identified_person(tok)) is not None:
                     self.identities.append((self.char(tok), tok.lower_, person))
                 if (ent := self.entity_at(tok)) is not None and ent.type == "ORG":
@@ -619,7 +622,25 @@ class SpeakerResolver:
             # "Yugoslavia's prime minister" with two prime ministers in the article, neither
             # described as Yugoslavia's: which one is meant is a guess.
             return None
-        return max(scored, key=lambda x: x[:4])[4]
+        best = max(scored, key=lambda x: x[:4])[4]
+        if best.type == "ORG" and not self._fits_name(best, noun) and self._other_organisation_since(best, noun, pos):
+            return None  # "X, a group, said …. Y said …. the group said": X or Y, a guess
+        return best
+
+    def _other_organisation_since(self, org: Entity, noun: Token, before: int) -> bool:
+        """Did another organisation speak (the subject of a reporting verb) after ``org``'s last
+        mention before the offset, one whose name says no other kind of body than the noun
+        ("the Red Crescent said", not "the Trade Commission said", before "the group said")?
+        Then a noun that only the article's introduction ties to ``org`` may as well be it."""
+        last = max((m.start for m in org.mentions if m.start < before), default=-1)
+        kinds = ORGANISATION_KINDS | ORGANISATION_NOUNS
+        fitting = _noun_or_stand_ins(noun)
+        return any(
+            last < at < before
+            for ent in self.entities
+            if ent is not org and ent.type == "ORG" and not ({w.lower() for w in ent.name.split()} & kinds) - fitting
+            for at in self.as_speaker.get(ent.name, ())
+        )
 
     def _fits_name(self, org: Entity, noun: Token) -> bool:
         """Does the organisation's name say the noun? A name ("Pew") must be a word of it; a common
