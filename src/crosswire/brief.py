@@ -21,8 +21,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from crosswire.clean import NOT_AN_ARTICLE
-from crosswire.entities import name_form, short_form_of, spaced_form, spelling_rank, unhyphenated
+from crosswire.clean import may_not_be_article
+from crosswire.entities import short_form_of, spaced_form, spelling_rank, unhyphenated
 from crosswire.model import (
     Article,
     BriefSentence,
@@ -37,6 +37,7 @@ from crosswire.textsim import (
     content_stems,
     fold_accents,
     initialled_names,
+    name_form,
     narrative_text,
     normalize_word,
     quoted_spans,
@@ -138,7 +139,7 @@ def telling(articles: Sequence[Article]) -> list[Article]:
     video's description, a list of links), which supply no brief sentence, title, timeline entry
     or story date, though their claims and coverage stay. All of them when every one is warned:
     better such a page's telling than none."""
-    told = [a for a in articles if not any(w.startswith(NOT_AN_ARTICLE) for w in a.warnings)]
+    told = [a for a in articles if not may_not_be_article(a.warnings)]
     return told or list(articles)
 
 
@@ -213,26 +214,34 @@ def _day(article: Article) -> str:
 def _told_before_quoted(chosen: list[tuple]) -> list[tuple]:
     """A brief does not open on someone's words: when its first sentence starts with a quote
     mark, the first sentence that tells what happened goes before it."""
-    if not chosen or not _QUOTE_MARK.match(chosen[0][1].text.strip()):
-        return chosen
-    told = next((i for i, c in enumerate(chosen) if not _QUOTE_MARK.match(c[1].text.strip())), None)
-    if told is None:
-        return chosen
-    return [chosen[told], *chosen[:told], *chosen[told + 1 :]]
+    return _opening_first(chosen, _opens_on_quote)
 
 
 def _not_opened_by_a_connective(chosen: list[tuple]) -> list[tuple]:
     """A brief does not open on a sentence that answers one before it ("Instead, …", "Worse, …"):
-    the first sentence that opens without such a connective goes before it."""
-    if not chosen or not _CONNECTIVE.match(chosen[0][1].text):
+    the first sentence that opens without such a connective goes before it, one that tells what
+    happened rather than quotes someone if there is one."""
+    return _opening_first(chosen, _opens_on_connective, better=lambda text: not _opens_on_quote(text))
+
+
+def _opens_on_quote(text: str) -> bool:
+    return _QUOTE_MARK.match(text.strip()) is not None
+
+
+def _opens_on_connective(text: str) -> bool:
+    return _CONNECTIVE.match(text) is not None
+
+
+def _opening_first(chosen: list[tuple], unfit, better=None) -> list[tuple]:
+    """``chosen`` with, when its first sentence cannot open a brief (``unfit``), the first that can
+    put before it: the first that is also ``better``, if one is."""
+    if not chosen or not unfit(chosen[0][1].text):
         return chosen
-    opening = [i for i, c in enumerate(chosen) if not _CONNECTIVE.match(c[1].text)]
-    # one that tells what happened before one that quotes someone
-    told = next((i for i in opening if not _QUOTE_MARK.match(chosen[i][1].text.strip())), None)
-    told = opening[0] if told is None and opening else told
-    if told is None:
+    fit = [i for i, c in enumerate(chosen) if not unfit(c[1].text)]
+    if not fit:
         return chosen
-    return [chosen[told], *chosen[:told], *chosen[told + 1 :]]
+    first = next((i for i in fit if better is None or better(chosen[i][1].text)), fit[0])
+    return [chosen[first], *chosen[:first], *chosen[first + 1 :]]
 
 
 def _full_names(articles: Sequence[Article]) -> set[str]:
@@ -525,6 +534,23 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
         _absorb(merged[target_key], source.roles, source.aliases + ([alias] if alias else []), source.articles)
         mentions[target_key] += mentions.pop(source_key)
 
+    def fold_alike(same, rank) -> None:
+        """Fold the entities whose keys ``same`` gives one value (``None``: none) into the one
+        ``rank`` puts first among them (it sees the key and its fellows), its name an alias."""
+        alike: dict = defaultdict(list)
+        for key in merged:
+            if (value := same(key)) is not None:
+                alike[value].append(key)
+        for keys in alike.values():
+            kept = max(keys, key=lambda k: rank(k, keys))
+            for key in keys:
+                if key != kept:
+                    fold(key, kept, alias=key[0])
+
+    def votes(key: tuple[str, str], keys: list[tuple[str, str]]) -> int:
+        """Articles that give the key's type to one of ``keys``."""
+        return sum(len(merged[k].articles) for k in keys if k[1] == key[1])
+
     for article in articles:
         for ent in article.entities:
             key = (_name_key(ent.name), ent.type)
@@ -543,47 +569,27 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
             fold(key, keys[0])
     # One name spelt with and without its article or in capitals ("Bashar Assad" in one article,
     # "Bashar al-Assad" in another; "CRAYOLA" in a headline) is one entity (the key folds accents).
-    spellings: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for key in merged:
-        spellings[name_form(key[0]), key[1]].append(key)
-    for keys in spellings.values():
-        kept = max(keys, key=lambda k: (spelling_rank(k[0]), len(merged[k].articles), mentions[k]))
-        for key in keys:
-            if key != kept:
-                fold(key, kept, alias=key[0])
+    fold_alike(
+        lambda k: (name_form(k[0]), k[1]),
+        lambda k, _: (spelling_rank(k[0]), len(merged[k].articles), mentions[k]),
+    )
     # So is one name spelt with a hyphen in one article and a space in another: under any type
     # ("Asia-Pacific Economic Cooperation" a place here, "Asia Pacific Economic Cooperation" a
     # body there), then under one type also in other capitals ("Kim Dae-jung", "Kim Dae Jung").
     # After the spellings above, so that "Al-Qaeda" has taken in "Qaeda" before it joins "Al
     # Qaeda". The type most articles give and the spelling most print go.
-    for form, typed in ((unhyphenated, False), (spaced_form, True)):
-        spaced: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-        for key in merged:
-            spaced[form(key[0]), key[1] if typed else ""].append(key)
-        for keys in spaced.values():
-            votes = Counter()
-            for key in keys:
-                votes[key[1]] += len(merged[key].articles)
-            kept = max(
-                keys,
-                key=lambda k: (votes[k[1]], spelling_rank(k[0])[1:], len(merged[k].articles), mentions[k]),
-            )
-            for key in keys:
-                if key != kept:
-                    fold(key, kept, alias=key[0])
+    for same in (lambda k: unhyphenated(k[0]), lambda k: (spaced_form(k[0]), k[1])):
+        fold_alike(
+            same,
+            lambda k, keys: (votes(k, keys), spelling_rank(k[0])[1:], len(merged[k].articles), mentions[k]),
+        )
     # "Christopher R. Miller" here, "Christopher Miller" there: one person, unless the story also
     # has another middle initial between those names ("George W. Bush", "George H. W. Bush").
-    people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
-    initialled = initialled_names(k[0] for k in people)
-    one_person: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key in people:
-        if name_form(key[0]) in initialled:
-            one_person[initialled[name_form(key[0])]].append(key)
-    for keys in one_person.values():
-        kept = max(keys, key=lambda k: (len(merged[k].articles), mentions[k], len(k[0])))
-        for key in keys:
-            if key != kept:
-                fold(key, kept, alias=key[0])
+    initialled = initialled_names(k[0] for k in merged if k[1] == "PERSON" and " " in k[0])
+    fold_alike(
+        lambda k: initialled.get(name_form(k[0])) if k[1] == "PERSON" and " " in k[0] else None,
+        lambda k, _: (len(merged[k].articles), mentions[k], len(k[0])),
+    )
     people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
     for key in list(merged):
         name, kind = key

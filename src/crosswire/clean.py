@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from crosswire.model import Article, Dateline, Removal, Source
@@ -158,6 +159,13 @@ ARCHIVE_PAGE_WORDS = 100
 #: The warning on a page that may be no article (a video's description, a form, a list of credits or
 #: links, a notice): its text stays, and the warning says why it may not be a story.
 NOT_AN_ARTICLE = "may not be an article"
+
+
+def may_not_be_article(warnings: Iterable[str]) -> bool:
+    """Whether an article's ``warnings`` say its page may not be an article (see NOT_AN_ARTICLE)."""
+    return any(w.startswith(NOT_AN_ARTICLE) for w in warnings)
+
+
 #: A sentence of prose has this many words at least, four of them written in lower case.
 PROSE_SENTENCE_WORDS = 8
 #: A page with this many times as many lines of furniture as paragraphs of prose is mostly furniture.

@@ -1577,10 +1577,7 @@ class QuoteExtractor:
             hearer_next = cue.lower_ in _TELL_FORMS or (cue.lower_ in _HEARER_VERBS and self.resolver.char(cue) < start)
             quoted_one = _quoted_as_saying(cue)
             for subj in subjects or ([] if hearer_next else _inverted_subject(cue)):
-                if quoted_one is not None and subj.i == quoted_one.i:
-                    speaker = self.resolver.resolve_quoted(subj, index)
-                else:
-                    speaker = self.resolver.resolve_subject(subj, index)
+                speaker = self._resolve_subject(subj, quoted_one, index)
                 if speaker is not None:
                     self.resolver.note_pronoun(subj, speaker)
                     break
@@ -1617,6 +1614,13 @@ class QuoteExtractor:
             start=start,
             end=end,
         )
+
+    def _resolve_subject(self, subj: Token, quoted: Token | None, sentence: int) -> Entity | None:
+        """The speaker a reporting verb's subject names; when it is the ``quoted`` one of "X quoted
+        Y as saying" (see :func:`_quoted_as_saying`), Y, and never X."""
+        if quoted is not None and subj.i == quoted.i:
+            return self.resolver.resolve_quoted(subj, sentence)
+        return self.resolver.resolve_subject(subj, sentence)
 
     def _cried_out(self, span: Span, opening: int) -> bool:
         """Does the quote mark at ``opening`` follow "shouts of", "chants of", "cries of" with no
@@ -1764,10 +1768,7 @@ class QuoteExtractor:
                 subj = _subject_of(verb)
                 if subj is None:
                     continue
-                if (quoted := _quoted_as_saying(verb)) is not None and quoted.i == subj.i:
-                    speaker = self.resolver.resolve_quoted(subj, index)
-                else:
-                    speaker = self.resolver.resolve_subject(subj, index)
+                speaker = self._resolve_subject(subj, _quoted_as_saying(verb), index)
                 found.append(
                     Quote(
                         self.text[start:end], "indirect", self.resolver.speaker(speaker), verb.text, index, start, end

@@ -25,7 +25,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from crosswire import __version__
-from crosswire.clean import NOT_AN_ARTICLE
+from crosswire.clean import may_not_be_article
 from crosswire.render import shorten
 
 __all__ = ["diff_words", "origin_graph", "to_html", "to_markdown"]
@@ -588,11 +588,7 @@ def _story_dates(arts: dict[str, _Art], articles: dict[str, dict[str, Any]] | No
     """The days the story was published: not those of pages that may not be articles (a video's
     description), when the analysed articles say so, unless every page is one."""
     dated = {a.id: a.published for a in arts.values() if a.published}
-    warned = {
-        aid
-        for aid in dated
-        if any(w.startswith(NOT_AN_ARTICLE) for w in ((articles or {}).get(aid) or {}).get("warnings") or [])
-    }
+    warned = {aid for aid in dated if may_not_be_article(((articles or {}).get(aid) or {}).get("warnings") or [])}
     return sorted({day for aid, day in dated.items() if aid not in warned} or set(dated.values()))
 
 
