@@ -896,6 +896,13 @@ SPEAKER_CASES = {
         "take my ball",
         None,
     ),
+    # A demand is a speech act: "…, demanding that X do ``…''" reports the one who demands.
+    "a participle of demanding reports the words": (
+        "Strike\n\nThe Velm Teachers Union ended talks with the city on Monday, demanding that the mayor offer "
+        "``a fair and lasting contract.''",
+        "fair and lasting",
+        "Velm Teachers Union",
+    ),
     "a participle after a reported clause goes with the one who reports": (
         "Resignation\n\nPress secretary Peter Vance said Hollis was ``disappointed'' at the news. He reaffirmed "
         "that Hollis would not resign, saying: ``The governor is going to do what is best for the state.''",

@@ -49,6 +49,7 @@ _EXTRA_QUOTE_VERBS = {
         "concede": ("", "s", "d"),
         "quip": ("", "s", "ped"),
         "joke": ("", "s", "d"),
+        "demand": ("", "s", "ed", "ing"),
         "complain": ("", "s", "ed", "ing"),
         "predict": ("", "s", "ed", "ing"),
         "reaffirm": ("", "s", "ed", "ing"),
