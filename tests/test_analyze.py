@@ -903,6 +903,18 @@ SPEAKER_CASES = {
         "fair and lasting",
         "Velm Teachers Union",
     ),
+    # Bodies named together speak together, as people named together do.
+    "organisations named together speak jointly": (
+        "Deal\n\nMicrosoft and Intel said on Monday that they would build ``the fastest chips in the world.''",
+        "fastest chips",
+        "Microsoft and Intel",
+    ),
+    "a country named with others it does not name speaks alone": (
+        "Talks\n\nThe United States and its allies said the talks had stalled, citing ``deep divisions'' among "
+        "the members.",
+        "deep divisions",
+        "United States",
+    ),
     "a participle after a reported clause goes with the one who reports": (
         "Resignation\n\nPress secretary Peter Vance said Hollis was ``disappointed'' at the news. He reaffirmed "
         "that Hollis would not resign, saying: ``The governor is going to do what is best for the state.''",

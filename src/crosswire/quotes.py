@@ -379,7 +379,11 @@ class SpeakerResolver:
 
     # -- people who speak together: "wrote Jeffrey Lockwood and Stephen Johnson"
     def _jointly(self, tok: Token, ent: Entity) -> Entity:
-        """``ent``, or the people it is coordinated with ("Dennis and Judy Shepard") as one speaker."""
+        """``ent``, or the people it is coordinated with ("Dennis and Judy Shepard") as one speaker;
+        likewise countries or organisations named together ("the Netherlands, Germany and France
+        said"), when every one coordinated is named."""
+        if ent.type in {"GPE", "ORG"}:
+            return self._bodies_jointly(tok, ent)
         if ent.type != "PERSON":
             return ent
         first = tok.head if tok.dep_ == "conj" and self.person_at(tok.head) is not None else tok
@@ -391,6 +395,24 @@ class SpeakerResolver:
             return ent
         name = f"{', '.join(names[:-1])} and {names[-1]}"
         return self.joint.setdefault(name, Entity(name=name, type="PERSON"))
+
+    def _bodies_jointly(self, tok: Token, ent: Entity) -> Entity:
+        first = tok
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        chain = [first]
+        for t in chain:
+            chain.extend(c for c in t.children if c.dep_ == "conj")
+        if len(chain) < 2:
+            return ent
+        members = [self.entity_at(t) for t in chain]
+        if any(m is None or m.type not in {"GPE", "ORG"} for m in members):
+            return ent  # "the United States and its allies": not all of them named
+        names = list(dict.fromkeys(m.name for m in members if m is not None))
+        if len(names) < 2:
+            return ent
+        name = f"{', '.join(names[:-1])} and {names[-1]}"
+        return self.joint.setdefault(name, Entity(name=name, type="ORG"))
 
     def _family(self, word: str) -> Entity | None:
         """ "the Shepards wrote": the people named together who share that family name."""
