@@ -915,6 +915,22 @@ SPEAKER_CASES = {
         "deep divisions",
         "United States",
     ),
+    # "the prime minister" is not a foreign minister, though both are ministers of the country.
+    "a description naming an office is not a holder of another office": (
+        "Border\n\nPrime Minister Rafik Harun met the army chief on Monday. Lebanese Foreign Minister Faris "
+        "Bazzi said the border was calm. ``We stand by our neighbours in their call for a peaceful "
+        "dialogue,'' the Lebanese prime minister said in an interview with a daily.",
+        "We stand by our neighbours",
+        "Rafik Harun",
+    ),
+    "a description naming an office is not a holder of another office, with a third minister named": (
+        "Border\n\nPrime Minister Rafik Harun met the army chief on Monday. Lebanese Foreign Minister Faris "
+        "Bazzi said the border was calm. Israeli Defense Minister Yitzhak Moran said his troops would stay. "
+        "``We stand by our neighbours in their call for a peaceful dialogue,'' the Lebanese prime minister "
+        "said in an interview with a daily.",
+        "We stand by our neighbours",
+        "Rafik Harun",
+    ),
     "a participle after a reported clause goes with the one who reports": (
         "Resignation\n\nPress secretary Peter Vance said Hollis was ``disappointed'' at the news. He reaffirmed "
         "that Hollis would not resign, saying: ``The governor is going to do what is best for the state.''",

@@ -610,6 +610,9 @@ class SpeakerResolver:
                 roles = " | ".join(ent.roles).lower()
                 if not any(_titled(role, w) for role in ent.roles for w in wanted):
                     continue
+                role_words = {w.strip(".,") for w in roles.replace("-", " ").split()}
+                if (modifiers & _PORTFOLIOS) - role_words:
+                    continue  # "the prime minister" is not the "Foreign Minister"
                 fit = sum(1 for m in modifiers if m in roles.replace(".", "") or m in roles)
                 if named and not any(m in roles.replace(".", "") or m in roles for m in named):
                     holders += any(_titled(role, head) for role in ent.roles)
@@ -778,6 +781,27 @@ _QUOTE_FORMS = {"quote", "quoted", "quotes", "quoting", "cited", "cites", "citin
 _HEARER_VERBS = frozenset(f for verb in ("tell", "ask", "urge", "warn", "assure", "remind") for f in inflections(verb))
 _TELL_FORMS = frozenset(inflections("tell"))
 # Passives whose subject still speaks: "he was quoted (as saying)", "was heard to say", "was reported".
+# Role words that say which office a title is ("prime minister", "foreign minister", "deputy …"):
+# a description that has one is not a holder whose title lacks it.
+_PORTFOLIOS = {
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "interior",
+    "home",
+    "labour",
+    "labor",
+    "health",
+    "education",
+    "energy",
+    "economy",
+    "trade",
+    "justice",
+    "deputy",
+    "vice",
+}
 # Nouns for words a crowd raises: "shouts of ``…''", "a chant of ``…''".
 _OUTCRIES = {"shout", "shouts", "chant", "chants", "cry", "cries", "chorus", "cheers", "screams", "yells", "roar"}
 _LEAD_FORMS = {"lead", "leads", "led", "leading"}
