@@ -931,6 +931,21 @@ SPEAKER_CASES = {
         "We stand by our neighbours",
         "Rafik Harun",
     ),
+    # An offence quoted after "charges of" or "a sentence for" is the charge sheet's wording.
+    "an offence quoted after a sentence for it is not the convicted person's words": (
+        "Appeal\n\nMara Quist has been arrested several times since 2011. She is also appealing two "
+        "convictions, including a six-month sentence for ``insulting a public officer'' and a fine on two "
+        "charges of ``damaging public property.''",
+        "insulting a public officer",
+        None,
+    ),
+    "an offence quoted after charges of it is not the charged person's words": (
+        "Appeal\n\nMara Quist has been arrested several times since 2011. She is also appealing two "
+        "convictions, including a six-month sentence for ``insulting a public officer'' and a fine on two "
+        "charges of ``damaging public property.''",
+        "damaging public property",
+        None,
+    ),
     "a participle after a reported clause goes with the one who reports": (
         "Resignation\n\nPress secretary Peter Vance said Hollis was ``disappointed'' at the news. He reaffirmed "
         "that Hollis would not resign, saying: ``The governor is going to do what is best for the state.''",

@@ -802,6 +802,9 @@ _PORTFOLIOS = {
     "deputy",
     "vice",
 }
+# Nouns and verbs a quoted offence follows: "charges of ``…''", "convicted of ``…''".
+_OFFENCE_NOUNS = {"charge", "charges", "count", "counts", "sentence", "sentences", "conviction", "convictions"}
+_CONVICTED = {"convicted", "acquitted", "guilty", "jailed", "sentenced", "imprisoned"}
 # Nouns for words a crowd raises: "shouts of ``…''", "a chant of ``…''".
 _OUTCRIES = {"shout", "shouts", "chant", "chants", "cry", "cries", "chorus", "cheers", "screams", "yells", "roar"}
 _LEAD_FORMS = {"lead", "leads", "led", "leading"}
@@ -1609,7 +1612,7 @@ class QuoteExtractor:
             return None  # a title, show, nickname or scare quote: not reported speech
         speaker = None
         signed = self._signed_by(para, q)
-        if self._cried_out(span, para.start + q.open_at):
+        if self._cried_out(span, para.start + q.open_at) or self._named_offence(span, para.start + q.open_at):
             cue = None  # "he was greeted with shouts of ``We love you''": a crowd, no one named
         elif signed is not None and (cue is None or self.resolver.char(cue) > signed[1]):
             speaker, cue = signed[0], None
@@ -1680,6 +1683,15 @@ class QuoteExtractor:
         if noun.lower_ not in _OUTCRIES or any(c.dep_ == "poss" for c in noun.children):
             return False
         return not (noun.head.lower_ == "in" and noun.head.head.lower_ in _LEAD_FORMS)
+
+    def _named_offence(self, span: Span, opening: int) -> bool:
+        """Does the quote mark at ``opening`` follow "charges of", "a sentence for", "convicted of"
+        ("a one-year sentence for ``insulting a public officer''")? The quote names an offence in
+        the words of a charge sheet, not of the one charged."""
+        before = [t for t in span if self.resolver.char(t) < opening and not t.is_space]
+        if len(before) < 2 or before[-1].lower_ not in {"of", "for"}:
+            return False
+        return before[-1].head.lower_ in _OFFENCE_NOUNS or before[-2].lower_ in _CONVICTED
 
     def _named_after_quote(self, span: Span, end: int, cue: Token) -> Entity | None:
         """ "``…,'' Syed Husin Ali, head of the party, said Thursday.": the parser lost the
