@@ -76,6 +76,25 @@ def test_a_new_report_after_a_quoted_question_is_a_new_sentence(analyze_text):
     assert question.speaker is None or question.speaker.name != "Salmon"
 
 
+def test_an_attribution_after_a_full_stop_inside_the_marks_stays_with_its_quotation(analyze_text):
+    """'… a “case study.” Sen. Ann Roe charged on Sunday.': the writer typed a full stop for a
+    comma, and the attribution alone became a sentence that the brief could take and that left
+    the quotation without its speaker. A sentence that reports something of its own stays apart."""
+    article = analyze_text(
+        "Reporters crowded the hall on Monday.\n\n"
+        "The raid and the response to it were a “case study of a breakdown of planning.” "
+        "Sen. Ann Roe charged on Sunday. She spoke for an hour.\n\n"
+        '"The talks ended." Officials said it twice.\n\n'
+        '"We will appeal." The agency demanded payment on Friday.'
+    )
+    texts = [s.text for s in article.sentences]
+    assert texts[1].endswith("planning.” Sen. Ann Roe charged on Sunday.")
+    assert '"The talks ended."' in texts and "Officials said it twice." in texts
+    assert "The agency demanded payment on Friday." in texts
+    partial = next(q for q in article.quotes if q.text.startswith("case study"))
+    assert partial.speaker is not None and partial.speaker.name == "Ann Roe"
+
+
 def test_a_paragraphs_text_is_joined_once(analyzer):
     """``Doc.text`` joins every token anew; asked per quote and per name it made long
     one-paragraph articles quadratic (crosswire ran at 0.6 of spaCy's rate over DUC 2004)."""

@@ -105,6 +105,9 @@ def _paragraph_sentences(para: Paragraph) -> list[Span]:
             continue  # "Sgt. Maj. Tom Vell": a title before a name, not the end of a sentence
         if _after_question_or_exclamation(prev_text) and _attribution(doc, tok_start):
             continue  # '"Are you willing?" Netanyahu said.'
+        sentence_end = next((s for s in starts if s > tok_start), len(doc))
+        if _after_quoted_statement(prev_text) and _bare_attribution(doc, tok_start, sentence_end):
+            continue  # '… a "case study." Sen. Ann Roe charged on Sunday.': a full stop typed for a comma
         kept.append(tok_start)
     bounds = [*kept, len(doc)]
     return [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
@@ -135,6 +138,26 @@ def _after_question_or_exclamation(text: str) -> bool:
     text = text.rstrip()
     stripped = text.rstrip("".join(_CLOSING_MARKS))
     return stripped != text and stripped.endswith(("?", "!"))
+
+
+def _after_quoted_statement(text: str) -> bool:
+    """Does ``text`` end with a quotation closed by a full stop inside the marks ('… security."')?"""
+    text = text.rstrip()
+    stripped = text.rstrip("".join(_CLOSING_MARKS))
+    return stripped != text and stripped.endswith(".")
+
+
+def _bare_attribution(doc: Doc, start: int, end: int) -> bool:
+    """Is the sentence from token ``start`` to ``end`` nothing but a speaker, a reporting verb and
+    when ("Sen. Ann Roe charged on Sunday.", "Jo Li said Tuesday.")? Such a sentence says only who
+    spoke the quotation before it; "The agency demanded payment." and "Republicans agreed." may
+    report something of their own, so the day is required and nothing else may follow."""
+    verb = _opening_report(doc, start)
+    if verb is None or _reports_its_own(verb):
+        return False
+    rest = [t for t in doc[verb.i + 1 : end] if not t.is_punct and not t.is_space]
+    when = [t for t in rest if t.ent_type_ in {"DATE", "TIME"}]
+    return bool(when) and len(rest) <= 6 and all(t in when or t.pos_ in {"ADP", "DET"} for t in rest)
 
 
 def _attribution(doc: Doc, start: int) -> bool:
