@@ -49,7 +49,7 @@ articles, one from each of 12 clusters of a third round; blind, scored once) and
 ``bench/data/duc2004_quotes_heldout17.jsonl`` (dataset ``duc2004_heldout17``: 13 more DUC 2004
 articles, one from each of 13 clusters of a fourth round; blind, scored once) and
 ``bench/data/duc2004_quotes_heldout18.jsonl`` (dataset ``duc2004_heldout18``: 15 more DUC 2004
-articles, one from each of 15 clusters of a fifth round; blind, not yet scored) and
+articles, one from each of 15 clusters of a fifth round; blind, scored once) and
 ``bench/data/duc2004_quotes_heldout19.jsonl`` (dataset ``duc2004_heldout19``: 11 more DUC 2004
 articles, one from each of 11 clusters of a sixth round; blind, not yet scored).
 The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``duc2004_heldout3``,
