@@ -220,6 +220,13 @@ def test_numbers_are_normalised():
     assert numbers("One hundred and three patients were seen in the 1990s") == {"103 patient", "1990"}
 
 
+def test_a_number_in_a_name_is_no_count_and_an_area_counts_its_unit():
+    """ "Bluefin-21" and "F-16" name things; "15 square miles" counts square miles, not "square"."""
+    assert numbers("The Bluefin-21 drone and two F-16 jets flew 40 miles") == {"2", "40 mile"}
+    assert numbers("about 15 square miles, or 38 square kilometres") == {"about 15 square mile", "38 square kilometre"}
+    assert numbers("a square deal for 3 cubic metres") == {"3 cubic metre"}
+
+
 def test_a_bound_or_an_estimate_is_not_a_disagreement(analyze_text):
     """'More than nine hours' and '10 hours' can both be true; 'nine hours' and '12 hours'
     cannot, nor can 'about 50' and 'about 56'. Bare numbers are compared one against one, or as

@@ -95,9 +95,12 @@ _WORD_NUMBER = (
     rf"|(?:{_alternatives(_TENS)})(?:[- ](?:{_DIGIT_WORDS}))?"
     rf"|{_alternatives(w for w in _ONES_AND_TEENS if w != 'one')}|dozen|hundred"
 )
-# Digits end on a digit: the comma of "$2,700, according to" is the sentence's.
+# Digits end on a digit: the comma of "$2,700, according to" is the sentence's. Digits hyphened
+# to a word are part of a name ("Bluefin-21", "F-16", "COVID-19"), not a count.
 _NUMBER = re.compile(
-    r"(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*(?:%|percent|per cent))?|\b(?:" + _WORD_NUMBER + r")\b", re.I
+    r"(?<![\w.])(?<![A-Za-z]-)\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*(?:%|percent|per cent))?"
+    r"|\b(?:" + _WORD_NUMBER + r")\b",
+    re.I,
 )
 _SCALE = re.compile(r"^\s*(million|billion|trillion|thousand|hundred)\b", re.I)
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -105,6 +108,7 @@ _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 # number, "2,700km", but not "1990s" or "20th" (after an optional adjective would be guesswork,
 # so only the next word).
 _UNIT = re.compile(r"^(?:-|\s+)([a-z]{3,}|km|ft|kg|lb|cm|mm)\b|^(?!(?:s|st|nd|rd|th)\b)([a-z]{1,3})\b")
+_MEASURED = {"square", "cubic"}
 # The word before a number that makes it a bound or an estimate, as the claim's value shows it.
 _QUALIFIERS = {
     "more than": "more than",
@@ -374,6 +378,8 @@ def numbers(text: str) -> set[str]:
         currency = _CURRENCY.search(text[: m.start()])
         unit = _UNIT.match(rest)
         counted = unit and (unit.group(1) or unit.group(2)).lower()
+        if counted in _MEASURED and (area := _UNIT.match(rest[unit.end() :])) and area.group(1):
+            counted = f"{counted} {area.group(1).lower()}"  # "15 square miles" counts square miles
         if currency:
             value = ("$" if currency.group(1) or currency.group(2) else currency.group(3)) + value
         # "18 have been charged": a number before a function word counts nothing named there.
