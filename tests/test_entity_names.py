@@ -146,3 +146,24 @@ def test_a_name_spelt_with_a_hyphen_or_a_space_is_one_entity(analyze_text):
     (dhabi,) = [e for e in entities if "Dhabi" in e.name]
     assert {dhabi.name, *dhabi.aliases} == {"Abu Dhabi", "Abu-Dhabi"}
     assert {"El Salvador", "Salvador"} <= {e.name for e in entities}
+
+
+def test_a_name_the_model_ran_into_the_sentence_is_cut_back(analyzer):
+    """The model may run a name on into a verb ("Stephen kicks off", "Pryor hired Velm University")
+    or end it on a function word ("National Assembly on"): a name holds no lower-case verb and
+    ends on none of those words. Lower-case words inside a name stay ("Focus on the Family")."""
+    from spacy.tokens import Span
+
+    from crosswire.entities import _trim
+
+    def trimmed(text: str, name: str, label: str) -> str | None:
+        doc = analyzer.nlp(text)
+        start = next(t.i for t in doc if t.idx == text.index(name))
+        end = next(t.i + 1 for t in doc if t.idx + len(t.text) == text.index(name) + len(name))
+        span = _trim(Span(doc, start, end, label=label))
+        return span.text if span is not None else None
+
+    assert trimmed("Stephen kicks off the week with a joke.", "Stephen kicks off", "PERSON") == "Stephen"
+    assert trimmed("Coach Pryor hired Velm University staff.", "Pryor hired Velm University", "ORG") == "Pryor"
+    assert trimmed("The National Assembly on Friday voted.", "National Assembly on", "ORG") == "National Assembly"
+    assert trimmed("Members of Focus on the Family met.", "Focus on the Family", "ORG") == "Focus on the Family"

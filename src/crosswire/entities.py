@@ -141,13 +141,23 @@ def _trim(span: Span) -> Span | None:
     end = _unclosed_mark(doc, start, end)
     # "Al Qaeda-- what--": a dash the tokenizer left on a word ends the name
     end = next((i + 1 for i in range(start, end - 1) if _ends_in_dash(doc[i].text)), end)
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    # "Stephen kicks off", "McLaren hired University of …": a name holds no lower-case verb
+    end = next((i for i in range(start + 1, end) if doc[i].is_lower and doc[i].pos_ in {"VERB", "AUX"}), end)
+    # "National Assembly on", "Defense Department or": the model ran on into the sentence
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE
+        or doc[end - 1].is_punct
+        or (end - 1 > start and doc[end - 1].is_lower and doc[end - 1].pos_ in _TRAILING_FUNCTION_WORDS)
+    ):
         end -= 1
     if end <= start:
         return None
     trimmed = doc[start:end]
     trimmed.label_ = span.label_
     return trimmed
+
+
+_TRAILING_FUNCTION_WORDS = {"ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART", "ADV"}
 
 
 # Marks that open what a name does not hold: "Maritime Safety Authority (Amsa", "Davis “Abortion
