@@ -154,6 +154,22 @@ def test_trailing_credit_inside_last_paragraph():
     assert parts.removed[-1].reason == "credit line"
 
 
+def test_the_reporters_a_story_thanks_are_a_credit_line_and_a_story_sentence_stays():
+    parts = clean_text(
+        "Velm port strike ends\n\nDock workers in Velm returned to work on Monday.\n\n"
+        "Lee reported from Velm. Associated Press writer Ana Brek in Oster, N.D., and Tom Ruiz of The "
+        "Velm Courier contributed to this report.\n\n"
+        "Staff writers Jo Kim and Al Dorn contributed to this story from Oster.\n\n"
+        "Kai Lund reported from Velm Harbor.\n\n"
+        "The union said the deal was fair. Staff writer Jo Kim contributed reporting."
+    )
+    assert parts.body == [
+        "Dock workers in Velm returned to work on Monday.",
+        "The union said the deal was fair. Staff writer Jo Kim contributed reporting.",
+    ]
+    assert [r.reason for r in parts.removed].count("credit line") == 3
+
+
 def test_hard_wrapped_text_is_joined_into_paragraphs():
     raw = (
         "Cambodian leader Hun Sen on Friday rejected opposition demands \n"

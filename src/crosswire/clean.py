@@ -48,6 +48,37 @@ _TRAILING_CREDIT = re.compile(
 _PICKUP_NOTE = re.compile(
     r"(?:^|(?<=[.!?'\"’”])\s+)[^.!?\n]{0,120}?\b\d+(?:st|nd|rd|th)\s+(?:graf|grafs|par|para|pgh)\b[^.!?]*$", re.I
 )
+# The reporters a story thanks at its end: "Associated Press writer Ana Brek in Velm contributed to
+# this report.", after "Lee reported from Velm." lines; on its own, "Lee reported from Velm."
+_CONTRIBUTED = re.compile(
+    r"^(?P<names>[^!?]{2,600}?)\s+contributed\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|(?:additional\s+)?reporting)"
+    r"(?:\s+from\s+[^.!?]{1,60})?(?:\s+and\s+can\s+be\s+reached\s+at\s+\S+?)?\.?$"
+)
+_REPORTED_FROM = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,4}reported\s+from\s+[A-Z][^.!?]{1,60}\.(?:\s+|$)")
+# The lower-case words of such a list: staff, place and "of The Daily Velm"; any other word is a
+# sentence of the story, which must not go with the credit.
+_CONTRIBUTOR_WORDS = frozenset({
+    "staff", "writer", "writers", "reporter", "reporters", "researcher", "journalist", "correspondent",
+    "correspondents", "editor", "editors", "contributor", "photographer", "producer", "intern",
+    "diplomatic", "technology", "political", "business", "news", "media",
+    "and", "in", "at", "of", "the", "from", "with", "for", "on",
+})  # fmt: skip
+
+
+def _contributors(text: str) -> bool:
+    """Is ``text`` only a credit to the reporters who contributed, or only where they reported from?"""
+    text = text.strip().lstrip("—–- ")
+    while lead := _REPORTED_FROM.match(text):
+        text = text[lead.end() :]
+        if not text:
+            return True
+    credit = _CONTRIBUTED.match(text)
+    if credit is None:
+        return False
+    names = re.findall(r"[A-Za-z][\w’'.-]*", credit["names"])
+    return all(not w[0].islower() or w.lower() in _CONTRIBUTOR_WORDS for w in names)
+
+
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright\b|all rights reserved|this material may not be published|"
     r"our standards:|©\s*\d{4})",
@@ -562,7 +593,7 @@ def _furniture_reason(text: str) -> str | None:
         return "social media widget"
     if _COPYRIGHT.match(text):
         return "copyright notice"
-    if _CREDIT.match(text):
+    if _CREDIT.match(text) or _contributors(text):
         return "credit line"
     if _words(text) <= 10 and _LINK_LINE.match(text):
         return "site furniture"
