@@ -1123,6 +1123,25 @@ def test_the_brief_does_not_tell_the_story_by_an_embedded_post(analyze_text):
     assert any("bridge collapsed on Monday" in b.text for b in story.brief)
 
 
+def test_the_brief_takes_no_line_without_its_stop(analyze_text):
+    """A line without a full stop is a heading, a link, a list item or words that introduce what
+    follows ("… where doctors said:"): no reader can take it alone, whatever news it carries."""
+    opener = "Twelve others were hurt and taken to Velm General Hospital, where a surgeon told reporters:"
+    articles = [
+        analyze_text(
+            f"VELM (AP) — The Velm bridge collapsed on Monday, killing four people {lead}.\n\n"
+            f"{opener}\n\n"
+            '"They are stable," the surgeon said.\n\n'
+            "Engineers had warned of cracks in the bridge in 2024, the city said.\n"
+        )
+        for lead in ("on their way to work", "who were crossing it", "in the morning rush")
+    ]
+    assert all(any(s.text == opener for s in a.sentences) for a in articles)
+    story = build_story(articles, words=60)
+    assert story.brief and all(opener not in b.text for b in story.brief)
+    assert any("bridge collapsed on Monday" in b.text for b in story.brief)
+
+
 def test_a_photo_caption_dates_no_event_in_the_timeline(analyze_text):
     caption = "Rescuers search the rubble of the Velm bridge on Tuesday in Velm."
     articles = [

@@ -89,6 +89,9 @@ _CONNECTIVE = re.compile(
     r"|in addition|as a result|by contrast|in contrast|on the other hand|otherwise|likewise|similarly),",
     re.I,
 )
+# A sentence a reader can take alone ends on its stop; a line without one is a heading, a link, a
+# list item, a cut-off sentence or words that introduce what follows ("… said:").
+_FINISHED = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 # '"…," he said.': the speaker is in another sentence.
 _PRONOUN_ATTRIBUTION = re.compile(r"[,.!?…][\"”’']\s*(?:he|she|they|it)\s+\w+", re.I)
@@ -145,7 +148,7 @@ def telling(articles: Sequence[Article]) -> list[Article]:
 
 def _readable(text: str) -> bool:
     n = len(words(text))
-    return MIN_WORDS <= n <= MAX_WORDS and not _QUESTION.search(text)
+    return MIN_WORDS <= n <= MAX_WORDS and not _QUESTION.search(text) and bool(_FINISHED.search(text))
 
 
 def select(
