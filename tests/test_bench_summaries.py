@@ -30,9 +30,9 @@ def summaries():
 def test_set_changes_the_constants_the_brief_reads(summaries, monkeypatch):
     monkeypatch.setattr(brief, "MIN_ORIGINS", brief.MIN_ORIGINS)
     monkeypatch.setattr(brief, "QUOTED", brief.QUOTED)
-    done = summaries.set_brief_constants(["MIN_ORIGINS=2", "QUOTED=1"])
-    assert done == ["MIN_ORIGINS=2", "QUOTED=1.0"]
-    assert brief.MIN_ORIGINS == 2 and isinstance(brief.MIN_ORIGINS, int)
+    done = summaries.set_brief_constants(["MIN_ORIGINS=3", "QUOTED=1"])
+    assert done == ["MIN_ORIGINS=3", "QUOTED=1.0"]
+    assert brief.MIN_ORIGINS == 3 and isinstance(brief.MIN_ORIGINS, int)
     assert brief.QUOTED == 1.0 and isinstance(brief.QUOTED, float)
 
 

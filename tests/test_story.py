@@ -1142,6 +1142,36 @@ def test_the_brief_takes_no_line_without_its_stop(analyze_text):
     assert any("bridge collapsed on Monday" in b.text for b in story.brief)
 
 
+def test_what_two_origins_report_comes_before_what_one_page_of_another_subject_says(analyze_text):
+    """Two wire reports tell how the climbers' bodies were found and that an avalanche took them;
+    a charity's letter names the same climbers and place but is about earthquake relief. What the
+    two reports corroborate comes first, not the letter's lines that share the names."""
+    wire = (
+        "VELM (AP) — Two climbers found the bodies of Jon Kell and Per Aske on a glacier of Mount Velm "
+        "on Friday, 16 years after an avalanche swept them away.\n\n"
+        "Kell and Aske were among the best climbers of their time, friends said.\n"
+    )
+    agency = (
+        "VELM (Reuters) — The bodies of mountaineers Jon Kell and Per Aske were found on a Mount Velm "
+        "glacier by two climbers, officials said on Saturday.\n\n"
+        "An avalanche buried Kell and Aske in 2008 as they tried to climb the peak.\n"
+    )
+    letter = (
+        "Dear friends of the Jon Kell Fund,\n\n"
+        "This spring many climbers come to Velm, one year after the earthquake that shook the valleys "
+        "of Mount Velm.\n\n"
+        "Jon Kell loved the people of Velm, and Per Aske filmed their villages.\n\n"
+        "The fund paid for food, clothing and shelter for families after the earthquake.\n\n"
+        "The climbing school that Kell and Aske dreamed of trained 80 guides this year.\n\n"
+        "We thank all of you who gave to the earthquake relief appeal.\n"
+    )
+    story = build_story([analyze_text(t) for t in (wire, agency, letter)], words=40)
+    assert story.independent_sources == 3
+    text = " ".join(b.text for b in story.brief)
+    assert "bodies" in text and "avalanche" in text, text
+    assert "climbing school" not in text
+
+
 def test_a_photo_caption_dates_no_event_in_the_timeline(analyze_text):
     caption = "Rescuers search the rubble of the Velm bridge on Tuesday in Velm."
     articles = [

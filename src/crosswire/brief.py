@@ -59,9 +59,11 @@ SUPPORT_EXPONENT = 1.0
 """A concept's weight grows as (independent origins stating it) ** SUPPORT_EXPONENT."""
 LENGTH_EXPONENT = 0.75
 """Score = concept weight gained (new, plus restated at RESTATED) / words**LENGTH_EXPONENT."""
-MIN_ORIGINS = 3
-"""Concepts count only when this many independent origins state them (all of them in a story of
-fewer; 1 for a one-origin story), as ICSI's concepts need three documents."""
+MIN_ORIGINS = 2
+"""Concepts count first only when this many independent origins state them (1 for a one-origin
+story): what is corroborated comes before what one origin alone reports, as claims mark it. Three,
+as ICSI's concepts need three documents, left a story's central event out whenever one origin
+(a long page of another subject) did not state it."""
 OVERFLOW = 20
 """The last sentence may run this many words past the budget."""
 RESTATED = 0.7
