@@ -170,6 +170,19 @@ def test_the_reporters_a_story_thanks_are_a_credit_line_and_a_story_sentence_sta
     assert [r.reason for r in parts.removed].count("credit line") == 3
 
 
+def test_a_video_players_caption_is_a_caption_and_its_buttons_go():
+    parts = clean_text(
+        "Storm grounds flights\n\n"
+        "CLOSE Skip in Skip x Embed x Share Airlines expect to fly again Friday. Jo Lee, USA TODAY\n\n"
+        "Airlines cancelled 1,000 flights on Thursday, officials said.\n\n"
+        "CLOSE is the word on the shop's sign."
+    )
+    assert parts.body[0] == "Airlines expect to fly again Friday. Jo Lee, USA TODAY"
+    assert parts.captions == [0]
+    assert parts.body[2] == "CLOSE is the word on the shop's sign."
+    assert [(r.text, r.reason) for r in parts.removed] == [("CLOSE Skip in Skip x Embed x Share", "video link")]
+
+
 def test_hard_wrapped_text_is_joined_into_paragraphs():
     raw = (
         "Cambodian leader Hun Sen on Friday rejected opposition demands \n"

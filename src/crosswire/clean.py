@@ -313,6 +313,11 @@ _CAPTION_CREDIT = re.compile(
 _GALLERY_COUNTER = re.compile(r"\s*\bHide Caption \d+ of \d+\b\s*")
 _GALLERY_TITLE = re.compile(r"^(?P<label>(?:Photos:\s*)+)(?P<title>\S.{0,100}?)\s+(?P=label)(?P=title)\s+(?=\S)")
 # CNN's links to other videos: "JUST WATCHED Title Replay More Videos ... MUST WATCH Title 02:04".
+# A video player's caption printed into the page, after its "CLOSE" button and sharing links:
+# "CLOSE Skip in Skip x Embed x Share Police confirmed … Video provided by …".
+_VIDEO_CAPTION = re.compile(
+    r"^(?:Skip in Skip x Embed x Share\s+)?CLOSE\s+(?:Skip in Skip x Embed x Share\s+)?(?=[A-Z0-9\"“‘])"
+)
 _VIDEO_LINK = re.compile(r"^(?:JUST WATCHED|Replay More Videos|MUST WATCH)\b")
 # The labels around a picture or video on web pages: the BBC's "Image copyright Getty Images Image
 # caption …" and "Media playback is unsupported on your device Media caption …", the Guardian's
@@ -558,6 +563,9 @@ def _gallery(text: str, removed: list[Removal]) -> list[_Para]:
     """A paragraph, or the captions of a CNN photo gallery printed as one ("Photos: Title … Hide
     Caption 1 of 6 Photos: Title …"), each its own paragraph marked a caption; the labels
     ("Hide Caption 1 of 6", "Photos: Title") are recorded as removed."""
+    if video := _VIDEO_CAPTION.match(text):
+        removed.append(Removal(video.group(0).strip(), "video link"))
+        return [_Para(text[video.end() :].strip(), caption=True)]
     if not _GALLERY_COUNTER.search(text):
         return [_Para(text)]
     head = _GALLERY_TITLE.match(text)
