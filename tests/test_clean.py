@@ -183,6 +183,23 @@ def test_a_video_players_caption_is_a_caption_and_its_buttons_go():
     assert [(r.text, r.reason) for r in parts.removed] == [("CLOSE Skip in Skip x Embed x Share", "video link")]
 
 
+def test_a_prompt_to_follow_the_reporter_is_site_furniture_and_a_sentence_is_not():
+    parts = clean_text(
+        "Storm grounds flights\n\nAirlines cancelled 1,000 flights on Thursday, officials said.\n\n"
+        "Like many on Twitter, the mayor was angry.\n\n"
+        "Follow the money, he said on Twitter.\n\n"
+        "Follow Jo Lee on Twitter and Google+. Follow Velm News @velmnews, Facebook & Google+. "
+        "Original article on Velm News.\n\n"
+        "Rating is available when the video has been rented."
+    )
+    assert parts.body == [
+        "Airlines cancelled 1,000 flights on Thursday, officials said.",
+        "Like many on Twitter, the mayor was angry.",
+        "Follow the money, he said on Twitter.",
+    ]
+    assert {r.reason for r in parts.removed} == {"site furniture", "social media widget"}
+
+
 def test_hard_wrapped_text_is_joined_into_paragraphs():
     raw = (
         "Cambodian leader Hun Sen on Friday rejected opposition demands \n"

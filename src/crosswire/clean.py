@@ -170,8 +170,17 @@ _ARCHIVE_NOTICE = re.compile(
 # A social network's embed text that scrapers keep when the post itself did not load.
 _SOCIAL_WIDGET = re.compile(
     r"^(?:tweet with a location|you can add location information to your tweets\b.*"
-    r"|(?:this|the) (?:tweet|post) (?:is|was) unavailable\b.*)[.!]?$",
+    r"|(?:this|the) (?:tweet|post) (?:is|was) unavailable\b.*"
+    r"|rating is available when the video has been rented)[.!]?$",
     re.I,
+)
+# "Follow Ana Brek on Twitter and Google+.", "Follow @anabrek on Twitter", "Follow me on Twitter
+# (@anabrek), Facebook and Google+.", with "Original article on Site." after it: the page's
+# prompt to follow its reporter or outlet. An imperative "Follow" that names a network.
+_FOLLOW_PROMPT = re.compile(
+    r"^(?:(?:Follow\s+(?:[A-Z@\"“]|me\b|us\b|the\s+reporter\b)[^!?\n]{0,120}?"
+    r"\b(?:on|at|via)\s+(?:Twitter|Facebook|Instagram|Google\+|YouTube|LinkedIn|https?://)"
+    r"[^!?\n]{0,160}?|Original article on [^.!?\n]{1,40})(?:[.!]\s*|\s*$))+$"
 )
 # The signature an embedded post ends with: "… pic.twitter.com/x1Y2 — Ana Brek (@anabrek) March 25,
 # 2014", "… A post shared by Ana Brek (@ana.brek) on Jun 20, 2017 at 10:33am PDT", with the links
@@ -599,6 +608,8 @@ def _furniture_reason(text: str) -> str | None:
         return "photo gallery link" if credit["plural"] else "photo credit"
     if _words(text) <= 40 and _SOCIAL_WIDGET.match(text):
         return "social media widget"
+    if _words(text) <= 45 and _FOLLOW_PROMPT.match(text):
+        return "site furniture"
     if _COPYRIGHT.match(text):
         return "copyright notice"
     if _CREDIT.match(text) or _contributors(text):
