@@ -1021,6 +1021,15 @@ TITLE_CASES = {
         ["Quistworks", "Notice of"],
         ["Thank God."],
     ),
+    # after "on" or "told", a title-cased span names a programme, even with the reporter's comma
+    # or full stop inside its marks
+    "a programme one speaks on or to is a title": (
+        "Budget fight\n\nSenator Ilsa Marran defended the plan on Sunday. “We will not cut the schools,” "
+        "Marran said on “Capitol Week Today.” Appearing on “The Morning Ledger,” her rival Tom Feld said "
+        "the plan was weak. Feld later told “Evening Watch Live,” a radio show, that he would vote no.",
+        ["Capitol Week", "Morning Ledger", "Evening Watch"],
+        ["will not cut"],
+    ),
 }
 
 

@@ -1353,6 +1353,19 @@ def _names_a_work(span: Span, open_at: int) -> bool:
     return (last.tag_ in {"NN", "NNS"} and last.is_lower) or last.tag_ == "POS"
 
 
+#: Words after which quote marks hold the name of a programme or publication one appears on or
+#: speaks to ("said on “Capitol Week,”", "told “Morning Ledger”"), not words anyone says.
+_BROADCAST_LEADS = {"on", "told", "tells", "tell", "telling"}
+
+
+def _names_a_programme(span: Span, open_at: int) -> bool:
+    """The marks (at ``open_at`` in the paragraph) open right after "on" ("said on “Fox News
+    Sunday.”", "Appearing on “Meet the Press,”") or right after a verb of telling, whose object
+    is the hearer ("told “60 Minutes” that …"): a title-cased span there names a programme."""
+    before = [t for t in span if t.idx < open_at and not t.is_space and not _is_quote_mark(t)]
+    return bool(before) and before[-1].lower_ in _BROADCAST_LEADS
+
+
 # A dash right after the closing mark and capitalised words up to a comma or the paragraph's end.
 _SIGNATURE = re.compile(
     r"[ \t]*(?:[—―–]|--?)[ \t]*(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*?)\.?[ \t]*(?:[,;(]|\s*$)"
@@ -1596,6 +1609,7 @@ class QuoteExtractor:
         if (
             _is_name_like(inner)
             or (_is_headline_cased(inner, True) and _names_a_work(span, q.open_at))
+            or (_is_headline_cased(inner, True) and _names_a_programme(span, q.open_at))
             or (
                 cue is None
                 and according is None
