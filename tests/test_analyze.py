@@ -973,6 +973,14 @@ SPEAKER_CASES = {
         "plant a tree",
         "Xu Wenli",
     ),
+    # "the Ohio Republican" is one member of the party: the person just written about, not "Republican".
+    "a party member described after ``the'' is the person the sentences before were about": (
+        "Tax deal\n\nSen. Tom Harlan, who first backed the bill, issued a statement on Friday criticising Mayor "
+        'Ruth Bell. "Her plan is wrong and I will vote against it," said the Ohio Republican, who may run for '
+        "governor.",
+        "vote against it",
+        "Tom Harlan",
+    ),
 }
 
 

@@ -248,6 +248,8 @@ class SpeakerResolver:
                 ) or _appositive_across_of(tok, subj)
                 if tok.i == subj.i and ent.type == "NORP" and _indefinite(subj):
                     return None  # "another Republican said": one member of a group, unnamed
+                if tok.i == subj.i and ent.type == "NORP" and _one_member(subj):
+                    return self._member_described(subj, sentence)  # "the Kentucky Republican said"
                 if tok.dep_ == "appos" and ent.type == "NORP":
                     continue  # "The governor, a Republican, added": a group describes, not names
                 if tok.dep_ == "compound" and ent.type in {"GPE", "NORP"} and _person_in_apposition(subj):
@@ -277,6 +279,23 @@ class SpeakerResolver:
         if (person := self._named_before_apposition(subj)) is not None:
             return person
         return self.resolve_description(subj, sentence)
+
+    def _member_described(self, noun: Token, sentence: int) -> Entity | None:
+        """ "Sen. Rand Paul … issued a statement. ``…,'' said the Kentucky Republican": one member
+        of a party or people, described, is the person the last few sentences were about: the
+        nearest main-clause subject before the description, outside quotation marks, that names
+        a person (not a subject of a clause inside: "Graham said Obama was …"). None when there
+        is none, never the group."""
+        pos = self.char(noun)
+        for index in range(sentence, max(-1, sentence - 4), -1):
+            for tok in sorted(self.sent_spans[index], key=lambda t: -t.i):
+                if self.char(tok) >= pos or tok.dep_ not in _SUBJECT_DEPS or self.in_quote(tok):
+                    continue
+                if tok.head.dep_ != "ROOT" and not (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT"):
+                    continue
+                if (person := self.person_at(tok)) is not None:
+                    return person
+        return None
 
     def _introduced_as_noun(self, noun: Token, carried: Entity) -> Entity | None:
         """The one organisation the article introduced, before the noun, with that noun carrying
@@ -912,6 +931,17 @@ def _titled(role: str, word: str) -> bool:
 
 def _indefinite(noun: Token) -> bool:
     return any(t.lower_ in {"a", "an", "one", "another", "some"} for t in noun.children)
+
+
+def _one_member(noun: Token) -> bool:
+    """ "the Kentucky Republican", "the Ohio Democrat": a party or people's word in the singular,
+    after "the", is one member of it (a person the article names elsewhere), not the group.
+    An acronym ("the GOP") is the party itself."""
+    return (
+        noun.tag_ == "NNP"
+        and not noun.text.isupper()
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    )
 
 
 _GROUP_WORDS = {"some", "many", "others", "several", "few", "most"}
