@@ -981,6 +981,13 @@ SPEAKER_CASES = {
         "vote against it",
         "Tom Harlan",
     ),
+    # "reported by" describes the remarks: the newspaper published them, the mayor said them.
+    "a participle describing the remarks is not the quote's reporting verb": (
+        'Vote row\n\nMayor Ruth Bell spoke to supporters on Friday. "Why would they stop now?" she added in '
+        'remarks first reported by The Harbor Gazette and later seen on video. "They never learned how to stop.',
+        "never learned",
+        "Ruth Bell",
+    ),
 }
 
 

@@ -1480,6 +1480,10 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
     outside = [t for t in outside if t.lower_ not in RAISED_VOICE_FORMS or (opened_by_colon and t.i < lead[-1].i)]
     if not outside:
         return None
+    # "``…?'' he added in comments first reported by The Times. ``…''": a participle that
+    # describes a noun tells who reported or published the words, not who said them; the
+    # nearest verb that is not one reports the quote.
+    outside = [t for t in outside if not (t.tag_ == "VBN" and t.dep_ == "acl")] or outside
     return min(outside, key=lambda t: min(abs(base + t.idx - q_start), abs(base + t.idx - q_end)))
 
 
