@@ -988,6 +988,19 @@ SPEAKER_CASES = {
         "never learned",
         "Ruth Bell",
     ),
+    # the one asked answers; a question after "he said" is the asker's again
+    "``he said'' after someone asked a person is the one asked": (
+        "Iran talks\n\nSen. Tom Harlan spoke about Iran on Sunday. Host Mark Pollin asked the senator what he "
+        'made of the report. "I think it is a clever move," he said.',
+        "clever move",
+        "Tom Harlan",
+    ),
+    "a question after someone asked a person is the asker's": (
+        "Iran talks\n\nSen. Tom Harlan spoke about Iran on Sunday. Host Mark Pollin asked Harlan whether talks "
+        'would help. "Will they stop?" he said.',
+        "Will they stop",
+        "Mark Pollin",
+    ),
 }
 
 

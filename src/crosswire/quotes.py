@@ -517,6 +517,10 @@ class SpeakerResolver:
                 ent = self.resolve_subject(tok, index)
                 if ent is None and tok.tag_ == "VBG" and (behind := _subject_behind_participle(tok.head)) is not None:
                     ent = self.resolve_subject(behind, index)
+                asked = self._asked_one(tok, index, gender) if ent is not None and index < sentence else None
+                if asked is not None and asked is not ent and not self._asks_again(pron, sentence):
+                    found = asked  # "Host Wallace asked the senator …. ``I think …,'' he said"
+                    break
                 if ent is not None and ent.type == want and self._gender_ok(ent, gender):
                     found = ent
                     break
@@ -545,6 +549,31 @@ class SpeakerResolver:
                 found = known[0] if len(since) == 1 and known else None
         self._pronoun_cache[key] = found
         return found
+
+    def _asked_one(self, subj: Token, sentence: int, gender: str | None) -> Entity | None:
+        """The person the subject asked, when the subject's verb is "ask" with a person as its
+        object ("Host Chris Wallace asked the senator what he made of …", "asked Graham
+        whether …"): the one who answers in the next sentence."""
+        verb = subj.head
+        if subj.dep_ != "nsubj" or verb.lower_ not in _ASK_FORMS:
+            return None
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if obj.lower_ in _PRONOUNS or self.in_quote(obj):
+                return None
+            person = self.person_at(obj)
+            if person is None and _is_role_noun(obj):
+                person = self.resolve_description(obj, sentence)
+            if person is not None and person.type == "PERSON" and self._gender_ok(person, gender):
+                return person
+        return None
+
+    def _asks_again(self, pron: Token, sentence: int) -> bool:
+        """Is the pronoun's own sentence a question, or does it ask ("``Why?'' he said", "he
+        asked")? Then the one who asked before asks again."""
+        if pron.head.lower_ in _ASK_FORMS:
+            return True
+        start = self.sentences[sentence].start
+        return "?" in self.sentences[sentence].text[: self.char(pron) - start]
 
     def _named_since(self, ent: Entity, before: int, gender: str | None) -> list[Entity]:
         """The other people who may have the gender named, outside quotation marks, after the
@@ -799,6 +828,7 @@ _QUOTE_FORMS = {"quote", "quoted", "quotes", "quoting", "cited", "cites", "citin
 # Reporting verbs whose object is the one spoken to, not the speaker.
 _HEARER_VERBS = frozenset(f for verb in ("tell", "ask", "urge", "warn", "assure", "remind") for f in inflections(verb))
 _TELL_FORMS = frozenset(inflections("tell"))
+_ASK_FORMS = frozenset(inflections("ask"))
 # Passives whose subject still speaks: "he was quoted (as saying)", "was heard to say", "was reported".
 # Role words that say which office a title is ("prime minister", "foreign minister", "deputy …"):
 # a description that has one is not a holder whose title lacks it.
