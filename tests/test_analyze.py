@@ -1001,6 +1001,15 @@ SPEAKER_CASES = {
         "Will they stop",
         "Mark Pollin",
     ),
+    # "the Kestrel" (the model tags it a person) is a vehicle: "he" goes back to the captain.
+    "a one-word name after ``the'' is a thing no pronoun stands for": (
+        "Sea search\n\nCapt. Mark Dorran, who heads the navy team in the search, said the Kestrel aborted so the "
+        "crew could refine the mission. Charts showed the sea was at most 4,400 meters deep, so when the Kestrel "
+        'went deeper than that, it was returned to the surface.\n\n"It happened in the far corner of the area, '
+        'so we are shifting the search box," he told reporters.',
+        "far corner",
+        "Mark Dorran",
+    ),
 }
 
 

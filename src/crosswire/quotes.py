@@ -521,6 +521,8 @@ class SpeakerResolver:
                 if asked is not None and asked is not ent and not self._asks_again(pron, sentence):
                     found = asked  # "Host Wallace asked the senator …. ``I think …,'' he said"
                     break
+                if ent is not None and want == "PERSON" and _a_thing_named(tok):
+                    continue  # "when the Bluefin went deeper …. ``…,'' he told CNN": no one "he" stands for
                 if ent is not None and ent.type == want and self._gender_ok(ent, gender):
                     found = ent
                     break
@@ -971,6 +973,18 @@ def _one_member(noun: Token) -> bool:
         noun.tag_ == "NNP"
         and not noun.text.isupper()
         and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    )
+
+
+def _a_thing_named(tok: Token) -> bool:
+    """ "the Bluefin went deeper": a one-word name after "the", with nothing else in its phrase,
+    names a thing (a vessel, a vehicle, a machine), not a person; people are named without an
+    article ("Bluefin said") or with a title ("the Rev. Al Sharpton")."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.tag_ == "NNP"
+        and [c.dep_ for c in tok.children] == ["det"]
+        and next(tok.children).lower_ == "the"
     )
 
 
