@@ -1010,6 +1010,17 @@ SPEAKER_CASES = {
         "far corner",
         "Mark Dorran",
     ),
+    # "which is said to be organized by" is hearsay about the page: the boy says nothing.
+    "``is said to'' reports no one's words": (
+        "Allergy death\n\nRiverton officials are investigating the death of a toddler whose family said had an "
+        "allergic reaction to the cheese sandwich a preschool employee allegedly fed him last week.\n\n"
+        "Daniel, 3, was at the Oak Street Center for Family Services in Harlem Nov. 3 when a supervising adult "
+        'allegedly gave him a cheese sandwich, "despite them knowing and having documented that he has a severe '
+        'allergy to dairy," according to a page set up on crowdfunding site GoFundMe, which is said to be '
+        'organized by "close family members" of Daniel\'s parents.',
+        "severe allergy",
+        None,
+    ),
 }
 
 

@@ -1496,7 +1496,11 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
         return quoted is not None and at < len(quoted) and bool(quoted[at])
 
     inside = [t for t in span if q_start <= base + t.idx < q_end]
-    outside = [t for t in span if not (q_start <= base + t.idx < q_end) and is_reporting_verb(t) and not quoted_word(t)]
+    outside = [
+        t
+        for t in span
+        if not (q_start <= base + t.idx < q_end) and is_reporting_verb(t) and not quoted_word(t) and not _hearsay(t)
+    ]
     if not outside:
         return None
     # A cue verb that heads the quote, or that the quote's words hang from.
@@ -1507,7 +1511,9 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
             head = node.head
             if head is node:
                 break
-            reports = head.i not in inside_ids and is_reporting_verb(head) and not quoted_word(head)
+            reports = (
+                head.i not in inside_ids and is_reporting_verb(head) and not quoted_word(head) and not _hearsay(head)
+            )
             if reports and not (node.dep_ == "advcl" and _reports_under(head)):
                 return head
             node = head
@@ -1529,6 +1535,22 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
     # nearest verb that is not one reports the quote.
     outside = [t for t in outside if not (t.tag_ == "VBN" and t.dep_ == "acl")] or outside
     return min(outside, key=lambda t: min(abs(base + t.idx - q_start), abs(base + t.idx - q_end)))
+
+
+#: Participles of the passive of hearsay ("is said to", "was reported to", "are believed to").
+_HEARSAY_FORMS = {"said", "reported", "rumored", "rumoured", "alleged", "claimed", "believed", "thought", "understood"}
+
+
+def _hearsay(verb: Token) -> bool:
+    """ "a page …, which is said to be organized by ``close family members''", "he is reported to
+    have left": a passive verb of saying with an infinitive tells what is rumoured of its
+    subject; no one in the sentence says anything. Not an order ("were told to keep", "are
+    instructed to answer"), which someone gives."""
+    if verb.lower_ not in _HEARSAY_FORMS:
+        return False
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
+    )
 
 
 def _is_quote_mark(tok: Token) -> bool:
