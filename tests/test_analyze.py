@@ -1021,6 +1021,14 @@ SPEAKER_CASES = {
         "severe allergy",
         None,
     ),
+    # The parser makes the name after "said" the subject of the verb in the second half of the
+    # split quote; a subject outside the marks is not part of the quoted clause.
+    "a name after the verb of a split quote is not the subject of its second half": (
+        "Port budget\n\nThe harbor board met on Tuesday. ``On paper,'' said Walter Brenick, a former "
+        "chief of the city finance office, ``this is the best year in a decade.'' The board agreed.",
+        "On paper",
+        "Walter Brenick",
+    ),
 }
 
 

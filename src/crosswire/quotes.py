@@ -1191,13 +1191,16 @@ def _inverted_subject(verb: Token) -> list[Token]:
         end = nxt.i
         while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
             end += 1
-        # "he's convinced Naipaul won't win": the name is the subject of what is reported
+        # "he's convinced Naipaul won't win": the name is the subject of what is reported; but not
+        # of a verb in a new quote opened after a comma ("``In short,'' said Ann Roe, ``this is …''").
         clause = doc[end].head
+        mark = next((t for t in doc[end + 1 : clause.i] if _is_quote_mark(t)), None)
         reported = (
             doc[end].dep_ in _SUBJECT_DEPS
             and clause.dep_ == "ccomp"
             and clause.head.i == verb.i
             and _finite_clause(clause)
+            and (mark is None or doc[mark.i - 1].text != ",")
         )
         return [] if reported else [doc[end]]
     if nxt is not None and nxt.lower_ in {"the", "a", "an"} and nxt.head.i > verb.i:
