@@ -1029,6 +1029,14 @@ SPEAKER_CASES = {
         "On paper",
         "Walter Brenick",
     ),
+    # The parser takes the noun phrase after the quote for an object of the quoted verb and the
+    # verb for a conjunct; the name a description introduces after the quote said it.
+    "a name after the quote behind a description set off by a comma speaks": (
+        "Hearing\n\nThe arguments continued in court. ``I cannot show my client a map,'' a third lawyer, "
+        "Dora Quillen, who represents Amos Petrel, told the judge.",
+        "show my client",
+        "Dora Quillen",
+    ),
 }
 
 

@@ -1816,6 +1816,17 @@ class QuoteExtractor:
         the verb, is who said it."""
         cue_at = self.resolver.char(cue)
         after = [t for t in span if end <= self.resolver.char(t) < cue_at and not t.is_punct]
+        # "``…,'' a third lawyer, Bruce Nell, who …, told the judge": a description set off by a
+        # comma may come before the name.
+        if after and after[0].lower_ in {"a", "an", "the"}:
+            doc = cue.doc
+            comma = next((k for k, t in enumerate(after) if t.i + 1 < len(doc) and doc[t.i + 1].text == ","), None)
+            if (
+                comma is not None
+                and after[comma].pos_ == "NOUN"
+                and all(t.pos_ in {"DET", "ADJ", "NOUN", "NUM"} for t in after[:comma])
+            ):
+                after = after[comma + 1 :]
         for tok in itertools.takewhile(lambda t: t.text[:1].isupper(), after[:4]):
             if (ent := self.resolver.entity_at(tok)) is not None:
                 return ent if ent.type == "PERSON" else None
