@@ -1037,6 +1037,13 @@ SPEAKER_CASES = {
         "show my client",
         "Dora Quillen",
     ),
+    # "in the words of" names whose words the quote is, whatever verb the sentence has.
+    "the name after ``in the words of'' right before the quote speaks": (
+        "Campaign\n\nAsking voters to think about a trial next year while they pick a mayor now is, in the "
+        "words of Ed Moll, a Democratic consultant, ``a very long shot.'' Such plans, he said, rarely work.",
+        "long shot",
+        "Ed Moll",
+    ),
 }
 
 

@@ -1471,6 +1471,31 @@ def _according_to(span: Span) -> Token | None:
     return None
 
 
+def _in_words_of(span: Span, opening: int, closing: int, char) -> Token | None:
+    """ "…, in the words of Ed Moll, a consultant, ``a long shot.''": the name the phrase gives,
+    when nothing but punctuation stands between the phrase and the quote's marks (at ``opening``
+    and ``closing``, article offsets; ``char`` gives a token's)."""
+    for tok in span:
+        if tok.lower_ != "in" or tok.i + 3 >= len(tok.doc):
+            continue
+        the, words, of = tok.doc[tok.i + 1 : tok.i + 4]
+        if (the.lower_, words.lower_, of.lower_) != ("the", "words", "of"):
+            continue
+        name = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if name is None:
+            continue
+        if char(tok) < opening:  # the parser may hang the quoted words on the name
+            last = max(t.i for t in name.subtree if char(t) < opening)
+            between = [t for t in span if last < t.i and char(t) < opening]
+        elif char(tok) >= closing:
+            between = [t for t in span if closing <= char(t) and t.i < tok.i]
+        else:
+            continue
+        if all(t.is_punct for t in between):
+            return name
+    return None
+
+
 def _framed_by(span: Span) -> Token | None:
     """ "For union leader Felicio, the swap ``is a clear sign of …''": a sentence that opens on
     "For" and a name set off by a comma gives that person's view; the name's head word."""
@@ -1728,6 +1753,7 @@ class QuoteExtractor:
         ):
             return None  # a title, show, nickname or scare quote: not reported speech
         speaker = None
+        cue_text = None
         signed = self._signed_by(para, q)
         if self._cried_out(span, para.start + q.open_at) or self._named_offence(span, para.start + q.open_at):
             cue = None  # "he was greeted with shouts of ``We love you''": a crowd, no one named
@@ -1735,6 +1761,11 @@ class QuoteExtractor:
             speaker, cue = signed[0], None
         elif (author := _author_of_content(span, start, end, para.start, cue)) is not None:
             speaker = self.resolver.resolve_subject(author, index)
+        elif (
+            words_of := _in_words_of(span, para.start + q.open_at, para.start + q.outer_end, self.resolver.char)
+        ) is not None:
+            speaker, cue, according = self.resolver.resolve_subject(words_of, index), None, None
+            cue_text = "in the words of"
         elif cue is not None:
             # A subject inside quotation marks is the quoted speaker's word ("``Oh,'' exclaimed …").
             subjects = _subjects_of(cue, self.resolver.in_quote)
@@ -1775,7 +1806,7 @@ class QuoteExtractor:
             text=inner,
             kind=kind,
             speaker=self.resolver.speaker(speaker),
-            cue=cue.text if cue is not None else ("according to" if according is not None else None),
+            cue=cue.text if cue is not None else ("according to" if according is not None else cue_text),
             sentence=index,
             start=start,
             end=end,
