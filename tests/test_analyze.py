@@ -662,13 +662,14 @@ SPEAKER_CASES = {
         "big ships",
         "Mara Quist",
     ),
-    # A named modifier ("Palestinian") that the organisation's own qualifier ("Israeli") contradicts.
+    # A named modifier ("Palestinian") that the organisation's own qualifier ("Israeli") contradicts:
+    # not the Israeli Cabinet, but the body the description names.
     "a description with another place's modifier is not that organisation": (
         "Talks\n\nThe attack led the Israeli Cabinet to suspend its talks on the accord. Officials said on "
         "Saturday that the bombers came from Gaza.\n\nThe Palestinian cabinet, in a statement issued after a "
         "meeting on Friday night, accused ``outside forces'' of standing behind the attack.",
         "outside forces",
-        None,
+        "Palestinian cabinet",
     ),
     # Two prime ministers, neither described as Norway's: which one is meant is a guess.
     "a description no holder of the role fits is left unnamed": (
@@ -1043,6 +1044,13 @@ SPEAKER_CASES = {
         "words of Ed Moll, a Democratic consultant, ``a very long shot.'' Such plans, he said, rarely work.",
         "long shot",
         "Ed Moll",
+    ),
+    # The model tags the nationality word as a group and leaves "government" a common noun.
+    "a body of state a nationality word names speaks under that name": (
+        "Trade row\n\nThe envoy spoke in the capital on Monday. The Velmarian government called it "
+        "``an insult'' and an ``interference in internal affairs.''",
+        "an insult",
+        "Velmarian government",
     ),
 }
 

@@ -230,6 +230,8 @@ class SpeakerResolver:
             return person
         if (titled := _titled_person_in(subj)) is not None and (person := self.person_at(titled)) is not None:
             return person
+        if (body := self._national_body(subj)) is not None:
+            return body
         # The subject noun phrase: a name anywhere in it ("NATO chief Mark Rutte").
         for tok in sorted(subj.subtree, key=lambda t: abs(t.i - subj.i)):
             ent = self.entity_at(tok)
@@ -296,6 +298,23 @@ class SpeakerResolver:
                 if (person := self.person_at(tok)) is not None:
                     return person
         return None
+
+    def _national_body(self, noun: Token) -> Entity | None:
+        """ "The Malaysian government called it ``disgusting''": a body of state that a nationality
+        word describes ("the Palestinian cabinet"), which the model tags as a group (NORP) before a
+        common noun, speaks under the name the article gives it."""
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.lower_ not in _STATE_BODIES:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        nation = noun.doc[noun.i - 1]
+        if nation.head.i != noun.i or nation.dep_ not in {"amod", "compound"} or not nation.text[:1].isupper():
+            return None
+        ent = self.entity_at(nation)
+        if ent is None or ent.type != "NORP":
+            return None
+        name = f"{nation.text} {noun.lower_}"
+        return self.joint.setdefault(name, Entity(name=name, type="ORG"))
 
     def _introduced_as_noun(self, noun: Token, carried: Entity) -> Entity | None:
         """The one organisation the article introduced, before the noun, with that noun carrying
@@ -793,6 +812,21 @@ _DOCUMENT_NOUNS = {
     "declaration",
 }
 _ISSUED = {"issued", "released", "published", "posted", "sent"}
+# Bodies of a state, which a nationality word names ("the Malaysian government").
+_STATE_BODIES = {
+    "government",
+    "cabinet",
+    "parliament",
+    "legislature",
+    "military",
+    "army",
+    "navy",
+    "embassy",
+    "junta",
+    "regime",
+    "administration",
+    "leadership",
+}
 _ADOPTED = {"passed", "adopted", "approved"}
 # What a noun for a kind of organisation also stands for: an article that introduces "a
 # telemarketing firm" goes on with "the company said", and the "movement", "network" or
