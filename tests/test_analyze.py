@@ -1052,6 +1052,16 @@ SPEAKER_CASES = {
         "an insult",
         "Velmarian government",
     ),
+    # "to call for" after "it's another matter" is the reporter's aside, not an attribution: the
+    # quotes around it go on with the speaker of the one before.
+    "an infinitive after ``it is'' reports no one's words": (
+        "Regime change\n\nNo one asked the small states for their views. ``The rules are murky,'' said "
+        "Mira Stoll, a historian at Dunmore College. ``When they want a leader gone, they find a reason. "
+        "But the country itself usually has little weight'' _ it's another matter to call for a change of "
+        "leaders in a big capital _ ``and it helps if there is an opposition to point to.'' The debate goes on.",
+        "opposition to point to",
+        "Mira Stoll",
+    ),
 }
 
 

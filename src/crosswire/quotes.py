@@ -1590,6 +1590,7 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
     lead = [t for t in span if base + t.idx < q_start and not t.is_space and not _is_quote_mark(t)]
     opened_by_colon = bool(lead) and lead[-1].text == ":"
     outside = [t for t in outside if t.lower_ not in RAISED_VOICE_FORMS or (opened_by_colon and t.i < lead[-1].i)]
+    outside = [t for t in outside if not _extraposed_infinitive(t)]
     if not outside:
         return None
     # "``…?'' he added in comments first reported by The Times. ``…''": a participle that
@@ -1613,6 +1614,17 @@ def _hearsay(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
     )
+
+
+def _extraposed_infinitive(verb: Token) -> bool:
+    """ "it's another matter to call for a change": an infinitive after "it is …" says what
+    one might do, and reports no one's words."""
+    if verb.tag_ != "VB" or verb.dep_ not in {"xcomp", "ccomp", "acl", "relcl"}:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    be = verb.head if verb.head.lemma_ == "be" or verb.head.dep_ != "attr" else verb.head.head  # "a matter to call"
+    return be.lemma_ == "be" and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in be.children)
 
 
 def _is_quote_mark(tok: Token) -> bool:
