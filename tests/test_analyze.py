@@ -1119,6 +1119,14 @@ TITLE_CASES = {
         ["Capitol Week", "Morning Ledger", "Evening Watch"],
         ["will not cut"],
     ),
+    # a title in another language keeps its particles in lower case ("do", "das")
+    "a foreign title's lower-case particles do not make it speech": (
+        "Novelist\n\nAna Reis was born in a small town near the coast. Her first novel, published in 1951 _ "
+        "``Casa do Vento,'' or ``House of Wind'' _ sold badly. She won fame abroad with her 1980 fantasy "
+        "``Cidade das Pedras,'' published in English as ``City of Stones.'' ``I write slowly,'' Reis said.",
+        ["Casa do", "Cidade das"],
+        ["I write slowly"],
+    ),
 }
 
 

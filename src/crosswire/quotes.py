@@ -1432,9 +1432,13 @@ def _is_name_like(text: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
-#: Short function words that title case leaves in lower case ("The History of the Siege").
+#: Short function words that title case leaves in lower case ("The History of the Siege"), also
+#: in the titles of books from other languages that an article gives as they are ("Terra do
+#: Pecado", "Cien Años de Soledad", "Der Zauberberg und …").
 _TITLE_LOWER = frozenset(
-    ["a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "vs"]
+    {"a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "vs"}
+    | {"de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "el", "los", "las"}
+    | {"o", "os", "y", "e", "et", "von", "van", "der", "den", "und"}
 )
 
 
