@@ -1127,6 +1127,15 @@ TITLE_CASES = {
         ["Casa do", "Cidade das"],
         ["I write slowly"],
     ),
+    # an apposition right after the marks says what they name: a book, a code word; not a noun
+    # that only starts the speaker's description ("the book's author")
+    "a work or word noun in apposition after the marks makes them a name": (
+        "Novelist\n\nAna Reis rarely gives interviews. ``Silence,'' her most recent book to be translated "
+        "into English, is a grim fable. Crowds in the capital chanted for ``renovasi,'' the code word on the "
+        "streets for a new government. ``I write slowly,'' the book's author said.",
+        ["Silence", "renovasi"],
+        ["I write slowly"],
+    ),
 }
 
 

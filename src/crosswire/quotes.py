@@ -1481,6 +1481,32 @@ def _names_a_programme(span: Span, open_at: int) -> bool:
     return bool(before) and before[-1].lower_ in _BROADCAST_LEADS
 
 
+#: Nouns for a work or a word, which an apposition after quoted words says they name.
+_NAMING_NOUNS = frozenset(
+    {"book", "novel", "film", "movie", "documentary", "album", "song", "single", "play", "poem", "opera"}
+    | {"musical", "show", "series", "sitcom", "painting", "title", "word", "term", "phrase", "slogan", "nickname"}
+    | {"motto", "catchphrase"}
+)
+
+
+def _named_in_apposition(span: Span, close_end: int, char) -> bool:
+    """ "``Blindness,'' his most recent book, is …", "calling for ``reformasi,'' the code word
+    for …": a noun phrase for a work or a word set off right after the closing mark (which ends
+    at ``close_end``, an article offset; ``char`` gives a token's) says what the marks name."""
+    after = [t for t in span if char(t) >= close_end and not _is_quote_mark(t)]
+    if not after or after[0].dep_ not in {"det", "poss"}:
+        return False
+    for tok in after[1:6]:
+        if tok.lower_ in _NAMING_NOUNS and tok.pos_ == "NOUN":
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and (nxt.tag_ == "POS" or nxt.pos_ == "NOUN"):
+                return False  # "the book's author", "the film industry"
+            return after[0].head.i == tok.i and not (tok.dep_ in _SUBJECT_DEPS and is_reporting_verb(tok.head))
+        if tok.pos_ not in {"ADV", "ADJ", "NOUN", "NUM", "PROPN"}:
+            return False
+    return False
+
+
 # A dash right after the closing mark and capitalised words up to a comma or the paragraph's end.
 _SIGNATURE = re.compile(
     r"[ \t]*(?:[—―–]|--?)[ \t]*(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*?)\.?[ \t]*(?:[,;(]|\s*$)"
@@ -1788,6 +1814,10 @@ class QuoteExtractor:
             _is_name_like(inner)
             or (_is_headline_cased(inner, True) and _names_a_work(span, q.open_at))
             or (_is_headline_cased(inner, True) and _names_a_programme(span, q.open_at))
+            or (
+                inner.rstrip().endswith(",")
+                and _named_in_apposition(span, para.start + q.outer_end, self.resolver.char)
+            )
             or (
                 cue is None
                 and according is None
