@@ -1062,6 +1062,15 @@ SPEAKER_CASES = {
         "opposition to point to",
         "Mira Stoll",
     ),
+    # The parser hangs the infinitive after "urged the … president in a … call" as an adverbial
+    # clause; it is still what Odo urged, not words of the minister who relays them.
+    "an infinitive after the hearer of ``urged'' is what the one who urges says": (
+        "Border crisis\n\nThe two neighbours moved troops to the border this week. In Velmar, Crown Prince "
+        "Odo urged the Tarnish president in a telephone call to ``exert all efforts to end the crisis without "
+        "resorting to force,'' said Information Minister Lem Tavi.",
+        "exert all efforts",
+        "Crown Prince Odo",
+    ),
 }
 
 

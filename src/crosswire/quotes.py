@@ -1606,7 +1606,7 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
             reports = (
                 head.i not in inside_ids and is_reporting_verb(head) and not quoted_word(head) and not _hearsay(head)
             )
-            if reports and not (node.dep_ == "advcl" and _reports_under(head)):
+            if reports and not (node.dep_ == "advcl" and _reports_under(head) and not _urged_to(node, head)):
                 return head
             node = head
     for cue in outside:
@@ -1643,6 +1643,18 @@ def _hearsay(verb: Token) -> bool:
         return False
     return any(c.dep_ == "auxpass" for c in verb.children) and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
+    )
+
+
+def _urged_to(clause: Token, verb: Token) -> bool:
+    """ "Hassan urged Demirel in a call to ``exert all efforts …''": the infinitive after the
+    hearer of "urge", "ask", "tell" is what the verb reports, even where the parser makes it an
+    adverbial clause."""
+    return (
+        verb.lower_ in _HEARER_VERBS
+        and clause.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and any(c.dep_ == "dobj" and c.i < clause.i for c in verb.children)
     )
 
 
