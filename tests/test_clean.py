@@ -200,6 +200,20 @@ def test_a_prompt_to_follow_the_reporter_is_site_furniture_and_a_sentence_is_not
     assert {r.reason for r in parts.removed} == {"site furniture", "social media widget"}
 
 
+def test_a_sites_sign_in_screen_is_site_furniture_and_the_page_no_article():
+    parts = clean_text(
+        "Welcome back. Please sign in\n\nWhy are we asking this?\n\n"
+        "By submitting your registration information, you agree to our Terms of Service and Privacy "
+        "Policy.\n\nAlready have an account?\n\n"
+        "We have sent a confirmation email to {* data_emailAddress *}. Please check your email.\n\n"
+        "Thank you for registering!\n\nJoin us on Facebook Like us and you'll find top news in your feed."
+    )
+    assert parts.body == [] and parts.title is None
+    assert {r.reason for r in parts.removed} == {"site furniture"}
+    kept = clean_text("Velm vote\n\nThank you, the mayor told voters who had already signed in to vote.")
+    assert kept.body == ["Thank you, the mayor told voters who had already signed in to vote."]
+
+
 def test_hard_wrapped_text_is_joined_into_paragraphs():
     raw = (
         "Cambodian leader Hun Sen on Friday rejected opposition demands \n"

@@ -174,6 +174,22 @@ _SOCIAL_WIDGET = re.compile(
     r"|rating is available when the video has been rented)[.!]?$",
     re.I,
 )
+# A site's account and sign-up screens, printed where the article should be: "Welcome back. Please
+# sign in", "Already have an account?", "Thank you for registering!", "By submitting your
+# registration information, you agree to our Terms of Service …", an unfilled template
+# ("{* data_emailAddress *}"), "Join us on Facebook".
+_ACCOUNT_PROMPT = re.compile(
+    r"^(?:welcome back\b.{0,20}\bsign in\b.*"
+    r"|(?:already have an account|don'?t have an account|forgot (?:your )?password|why are we asking this)\?.*"
+    r"|by (?:submitting|registering|creating|signing up|clicking)\b.{0,120}"
+    r"\b(?:terms of (?:service|use)|privacy policy)\b.*"
+    r"|thank you for (?:registering|signing up|subscribing)\b.*"
+    r"|we have sent (?:a|you a) confirmation e-?mail\b.*"
+    r"|we look forward to seeing you on\b.*"
+    r"|join us on (?:facebook|twitter|instagram)\b.*"
+    r"|.*\{\*[^{}]{1,60}\*\}.*)$",
+    re.I,
+)
 # "Follow Ana Brek on Twitter and Google+.", "Follow @anabrek on Twitter", "Follow me on Twitter
 # (@anabrek), Facebook and Google+.", with "Original article on Site." after it: the page's
 # prompt to follow its reporter or outlet. An imperative "Follow" that names a network.
@@ -609,6 +625,8 @@ def _furniture_reason(text: str) -> str | None:
     if _words(text) <= 40 and _SOCIAL_WIDGET.match(text):
         return "social media widget"
     if _words(text) <= 45 and _FOLLOW_PROMPT.match(text):
+        return "site furniture"
+    if _words(text) <= 45 and _ACCOUNT_PROMPT.match(text):
         return "site furniture"
     if _COPYRIGHT.match(text):
         return "copyright notice"
