@@ -228,12 +228,14 @@ def build_claims(
     embeddings: np.ndarray | None = None,
     threshold: float = SIMILARITY,
     quotes: Sequence[QuoteGroup] = (),
+    people: People | None = None,
 ) -> list[Claim]:
     """Claims over the articles' sentences, most independent support first.
 
     ``embeddings`` (optional) holds one row per :func:`sentence_units` unit, in that order.
     ``quotes`` (optional) are the story's quotes merged across articles: sentences printing one
-    quote are grouped as one statement (see :func:`_same_quote_pairs`).
+    quote are grouped as one statement (see :func:`_same_quote_pairs`). ``people`` are the story's
+    people, by whom speakers are compared (by default, those of ``articles``).
     """
     units = sentence_units(articles)
     texts = [articles[a].sentences[s].text for a, s in units]
@@ -241,7 +243,7 @@ def build_claims(
     sim *= _place_agreement(articles, units)
     sim *= _number_agreement(articles, units, sim)
     owners = [a for a, _ in units]
-    people = People.of(articles)
+    people = people or People.of(articles)
     pairs = _same_quote_pairs(articles, units, quotes, people)
     groups = _join_same_quotes(cluster(sim, owners, threshold), pairs, owners)
 
@@ -511,13 +513,13 @@ def disagreements(
     is "Lena Markov" when she is the story's only Markov.
     """
     people = people or People.of(articles)
+    stated = [(Citation(articles[pos].id, sentence), _values(articles[pos], sentence)) for pos, sentence in members]
     found = []
     for kind in ("number", "date", "speaker"):
         by_value: dict[frozenset[str], list[Citation]] = defaultdict(list)
-        for pos, sentence in members:
-            values = _values(articles[pos], sentence)[kind]
-            if values:
-                by_value[frozenset(values)].append(Citation(articles[pos].id, sentence))
+        for citation, values in stated:
+            if values[kind]:
+                by_value[frozenset(values[kind])].append(citation)
         if len(by_value) < 2:
             continue
         sets = list(by_value)

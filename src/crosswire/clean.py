@@ -337,12 +337,12 @@ _CAPTION_CREDIT = re.compile(
 # paragraph of its own, marked a caption; the gallery's labels go.
 _GALLERY_COUNTER = re.compile(r"\s*\bHide Caption \d+ of \d+\b\s*")
 _GALLERY_TITLE = re.compile(r"^(?P<label>(?:Photos:\s*)+)(?P<title>\S.{0,100}?)\s+(?P=label)(?P=title)\s+(?=\S)")
-# CNN's links to other videos: "JUST WATCHED Title Replay More Videos ... MUST WATCH Title 02:04".
 # A video player's caption printed into the page, after its "CLOSE" button and sharing links:
 # "CLOSE Skip in Skip x Embed x Share Police confirmed … Video provided by …".
 _VIDEO_CAPTION = re.compile(
     r"^(?:Skip in Skip x Embed x Share\s+)?CLOSE\s+(?:Skip in Skip x Embed x Share\s+)?(?=[A-Z0-9\"“‘])"
 )
+# CNN's links to other videos: "JUST WATCHED Title Replay More Videos ... MUST WATCH Title 02:04".
 _VIDEO_LINK = re.compile(r"^(?:JUST WATCHED|Replay More Videos|MUST WATCH)\b")
 # The labels around a picture or video on web pages: the BBC's "Image copyright Getty Images Image
 # caption …" and "Media playback is unsupported on your device Media caption …", the Guardian's
@@ -584,13 +584,20 @@ def _related_link(text: str) -> str | None:
     return None
 
 
+def _captions(text: str, removed: list[Removal]) -> list[_Para]:
+    """A paragraph, or what a picture or video shows printed into the page: a video player's
+    caption after its buttons, or a CNN photo gallery's captions (see :func:`_gallery`), each a
+    paragraph marked a caption; the buttons are recorded as removed."""
+    if video := _VIDEO_CAPTION.match(text):
+        removed.append(Removal(video.group(0).strip(), "video link"))
+        return [_Para(text[video.end() :].strip(), caption=True)]
+    return _gallery(text, removed)
+
+
 def _gallery(text: str, removed: list[Removal]) -> list[_Para]:
     """A paragraph, or the captions of a CNN photo gallery printed as one ("Photos: Title … Hide
     Caption 1 of 6 Photos: Title …"), each its own paragraph marked a caption; the labels
     ("Hide Caption 1 of 6", "Photos: Title") are recorded as removed."""
-    if video := _VIDEO_CAPTION.match(text):
-        removed.append(Removal(video.group(0).strip(), "video link"))
-        return [_Para(text[video.end() :].strip(), caption=True)]
     if not _GALLERY_COUNTER.search(text):
         return [_Para(text)]
     head = _GALLERY_TITLE.match(text)
@@ -624,9 +631,7 @@ def _furniture_reason(text: str) -> str | None:
         return "photo gallery link" if credit["plural"] else "photo credit"
     if _words(text) <= 40 and _SOCIAL_WIDGET.match(text):
         return "social media widget"
-    if _words(text) <= 45 and _FOLLOW_PROMPT.match(text):
-        return "site furniture"
-    if _words(text) <= 45 and _ACCOUNT_PROMPT.match(text):
+    if _words(text) <= 45 and (_FOLLOW_PROMPT.match(text) or _ACCOUNT_PROMPT.match(text)):
         return "site furniture"
     if _COPYRIGHT.match(text):
         return "copyright notice"
@@ -653,7 +658,7 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
     the title (a page or feed entry whose metadata has none).
     """
     removed: list[Removal] = []
-    paras = [para for text in split_paragraphs(raw) for para in _gallery(text, removed)]
+    paras = [para for text in split_paragraphs(raw) for para in _captions(text, removed)]
 
     def drop(para: _Para, reason: str) -> None:
         para.keep = False

@@ -820,27 +820,24 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
         else:
             add((m.type, _key(m.text)), m)
 
-    # One name spelt with and without its article, accents or capitals is one entity.
-    spellings: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for key in order:
-        spellings.setdefault((key[0], name_form(key[1])), []).append(key)
-    for keys in spellings.values():
-        # then the spelling used most, then the first
-        kept = max(keys, key=lambda k: (spelling_rank(k[1]), len(groups[k]), -groups[k][0].start))
-        for key in keys:
-            if key != kept:
-                groups[kept].extend(groups.pop(key))
-    # And with a hyphen or a space between its words ("Al-Jazeera", "Al Jazeera"): the spelling
-    # used most goes, whichever it is.
-    spellings = {}
-    for key in order:
-        if key in groups:
-            spellings.setdefault((key[0], spaced_form(key[1])), []).append(key)
-    for keys in spellings.values():
-        kept = max(keys, key=lambda k: (spelling_rank(k[1])[1:], len(groups[k]), -groups[k][0].start))
-        for key in keys:
-            if key != kept:
-                groups[kept].extend(groups.pop(key))
+    def merge_spellings(form, rank) -> None:
+        """Merge the groups of one type whose names ``form`` makes one, into the one ``rank``
+        puts first, then the spelling used most, then the first."""
+        spellings: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for key in order:
+            if key in groups:
+                spellings.setdefault((key[0], form(key[1])), []).append(key)
+        for keys in spellings.values():
+            kept = max(keys, key=lambda k: (rank(k[1]), len(groups[k]), -groups[k][0].start))
+            for key in keys:
+                if key != kept:
+                    groups[kept].extend(groups.pop(key))
+
+    # One name spelt with and without its article, accents or capitals is one entity; and with a
+    # hyphen or a space between its words ("Al-Jazeera", "Al Jazeera"), where the spelling used
+    # most goes, whichever it is.
+    merge_spellings(name_form, spelling_rank)
+    merge_spellings(spaced_form, lambda name: spelling_rank(name)[1:])
 
     # Organisations: "EU" joins "European Union", "State Department" joins "U.S. State Department".
     for key in list(order):

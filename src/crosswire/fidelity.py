@@ -301,7 +301,9 @@ def _matched(a: list[str], b: list[str]) -> int:
     return sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
 
 
-def compare_quotes(articles: Sequence[Article], origin_group: dict[str, int] | None = None) -> list[QuoteGroup]:
+def compare_quotes(
+    articles: Sequence[Article], origin_group: dict[str, int] | None = None, people: People | None = None
+) -> list[QuoteGroup]:
     """Every direct or partial quote of the story, renderings merged across articles.
 
     With ``origin_group`` (article id → origin group, as :func:`crosswire.origins.derivations`
@@ -311,11 +313,12 @@ def compare_quotes(articles: Sequence[Article], origin_group: dict[str, int] | N
     rest around a partial quote, may simply have heard more of it.
 
     Groups with an ``extended`` or ``altered`` rendering come first, then groups printed by more
-    articles; within a group, the most serious fidelity class comes first.
+    articles; within a group, the most serious fidelity class comes first. ``people`` are the
+    story's people (by default, those of ``articles``).
     """
     pieces = _pieces(articles)
     # "Markov" in one article is "Lena Markov" of another when no one else in the story is a Markov.
-    people = People.of(articles)
+    people = people or People.of(articles)
     for piece in pieces:
         piece.speaker = piece.speaker and people.full(piece.speaker)
     groups = []

@@ -865,7 +865,6 @@ _QUOTE_FORMS = {"quote", "quoted", "quotes", "quoting", "cited", "cites", "citin
 _HEARER_VERBS = frozenset(f for verb in ("tell", "ask", "urge", "warn", "assure", "remind") for f in inflections(verb))
 _TELL_FORMS = frozenset(inflections("tell"))
 _ASK_FORMS = frozenset(inflections("ask"))
-# Passives whose subject still speaks: "he was quoted (as saying)", "was heard to say", "was reported".
 # Role words that say which office a title is ("prime minister", "foreign minister", "deputy …"):
 # a description that has one is not a holder whose title lacks it.
 _PORTFOLIOS = {
@@ -893,6 +892,7 @@ _CONVICTED = {"convicted", "acquitted", "guilty", "jailed", "sentenced", "impris
 # Nouns for words a crowd raises: "shouts of ``…''", "a chant of ``…''".
 _OUTCRIES = {"shout", "shouts", "chant", "chants", "cry", "cries", "chorus", "cheers", "screams", "yells", "roar"}
 _LEAD_FORMS = {"lead", "leads", "led", "leading"}
+# Passives whose subject still speaks: "he was quoted (as saying)", "was heard to say", "was reported".
 _SPEAKER_PASSIVES = {"quoted", "heard", "overheard", "recorded", "reported", "cited"}
 _HEARD = {"heard", "overheard", "hears", "overhears", "recorded", "records", "caught", "saw", "watched"}
 
@@ -1669,6 +1669,28 @@ def _extraposed_infinitive(verb: Token) -> bool:
     return be.lemma_ == "be" and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in be.children)
 
 
+def _cried_out(before: list[Token]) -> bool:
+    """Does a quote whose sentence has the tokens ``before`` before its opening mark follow
+    "shouts of", "chants of", "cries of" with no one's name on the noun ("then came the shouts of
+    ``You resign!''")? Those words are a crowd's, not the speaker's the sentence reports; but one
+    who leads the chant voices it ("leading the crowd in a chant of ``Now!''")."""
+    if not before or before[-1].lower_ != "of" or before[-1].dep_ != "prep":
+        return False
+    noun = before[-1].head
+    if noun.lower_ not in _OUTCRIES or any(c.dep_ == "poss" for c in noun.children):
+        return False
+    return not (noun.head.lower_ == "in" and noun.head.head.lower_ in _LEAD_FORMS)
+
+
+def _named_offence(before: list[Token]) -> bool:
+    """Does a quote whose sentence has the tokens ``before`` before its opening mark follow
+    "charges of", "a sentence for", "convicted of" ("a one-year sentence for ``insulting a public
+    officer''")? The quote names an offence in the words of a charge sheet, not of the one charged."""
+    if len(before) < 2 or before[-1].lower_ not in {"of", "for"}:
+        return False
+    return before[-1].head.lower_ in _OFFENCE_NOUNS or before[-2].lower_ in _CONVICTED
+
+
 def _is_quote_mark(tok: Token) -> bool:
     return all(c in "`'\"“”‘’" for c in tok.text)
 
@@ -1847,7 +1869,8 @@ class QuoteExtractor:
         speaker = None
         cue_text = None
         signed = self._signed_by(para, q)
-        if self._cried_out(span, para.start + q.open_at) or self._named_offence(span, para.start + q.open_at):
+        before = [t for t in span if self.resolver.char(t) < para.start + q.open_at and not t.is_space]
+        if _cried_out(before) or _named_offence(before):
             cue = None  # "he was greeted with shouts of ``We love you''": a crowd, no one named
         elif signed is not None and (cue is None or self.resolver.char(cue) > signed[1]):
             speaker, cue = signed[0], None
@@ -1910,28 +1933,6 @@ class QuoteExtractor:
         if quoted is not None and subj.i == quoted.i:
             return self.resolver.resolve_quoted(subj, sentence)
         return self.resolver.resolve_subject(subj, sentence)
-
-    def _cried_out(self, span: Span, opening: int) -> bool:
-        """Does the quote mark at ``opening`` follow "shouts of", "chants of", "cries of" with no
-        one's name on the noun ("then came the shouts of ``You resign!''")? Those words are a
-        crowd's, not the speaker's the sentence reports; but one who leads the chant voices it
-        ("leading the crowd in a chant of ``Now!''")."""
-        before = [t for t in span if self.resolver.char(t) < opening and not t.is_space]
-        if not before or before[-1].lower_ != "of" or before[-1].dep_ != "prep":
-            return False
-        noun = before[-1].head
-        if noun.lower_ not in _OUTCRIES or any(c.dep_ == "poss" for c in noun.children):
-            return False
-        return not (noun.head.lower_ == "in" and noun.head.head.lower_ in _LEAD_FORMS)
-
-    def _named_offence(self, span: Span, opening: int) -> bool:
-        """Does the quote mark at ``opening`` follow "charges of", "a sentence for", "convicted of"
-        ("a one-year sentence for ``insulting a public officer''")? The quote names an offence in
-        the words of a charge sheet, not of the one charged."""
-        before = [t for t in span if self.resolver.char(t) < opening and not t.is_space]
-        if len(before) < 2 or before[-1].lower_ not in {"of", "for"}:
-            return False
-        return before[-1].head.lower_ in _OFFENCE_NOUNS or before[-2].lower_ in _CONVICTED
 
     def _named_after_quote(self, span: Span, end: int, cue: Token) -> Entity | None:
         """ "``…,'' Syed Husin Ali, head of the party, said Thursday.": the parser lost the

@@ -86,7 +86,7 @@ def _paragraph_sentences(para: Paragraph) -> list[Span]:
     starts = sorted({s.start for s in doc.sents} | name_endings | set(_after_quoted_questions(doc, para.quotes)))
     opening_marks = {q.open_at for q in para.quotes}
     kept = [0]
-    for tok_start in starts[1:]:
+    for following, tok_start in enumerate(starts[1:], start=2):  # starts[following]: the next start
         char = doc[tok_start].idx
         prev_text = doc[kept[-1] : tok_start].text
         token = doc[tok_start]
@@ -103,10 +103,10 @@ def _paragraph_sentences(para: Paragraph) -> list[Span]:
             continue  # "Rep. W.J. (Billy) | Tauzin, R-La., said": a bracket inside a name or clause
         if token.is_title and tok_start not in name_endings and _TITLE_BEFORE_NAME.search(prev_text):
             continue  # "Sgt. Maj. Tom Vell": a title before a name, not the end of a sentence
-        if _after_question_or_exclamation(prev_text) and _attribution(doc, tok_start):
+        if _quotation_ends_on(prev_text, ("?", "!")) and _attribution(doc, tok_start):
             continue  # '"Are you willing?" Netanyahu said.'
-        sentence_end = next((s for s in starts if s > tok_start), len(doc))
-        if _after_quoted_statement(prev_text) and _bare_attribution(doc, tok_start, sentence_end):
+        sentence_end = starts[following] if following < len(starts) else len(doc)
+        if _quotation_ends_on(prev_text, (".",)) and _bare_attribution(doc, tok_start, sentence_end):
             continue  # '… a "case study." Sen. Ann Roe charged on Sunday.': a full stop typed for a comma
         kept.append(tok_start)
     bounds = [*kept, len(doc)]
@@ -133,18 +133,12 @@ def _ends_in_an_aside(text: str) -> bool:
     return not text[opening + 1 : -1].rstrip().endswith((".", "!", "?", "…"))
 
 
-def _after_question_or_exclamation(text: str) -> bool:
-    """Does ``text`` end with a quotation that ends in "?" or "!"? (the model ends a sentence there)"""
+def _quotation_ends_on(text: str, stops: tuple[str, ...]) -> bool:
+    """Does ``text`` end with a quotation whose last character inside the marks is one of
+    ``stops`` ('… willing?"', '… security."')? The model ends a sentence there."""
     text = text.rstrip()
     stripped = text.rstrip("".join(_CLOSING_MARKS))
-    return stripped != text and stripped.endswith(("?", "!"))
-
-
-def _after_quoted_statement(text: str) -> bool:
-    """Does ``text`` end with a quotation closed by a full stop inside the marks ('… security."')?"""
-    text = text.rstrip()
-    stripped = text.rstrip("".join(_CLOSING_MARKS))
-    return stripped != text and stripped.endswith(".")
+    return stripped != text and stripped.endswith(stops)
 
 
 def _bare_attribution(doc: Doc, start: int, end: int) -> bool:

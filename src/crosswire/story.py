@@ -20,6 +20,7 @@ from crosswire.claims import build_claims, sentence_units
 from crosswire.fidelity import compare_quotes
 from crosswire.model import Article, QuoteGroup, Skipped, Speaker, Story, StoryArticle, StoryEntity
 from crosswire.origins import derivations
+from crosswire.textsim import People
 
 
 def build_story(
@@ -48,8 +49,9 @@ def build_story(
     if encoder is not None:
         units = sentence_units(articles)
         embeddings = encoder.encode([articles[a].sentences[s].text for a, s in units])
-    quotes = compare_quotes(articles, groups)
-    claims = build_claims(articles, groups, embeddings=embeddings, quotes=quotes)
+    people = People.of(articles)
+    quotes = compare_quotes(articles, groups, people)
+    claims = build_claims(articles, groups, embeddings=embeddings, quotes=quotes, people=people)
     misquoting = {
         (r.article, r.sentence)
         for group in quotes
