@@ -197,6 +197,10 @@ def brief(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     field: Annotated[list[str] | None, FIELD_OPTION] = None,
     report: Annotated[Path | None, typer.Option(help="Write what happened to every input as JSON.")] = None,
+    keep_off_story: Annotated[
+        bool,
+        typer.Option(help="Keep articles that are not about the story the others tell (by default they are skipped)."),
+    ] = False,
 ) -> None:
     """Brief one story: who copies whom, claims by independent sources, quotes across outlets, a cited brief."""
     err = Console(stderr=True)
@@ -237,13 +241,14 @@ def brief(
         raise typer.Exit(EXIT_NOTHING)
     _warn_if_several_stories(articles, err)
     encoder = _encoder(err) if embeddings else None
-    story = build_story(articles, words=words, encoder=encoder, skipped=skipped)
+    story = build_story(articles, words=words, encoder=encoder, skipped=skipped, keep_off_story=keep_off_story)
+    _report_skipped(story.skipped[len(skipped) :], err)
     text = _render_story(story, articles, format)
     if output:
         output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    if skipped:
+    if story.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
 

@@ -90,12 +90,17 @@ def brief_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     analyzer: Analyzer | None = None,
     fields: Mapping[str, str] | None = None,
+    keep_off_story: bool = False,
 ) -> tuple[Story, list[Article]]:
-    """Analyse the articles under ``paths`` as one story; return the story and the articles."""
+    """Analyse the articles under ``paths`` as one story; return the story and the articles
+    (all of them: the story's ``skipped`` says which it set aside, see
+    :func:`crosswire.story.build_story`)."""
     result = analyze_paths(
         paths, model=model, reference_date=reference_date, max_bytes=max_bytes, analyzer=analyzer, fields=fields
     )
-    story = build_story(result.articles, words=words, encoder=encoder, skipped=result.skipped)
+    story = build_story(
+        result.articles, words=words, encoder=encoder, skipped=result.skipped, keep_off_story=keep_off_story
+    )
     return story, result.articles
 
 

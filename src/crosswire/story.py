@@ -2,6 +2,7 @@
 
 The stages, each in its own module:
 
+0. :mod:`crosswire.cohesion`: articles that are not about the story the others tell are set aside;
 1. :mod:`crosswire.origins`: which articles copy which; origin groups = independent sources;
 2. :mod:`crosswire.claims`: sentences that state the same fact, with their support;
 3. :mod:`crosswire.fidelity`: each quote's renderings across outlets, with a fidelity class;
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 
 from crosswire import brief as briefing
 from crosswire.claims import build_claims, sentence_units
+from crosswire.cohesion import THRESHOLD, off_story
 from crosswire.fidelity import compare_quotes
 from crosswire.model import Article, QuoteGroup, Skipped, Speaker, Story, StoryArticle, StoryEntity
 from crosswire.origins import derivations
@@ -29,6 +31,7 @@ def build_story(
     words: int = briefing.DEFAULT_WORDS,
     encoder=None,
     skipped: Sequence[Skipped] = (),
+    keep_off_story: bool = False,
 ) -> Story:
     """The story told by ``articles`` (analysed, as :class:`crosswire.analyze.Analyzer` returns them).
 
@@ -42,8 +45,15 @@ def build_story(
         as by shared words.
     skipped:
         Inputs that did not become articles; carried into the story so nothing is lost silently.
+    keep_off_story:
+        Keep articles that are not about the story the others tell
+        (:func:`crosswire.cohesion.off_story`). By default they go to ``skipped``, with the
+        article they are closest to: an index page or a teaser for another story would otherwise
+        lend the story its title, brief sentences, names and one more independent source.
     """
     articles, skipped = _distinct(articles, skipped)
+    if not keep_off_story:
+        articles, skipped = _on_story(articles, skipped)
     derived, groups = derivations(articles, encoder)
     embeddings = None
     if encoder is not None:
@@ -100,6 +110,22 @@ def _named_as_in_story(quotes: list[QuoteGroup], entities: Sequence[StoryEntity]
             role = entity.roles[0] if entity.roles else group.speaker.role
             group.speaker = Speaker(entity.name, role)
     return quotes
+
+
+def _on_story(articles: list[Article], skipped: list[Skipped]) -> tuple[list[Article], list[Skipped]]:
+    strays = {s.article: s for s in off_story(articles)}
+    if not strays:
+        return articles, skipped
+    by_id = {a.id: a for a in articles}
+    others = len(articles) - 1
+    for stray in strays.values():
+        closest = by_id[stray.closest].source_path if stray.closest else "none"
+        reason = (
+            f"not about the story the other {others} articles tell: closest to {closest}, "
+            f"similarity {stray.similarity:.2f} (articles of one story reach {THRESHOLD})"
+        )
+        skipped.append(Skipped(by_id[stray.article].source_path, reason))
+    return [a for a in articles if a.id not in strays], skipped
 
 
 def _distinct(articles: Sequence[Article], skipped: Sequence[Skipped]) -> tuple[list[Article], list[Skipped]]:

@@ -1,0 +1,143 @@
+"""Which articles given as one story are about something else.
+
+A folder, a feed or a cluster handed over as one story often holds a page that is not about it:
+a site's index page, a teaser for another story, an op-ed on a neighbouring subject, a lyrics
+page. Left in, such a page lends the story its title, brief sentences, names and one more
+"independent source". :func:`off_story` finds them.
+
+Two articles are compared by their words and their names:
+
+* *words*: the content-word stems of the title (counted ``title_weight`` times) and the text,
+  sublinear term frequencies, L2-normalised, compared by cosine. There are no document
+  frequencies: within one story the words every article shares are the evidence, and a
+  story-fitted idf would weigh them least;
+* *names*: the PERSON, ORG, GPE, NORP and LOC names analysis found, as the share of the shorter
+  list that the other article also names.
+
+Their similarity is ``cosine(words) + entity_weight * overlap(names)``. Articles linked by a
+similarity of ``threshold`` or more, directly or through others, hang together; when one such
+group holds more than half of the articles, every article outside it is off the story. When no
+group does (a round-up of unrelated items, or two stories of equal size), nothing is: there is
+no story to be off.
+
+The defaults were set on DUC 2004 and Multi-News stories with articles of other stories mixed in
+(``bench/offstory.py``; figures in BENCHMARKS.md): about 1 in 500 DUC articles is taken for
+off-story, where DUC's "story" is a loose topic (an article on a team's line-up in a cluster on
+the Asian Games).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from crosswire.model import Article
+from crosswire.textsim import STOPWORDS, normalize_word, raw_words, stem
+
+#: Similarity at which two articles are about one story (see the module's docstring).
+THRESHOLD = 0.22
+#: Weight of the names two articles share, beside their words.
+ENTITY_WEIGHT = 0.2
+#: How many times a title's words count: a headline says what a page is about.
+TITLE_WEIGHT = 2
+#: Fewer articles than this are never split: of two articles that differ, neither is "the story".
+MIN_ARTICLES = 3
+#: Entity types that tell what a story is about.
+ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class OffStory:
+    """An article that is not about the story the others tell."""
+
+    article: str
+    #: The id of the article most like it, and their similarity (below the threshold).
+    closest: str | None
+    similarity: float
+
+
+def off_story(
+    articles: Sequence[Article],
+    *,
+    threshold: float = THRESHOLD,
+    entity_weight: float = ENTITY_WEIGHT,
+    title_weight: int = TITLE_WEIGHT,
+    min_articles: int = MIN_ARTICLES,
+) -> list[OffStory]:
+    """The articles outside the group of more than half the articles that hang together.
+
+    Parameters
+    ----------
+    threshold:
+        Similarity at or above which two articles are linked.
+    entity_weight:
+        Weight of the shared names in the similarity.
+    title_weight:
+        How many times a title's words count.
+    min_articles:
+        Stories with fewer articles are left whole.
+    """
+    n = len(articles)
+    if n < min_articles:
+        return []
+    similarity = similarities(articles, entity_weight=entity_weight, title_weight=title_weight)
+    linked = sparse.csr_matrix(similarity >= threshold)
+    _, labels = sparse.csgraph.connected_components(linked, directed=False)
+    core, size = Counter(labels.tolist()).most_common(1)[0]
+    if size * 2 <= n:
+        return []
+    np.fill_diagonal(similarity, -1.0)
+    strays = []
+    for i in np.flatnonzero(labels != core).tolist():
+        j = int(np.argmax(similarity[i]))
+        strays.append(OffStory(articles[i].id, articles[j].id, round(float(similarity[i, j]), 3)))
+    return strays
+
+
+def similarities(
+    articles: Sequence[Article], *, entity_weight: float = ENTITY_WEIGHT, title_weight: int = TITLE_WEIGHT
+) -> np.ndarray:
+    """The articles' pairwise similarities (an n × n array; see the module's docstring)."""
+    terms = [_term_counts(a, title_weight) for a in articles]
+    vocabulary: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for row, counts in enumerate(terms):
+        weights = {t: 1.0 + math.log(c) for t, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        for term, weight in weights.items():
+            rows.append(row)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+            values.append(weight / norm)
+    words = sparse.csr_matrix((values, (rows, cols)), shape=(len(articles), max(len(vocabulary), 1)))
+    similarity = (words @ words.T).toarray()
+    names = [{e.name.casefold() for e in a.entities if e.type in ENTITY_TYPES} for a in articles]
+    if entity_weight:
+        for i, a in enumerate(names):
+            for j in range(i + 1, len(names)):
+                b = names[j]
+                if a and b:
+                    shared = entity_weight * len(a & b) / min(len(a), len(b))
+                    similarity[i, j] += shared
+                    similarity[j, i] += shared
+    return similarity
+
+
+def _term_counts(article: Article, title_weight: int) -> Counter[str]:
+    counts = Counter(_stems(article.text))
+    for term in _stems(article.title or ""):
+        counts[term] += title_weight
+    return counts
+
+
+def _stems(text: str) -> list[str]:
+    out = []
+    for token in raw_words(text):
+        w = normalize_word(token)
+        if w not in STOPWORDS and len(w) > 1 and not w.isdigit():
+            out.append(stem(w))
+    return out
