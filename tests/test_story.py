@@ -850,6 +850,63 @@ def test_a_short_given_name_is_the_same_person(analyze_text):
     assert not any(d.kind == "speaker" for c in story.claims for d in c.disagreements)
 
 
+def test_a_given_name_spelt_two_ways_is_one_person(analyze_text):
+    """Outlets that print "Jon Tarrow" and "Jonathan Tarrow", "Randy Pellmore" and "Randall
+    Pellmore", or "Lindsey Oskarth" and "Lindsay Oskarth" name one person each: one story entity,
+    one speaker heading, and the surname alone joins it."""
+    a = analyze_text(
+        "Harbor rescue\n\n"
+        '"The swimmer held on to a buoy for three hours," harbor chief Jon Tarrow said on Tuesday.\n\n'
+        "Randy Pellmore, 58, was taken to hospital in Velm. "
+        '"We were lucky with the weather," Senator Lindsey Oskarth said.'
+    )
+    b = analyze_text(
+        "Swimmer found\n\n"
+        '"The swimmer held on to a buoy for three hours," harbor chief Jonathan Tarrow said.\n\n'
+        "Randall Pellmore had gone out with his son-in-law. Tarrow thanked the crews. "
+        '"We were lucky with the weather," Senator Lindsay Oskarth said on Tuesday.'
+    )
+    story = build_story([a, b])
+    for surname, spellings in (
+        ("Tarrow", {"Jon Tarrow", "Jonathan Tarrow"}),
+        ("Pellmore", {"Randy Pellmore", "Randall Pellmore"}),
+        ("Oskarth", {"Lindsey Oskarth", "Lindsay Oskarth"}),
+    ):
+        people = [e for e in story.entities if e.type == "PERSON" and e.name.endswith(surname)]
+        assert len(people) == 1 and {people[0].name, *people[0].aliases} >= spellings, (surname, people)
+    speakers = {g.speaker.name for g in story.quotes if g.speaker}
+    assert len({s for s in speakers if s.endswith("Tarrow")}) == 1, speakers
+    assert len({s for s in speakers if s.endswith("Oskarth")}) == 1, speakers
+    assert not any(d.kind == "speaker" for c in story.claims for d in c.disagreements)
+
+
+def test_a_spelling_that_may_be_two_people_joins_neither():
+    """A short form joins its name only where no other given name of the story with that surname
+    may be the same; a one-letter spelling only where the surname has no third given name, and
+    never a last letter that tells a woman from a man."""
+    from crosswire.textsim import People, same_person, spelling_variant, spelt_names
+
+    assert same_person("Jon Tarrow", "Jonathan Tarrow") and same_person("Randy Tarrow", "Randall Tarrow")
+    assert spelt_names(["Jon Tarrow", "Jonathan Tarrow", "Mira Tarrow"]) == {
+        "jon tarrow": "Jon Tarrow",
+        "jonathan tarrow": "Jon Tarrow",
+    }
+    # "Jon" may be John or Jonathan: with both in the story, none of the three joins another.
+    assert spelt_names(["Jon Tarrow", "Jonathan Tarrow", "John Tarrow"]) == {}
+    assert not People(["Steve Tarrow", "Stephen Tarrow", "Steven Tarrow"]).same("Steve Tarrow", "Stephen Tarrow")
+    # One-letter spellings: a vowel, a doubled letter, a swapped vowel, a transliterated ending.
+    for a, b in [("Lindsey", "Lindsay"), ("Kristen", "Kristin"), ("Mohamad", "Mohammad"), ("Jeffery", "Jeffrey")]:
+        assert spelling_variant(a, b), (a, b)
+    assert spelling_variant("Sergei", "Sergey")
+    for a, b in [("Mario", "Maria"), ("Daniel", "Daniela"), ("Louis", "Louise"), ("Peder", "Peter"), ("Ivan", "Ivon")]:
+        assert not spelling_variant(a, b), (a, b)
+    people = People(["Kristen Oskarth", "Kristin Oskarth"])
+    assert people.same("Kristen Oskarth", "Kristin Oskarth") and people.same("Oskarth", "Kristin Oskarth")
+    # A third Oskarth: "Kristen" and "Kristin" may be two sisters.
+    assert spelt_names(["Kristen Oskarth", "Kristin Oskarth", "Karl Oskarth"]) == {}
+    assert not People(["Kristen Oskarth", "Kristin Oskarth", "Karl Oskarth"]).same("Kristen Oskarth", "Kristin Oskarth")
+
+
 def test_a_surname_alone_is_the_one_person_of_the_story_with_that_surname(analyze_text):
     """An outlet that only says "Markov" quotes the governor another names in full: one quote
     group under her full name, and no disagreement over who said it. Where the story has two

@@ -41,7 +41,7 @@ from crosswire.textsim import (
     narrative_text,
     normalize_word,
     quoted_spans,
-    same_person,
+    spelt_names,
     stem,
     words,
 )
@@ -528,9 +528,11 @@ _PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC"})
 def entities(articles: Sequence[Article]) -> list[StoryEntity]:
     """Entities merged across articles: one name tagged differently by different articles ("Port
     Alder" GPE here, LOC there) is one entity, under the type most articles give it; a surname
-    joins the one full name that ends with it; initials and dotted spellings join the one name
-    they stand for ("EU", "European Union"; "US Congress", "U.S. Congress"); a name spelt with a
-    hyphen or a space between the same words is one ("Al Jazeera", "Al-Jazeera")."""
+    joins the one full name that ends with it; two spellings of one given name join ("Jon" and
+    "Jonathan", "Lindsey" and "Lindsay": see :func:`crosswire.textsim.spelt_names`); initials and
+    dotted spellings join the one name they stand for ("EU", "European Union"; "US Congress",
+    "U.S. Congress"); a name spelt with a hyphen or a space between the same words is one ("Al
+    Jazeera", "Al-Jazeera")."""
     merged: dict[tuple[str, str], StoryEntity] = {}
     mentions: Counter = Counter()
 
@@ -595,6 +597,14 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
         lambda k: initialled.get(name_form(k[0])) if k[1] == "PERSON" and " " in k[0] else None,
         lambda k, _: (len(merged[k].articles), mentions[k], len(k[0])),
     )
+    # "Bob Livingston" here, "Robert Livingston" there; "Lindsey Graham" and "Lindsay Graham":
+    # one person, unless the story has another given name with that surname that either may be
+    # (see spelt_names). Before the surname alone, which then has one full name to join.
+    spelt = spelt_names(k[0] for k in merged if k[1] == "PERSON" and " " in k[0])
+    fold_alike(
+        lambda k: spelt.get(name_form(k[0])) if k[1] == "PERSON" and " " in k[0] else None,
+        lambda k, _: (len(merged[k].articles), mentions[k], len(k[0])),
+    )
     people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
     for key in list(merged):
         name, kind = key
@@ -613,14 +623,6 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
         ]
         if len(longer) == 1:
             fold(key, longer[0], alias=key[0])
-    full_people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
-    for key in full_people:  # "Bob Livingston" here, "Robert Livingston" there
-        same = [k for k in full_people if k != key and k in merged and same_person(k[0], key[0])]
-        if key in merged and same:
-            target = max([key, *same], key=lambda k: (len(merged[k].articles), mentions[k], len(k[0])))
-            for k in [key, *same]:
-                if k != target:
-                    fold(k, target, alias=k[0])
     # "EU" in some articles, "European Union" in another; "US Congress" and "U.S. Congress".
     for key in sorted((k for k in merged if k[1] in _PLACE_OR_BODY), key=lambda k: len(k[0])):
         longer = [

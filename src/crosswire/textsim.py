@@ -166,7 +166,95 @@ def same_person(a: str, b: str) -> bool:
         return True
     if len(x) != len(y) or len(x) < 2 or x[1:] != y[1:]:
         return False
-    return bool(_FORMAL.get(x[0], {x[0]}) & _FORMAL.get(y[0], {y[0]}))
+    return _short_form(x[0], y[0])
+
+
+def _short_form(a: str, b: str) -> bool:
+    """Whether two given names (casefolded) are one, or one a short form of the other, or both
+    short forms of one name ("bob" and "robert"; "bob" and "rob")."""
+    return a == b or bool(_FORMAL.get(a, {a}) & _FORMAL.get(b, {b}))
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Whether two given names of five letters or more are one name spelt two ways by one letter
+    after the first two: a vowel for a vowel ("Lindsey", "Lindsay"; "Jonathan", "Jonathon"), a
+    vowel more ("Micheal" against "Michael" is a vowel swapped with its neighbour; "Jeffery",
+    "Jeffrey" too) or a letter doubled ("Mohamad", "Mohammad"; "Philip", "Phillip"). Not at the
+    last letter, where Romance names mark a woman or a man ("Mario", "Maria"; "Daniel",
+    "Daniela"; "Louis", "Louise"), except the "i" or "y" of a transliteration ("Sergei",
+    "Sergey")."""
+    a, b = name_form(a), name_form(b)
+    if a == b or min(len(a), len(b)) < 5 or not (a.isalpha() and b.isalpha()) or a[:2] != b[:2]:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            i = diff[0]
+            return a[i] in _VOWELS and b[i] in _VOWELS and (i < len(a) - 1 or {a[i], b[i]} == {"i", "y"})
+        i = diff[0]
+        return (
+            len(diff) == 2
+            and diff[1] == i + 1 < len(a) - 1
+            and (a[i], a[i + 1]) == (b[i + 1], b[i])
+            and bool({a[i], b[i]} & _VOWELS)
+        )
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(
+        longer[:i] + longer[i + 1 :] == shorter and (longer[i] in _VOWELS or longer[i] == longer[i - 1])
+        for i in range(2, len(longer) - 1)
+    )
+
+
+def spelt_names(names: Iterable[str]) -> dict[str, str]:
+    """Of a story's full names, those that are one person's under two spellings of the given name,
+    by :func:`name_form`: the name → the first of its spellings (sorted). Two spellings are a short
+    form and its name or two short forms of one name ("Jon Hale", "Jonathan Hale": see
+    :func:`same_person`), or one name spelt two ways (see :func:`spelling_variant`), the rest of
+    the name the same. Only when every given name of the story with that surname that may be one
+    of them may be each of them: where "Steve Hale", "Stephen Hale" and "Steven Hale" all appear,
+    "Steve" may be either and none of the three joins another. A spelling variant only where the
+    story has no third given name with that surname (a family's "Kristen" and "Kristin" stay
+    apart from "Karl")."""
+    by_surname: dict[str, dict[str, str]] = {}
+    for name in sorted(set(names)):
+        if len(name.split()) >= 2:
+            by_surname.setdefault(name_form(name.split()[-1]), {}).setdefault(name_form(name), name)
+    result = {}
+    for forms in by_surname.values():
+        given = sorted({f.split()[0] for f in forms})
+
+        def kin(g: str, h: str, variants: bool = len(given) == 2) -> bool:
+            return _short_form(g, h) or (variants and spelling_variant(g, h))
+
+        seen: set[str] = set()
+        for g in given:
+            if g in seen:
+                continue
+            group, todo = {g}, [g]  # every given name joined to g through others
+            while todo:
+                h = todo.pop()
+                for k in given:
+                    if k not in group and kin(h, k):
+                        group.add(k)
+                        todo.append(k)
+            seen |= group
+            if len(group) < 2 or any(not kin(h, k) for h in group for k in group):
+                continue
+            # One person: the names of the group with the same rest of the name.
+            rests: dict[tuple[str, ...], list[str]] = {}
+            for form, name in forms.items():
+                if form.split()[0] in group:
+                    rests.setdefault(tuple(form.split()[1:]), []).append(name)
+            for spellings in rests.values():
+                if len(spellings) >= 2:
+                    for name in spellings:
+                        result[name_form(name)] = spellings[0]
+    return result
 
 
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
@@ -228,6 +316,11 @@ class People:
         self._initialled = initialled_names(n for n in full_names + others if len(n.split()) >= 2)
         full_names = [self._initialled.get(name_form(n), n) for n in full_names]
         others = [self._initialled.get(name_form(n), n) for n in others]
+        # "Jon Hale" and "Jonathan Hale", "Lindsey Hale" and "Lindsay Hale": one person (see
+        # spelt_names), under one of the spellings.
+        self._spelt = spelt_names(n for n in full_names + others if len(n.split()) >= 2)
+        full_names = [self._spelt.get(name_form(n), n) for n in full_names]
+        others = [self._spelt.get(name_form(n), n) for n in others]
         known = {n for n in full_names if len(n.split()) >= 2}
         by_surname: dict[str, list[str]] = {}
         for name in sorted(known | {n for n in others if len(n.split()) >= 2}):
@@ -235,21 +328,29 @@ class People:
         self._full: dict[str, str] = {}
         for surname, names in by_surname.items():
             tagged = [n for n in names if n in known]
-            if tagged and all(name_form(n) == name_form(tagged[0]) or same_person(n, tagged[0]) for n in names):
+            # Spellings of one name are one name by now (spelt_names).
+            if tagged and all(name_form(n) == name_form(tagged[0]) for n in names):
                 self._full[surname] = tagged[0]
+        self._seen = {name_form(n) for names in by_surname.values() for n in names}
 
     def full(self, name: str) -> str:
         """The full name ``name`` stands for in the story: itself unless it is a surname alone,
         or the story's one name with a middle initial that it is without ("Christopher Miller" →
-        "Christopher R. Miller")."""
+        "Christopher R. Miller"), or the story's other spelling of it (see :func:`spelt_names`)."""
         if len(name.split()) != 1:
-            return self._initialled.get(name_form(name), name)
+            name = self._initialled.get(name_form(name), name)
+            return self._spelt.get(name_form(name), name)
         return self._full.get(name_form(name), name)
 
     def same(self, a: str, b: str) -> bool:
-        """Whether ``a`` and ``b`` are one person of the story (see :func:`same_person`)."""
+        """Whether ``a`` and ``b`` are one person of the story: the same full name, or for a name
+        the story does not have, spellings of one name (see :func:`same_person`). Two names of the
+        story are one only as :func:`spelt_names` has it: with "Steve Hale", "Stephen Hale" and
+        "Steven Hale" all in the story, "Steve Hale" is neither of the others."""
         a, b = self.full(a), self.full(b)
-        return same_person(a, b) or name_form(a) == name_form(b)
+        if name_form(a) == name_form(b):
+            return True
+        return not {name_form(a), name_form(b)} <= self._seen and same_person(a, b)
 
     @classmethod
     def of(cls, articles: Iterable[Article]) -> People:
