@@ -98,6 +98,77 @@ def test_sample_parts(sample):
     assert any(r.reason == "subheading" for r in sample["05"].removed)
 
 
+_STRIKE = "Dockworkers in Port Alder agreed on Wednesday to end a 19-day strike after a phased pay rise was offered."
+_BERTH = "The first ships are expected to berth on Thursday, the port authority said."
+
+
+def _outlet(*paragraphs: str) -> str | None:
+    return clean_text("\n\n".join(paragraphs), find_title=False).outlet
+
+
+def test_another_outlets_report_is_no_cue_and_the_sites_own_newsletter_prompt_is():
+    """A story that cites another outlet's report ("the Kell Times report") was not published by
+    that outlet; the site's own newsletter prompt, removed as furniture, names the site."""
+    cited = [
+        _STRIKE,
+        "Within hours of Tuesday's report by The Kell Times, union leaders met the harbour minister.",
+        "The harbour ministry denied the Kell Times report, and the union said talks had gone on for a week.",
+        _BERTH,
+    ]
+    assert _outlet(*cited) is None
+    prompt = (
+        "Sign up here for PORTWATCH Harbour A daily briefing in your inbox. Email Sign Up By signing up you agree "
+        "to receive email newsletters or alerts from PORTWATCH. You can unsubscribe at any time."
+    )
+    assert _outlet(*cited[:2], prompt, *cited[2:]) == "PORTWATCH"
+
+
+@pytest.mark.parametrize(
+    "citation",
+    [
+        "The Velm Herald reports that the union had asked for 9% before the talks.",
+        "The deal was first reported by The Velm Herald on Tuesday night.",
+        "According to The Velm Herald, the union had asked for 9% before the talks.",
+        "A Velm Herald report said the union had asked for 9% before the talks.",
+        "The Velm Herald reported that the union had asked for 9% before the talks.",
+        "The deal, confirmed by KELL-TV, gives the workers 7% this year.",
+    ],
+)
+def test_a_citation_of_another_outlet_gives_no_outlet(citation):
+    assert _outlet(_STRIKE, citation, _BERTH) is None
+
+
+def test_interviews_give_the_outlet_only_when_all_were_given_to_one():
+    """ "told VOA" in VOA's story names its outlet; a story that quotes interviews given to two
+    outlets is quoting their reporting, and names neither."""
+    one = "\u201cWe can breathe again,\u201d the harbour minister told KELL-TV on Wednesday."
+    assert _outlet(_STRIKE, one, _BERTH) == "KELL-TV"
+    again = "The union leader told KELL-TV that the night shift would return first."
+    assert _outlet(_STRIKE, one, again, _BERTH) == "KELL-TV"
+    other = "The union leader told The Velm Herald that the night shift would return first."
+    assert _outlet(_STRIKE, one, other, _BERTH) is None
+    # a name stops at its sentence's end, a day after it is not part of it
+    assert _outlet(_STRIKE, "The minister told KELL News Friday that the port was open.", _BERTH) == "KELL News"
+
+
+def test_a_stronger_cue_wins_over_a_mention():
+    """The dispatch's agency and the site's copyright notice outrank an interview with another
+    outlet; the text naming its own correspondent outranks it too."""
+    mention = "The harbour minister told KELL-TV on Wednesday that the cranes would move by midnight."
+    assert _outlet(f"PORT ALDER (Meridian) - {_STRIKE}", mention, _BERTH) == "Meridian"
+    notice = "Copyright 2024 KVLM-TV (Velm Media Group). All rights reserved."
+    assert _outlet(_STRIKE, mention, _BERTH, notice) == "KVLM-TV"
+    own = "The minister spoke to VOLNA's Port Alder correspondent at the quay on Wednesday."
+    assert _outlet(_STRIKE, mention, own, _BERTH) == "VOLNA"
+
+
+def test_a_sign_up_prompt_names_the_site_but_not_a_newsletter():
+    site = "Sign up for the Velm Courier newsletter to get harbour news in your inbox."
+    assert _outlet(_STRIKE, _BERTH, site) == "Velm Courier"
+    letter = "Sign up for the Morning Brief newsletter to get harbour news in your inbox."
+    assert _outlet(_STRIKE, _BERTH, letter) is None
+
+
 @pytest.mark.parametrize(
     ("text", "place", "agency", "date"),
     [

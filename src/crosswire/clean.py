@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from crosswire.model import Article, Dateline, Removal, Source
-from crosswire.outlets import CREDIT_OUTLETS, outlet_cues, outlet_from_url, wire_service
+from crosswire.outlets import CREDIT_OUTLETS, SITE_REASONS, outlet_cues, outlet_from_url, site_outlet, wire_service
 from crosswire.read import article_id
 
 _TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$")
@@ -814,7 +814,7 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
         byline=byline,
         dateline=dateline,
         published=published,
-        outlet=_outlet(body, dateline),
+        outlet=_outlet(body, dateline, removed),
         removed=removed,
         captions=[i for i, p in enumerate(kept) if p.caption],
         embeds=[i for i, p in enumerate(kept) if p.embed],
@@ -877,14 +877,27 @@ def _is_subheading(text: str) -> bool:
     return _words(text) <= 10 and text[:1].isupper()
 
 
-def _outlet(body: list[str], dateline: Dateline | None) -> str | None:
-    for para in body[:8] + body[-3:]:
-        cues = outlet_cues(para)
-        if cues:
-            return cues[0][0]
+def _outlet(body: list[str], dateline: Dateline | None, removed: list[Removal]) -> str | None:
+    """Who published the text, from the strongest cue it gives: its site's own furniture (a
+    newsletter prompt, a copyright notice), else its dispatch's agency ("(Reuters)"), else the text
+    naming its own outlet ("TURAN's Washington correspondent") in its head or tail, else interviews
+    given to an outlet ("told VOA") there, when every interview the text mentions was given to that
+    one outlet: a text that names several quotes other outlets' reporting, and gives none of them.
+    Another outlet's report cited ("the New York Times report", "a report by X", "X reported",
+    "according to X") is no cue at all."""
+    for removal in removed:
+        if removal.reason in SITE_REASONS and (site := site_outlet(removal.text)):
+            return site
     if dateline and dateline.agency:
         return dateline.agency
-    return None
+    cues = [cue for para in body[:8] + body[-3:] for cue in outlet_cues(para)]
+    strong = [cue.outlet for cue in cues if cue.strong]
+    if strong:
+        return strong[0]
+    if not cues:
+        return None
+    mentioned = {cue.outlet for para in body for cue in outlet_cues(para)}
+    return mentioned.pop() if len(mentioned) == 1 else None
 
 
 def clean(source: Source) -> Article:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 from urllib.parse import urlparse
 
 from tld import get_fld
@@ -171,15 +172,60 @@ _NOT_OUTLETS = {
     "CEO",
 }
 
-_NAME = r"[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
-_OUTLET_CUES = [
-    # "Caliber.Az reports, citing foreign media" / ", TURAN reports."
-    re.compile(rf"(?:^|[,.;]\s+|\s)(?P<o>{_NAME})\s+reports?\b(?:,?\s+citing\b)?"),
-    # "TURAN's Washington correspondent"
-    re.compile(rf"\b(?P<o>{_NAME})['’]s\s+(?:[A-Z][a-z]+\s+)?(?:correspondent|reporter)\b"),
-    # "told VOA", "in an interview with CNN"
-    re.compile(rf"\b(?:told|(?:in an )?interview with|speaking to)\s+(?P<o>{_NAME})(?=[\s,.;]+[a-z]|[.,;]?$)"),
+# An outlet's name: up to four capitalised words, never across a sentence's end ("told ABC News.
+# Banks had opened …": the name stops at "News").
+_NAME = r"[A-Z][\w.&'-]*(?:(?<!\.)\s[A-Z][\w.&'-]*){0,3}"
+# What closes a name: a lowercase word, or the paragraph's end.
+_NAME_END = r"(?=[\s,.;]+[a-z]|[.,;]?$)"
+
+# The text naming its own outlet, the way an outlet's reporters sign their dispatches: a relay's
+# "Caliber.Az reports, citing foreign media", "TURAN's Washington correspondent", "The BBC's Jim
+# Muir reports". A bare "X reports that …" is left out: on the 690 Multi-News pages every one cites
+# another outlet ("The Miami Herald reports that …", ", Kokomo Tribune reports."), as "X reported",
+# "according to X", "a report by X" and "the X report" do.
+_SELF_CUES = [
+    re.compile(rf"(?:^|[,.;]\s+|\s)(?P<o>{_NAME})\s+reports,?\s+citing\b"),
+    re.compile(rf"\b(?P<o>{_NAME})['’]s\s+(?:[A-Z][a-z]+\s+){{0,2}}(?:correspondent|reporter)\b"),
+    re.compile(rf"\b(?P<o>{_NAME})['’]s?\s+[A-Z][a-z]+\s+[A-Z][\w'’-]+\s+reports\b"),
 ]
+# An interview: "told VOA", "in an interview with CNN". Mostly the outlet's own ("Blinken told
+# VOA" in VOA's story), but other outlets quote interviews too ("told The New York Times and then
+# CNN"), so it is a weak cue: taken only when every such mention names the same outlet.
+_MENTION_CUES = [
+    re.compile(rf"\b(?:told|(?:in an )?interview with|speaking to)\s+(?P<o>{_NAME}){_NAME_END}"),
+]
+# A site's own furniture naming the site, among the lines cleaning removed: its newsletter prompt
+# ("receive email newsletters or alerts from POLITICO", "Sign up for the Curbed NY newsletter") and
+# its copyright notice ("Copyright 2014 WGCL-TV (Meredith Corporation)", "Copyright © 2017 NPR").
+_SITE_CUES = [
+    re.compile(rf"\b(?:newsletters?|alerts|e-?mails|updates|offers)\s+from\s+(?P<o>{_NAME})"),
+    re.compile(
+        rf"\bSign up\s+(?:now\s+|here\s+)?(?:for|to)\s+(?:the\s+)?(?P<o>{_NAME})\s+"
+        r"(?:newsletters?|e-?mail alerts|e-?mails|alerts)\b"
+    ),
+    re.compile(
+        rf"^(?:(?i:copyright)|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s+)?(?:by\s+)?(?P<o>{_NAME})"
+    ),
+]
+# The removals whose text may be the site's own furniture.
+SITE_REASONS = frozenset(["site furniture", "copyright notice"])
+# Words that end a newsletter's name, not a site's ("Sign up for the Morning Brief newsletter").
+_NEWSLETTER_WORD = re.compile(r"\b(?:Brief|Briefing|Letter|Digest|Playbook|Huddle|Edition|Update|Roundup|Daily)$")
+# A day or a month that follows the name it was said to ("told ABC News Friday").
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Today|Tonight|January|February|March|April|May|June"
+    r"|July|August|September|October|November|December))+$"
+)
+
+
+class Cue(NamedTuple):
+    """A statement in a text of who published it."""
+
+    outlet: str
+    evidence: str
+    strong: bool
+    """The text naming its own outlet ("TURAN's Washington correspondent"); not a mere mention
+    ("told CNN"), which may be another outlet's interview."""
 
 
 def wire_service(name: str | None) -> str | None:
@@ -214,8 +260,10 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 def _plausible_outlet(name: str) -> bool:
-    if name in _NOT_OUTLETS or wire_service(name):
-        return name not in _NOT_OUTLETS
+    if name.replace(".", "") in _NOT_OUTLETS:  # "U.S." as "US"
+        return False
+    if wire_service(name):
+        return True
     words = name.split()
     # One token that looks like a brand: an acronym (VOA, TURAN) or a dotted name (Caliber.Az).
     if len(words) == 1:
@@ -229,13 +277,39 @@ def _plausible_outlet(name: str) -> bool:
     )
 
 
-def outlet_cues(text: str) -> list[tuple[str, str]]:
-    """``(outlet, evidence)`` pairs for every statement in ``text`` of who is reporting."""
+def _name(match: re.Match) -> str:
+    return _TRAILING_TIME.sub("", match.group("o").strip().rstrip(".,"))
+
+
+def outlet_cues(text: str) -> list[Cue]:
+    """Every statement in ``text`` of who is reporting: the text naming its own outlet (strong)
+    and interviews given to an outlet (weak), in the order of their patterns."""
     found = []
-    for pattern in _OUTLET_CUES:
-        for match in pattern.finditer(text):
-            name = match.group("o").strip().rstrip(".,")
-            # "Blinken told VOA": drop a leading sentence-initial word captured by the name group.
-            if _plausible_outlet(name):
-                found.append((wire_service(name) or name, match.group(0).strip(" ,.;")))
+    for patterns, strong in ((_SELF_CUES, True), (_MENTION_CUES, False)):
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                name = _name(match)
+                if _plausible_outlet(name):
+                    found.append(Cue(wire_service(name) or name, match.group(0).strip(" ,.;"), strong))
     return found
+
+
+def site_outlet(text: str) -> str | None:
+    """The site that a line of its own furniture names (``text``: a removed newsletter prompt or
+    copyright notice), else None. A newsletter prompt names the site in full, whatever its form
+    ("Curbed NY", "Denver7"), but not in capitals of several words ("Sign up for BREAKING NEWS
+    Emails"); a copyright holder must look like an outlet ("WDIV ClickOnDetroit"
+    gives "WDIV"; "Marvel Comics" nothing)."""
+    for i, pattern in enumerate(_SITE_CUES):
+        for match in pattern.finditer(text):
+            name = _name(match)
+            if i < 2:  # a prompt to receive the site's own news
+                if name.replace(".", "") in _NOT_OUTLETS or _NEWSLETTER_WORD.search(name):
+                    continue
+                if _plausible_outlet(name) or not (name.isupper() and " " in name):  # no "BREAKING NEWS"
+                    return wire_service(name) or name
+                continue
+            for candidate in (name, name.split()[0]):
+                if _plausible_outlet(candidate):
+                    return wire_service(candidate) or candidate
+    return None
