@@ -26,6 +26,7 @@ SCRIPTS = [
     "matmul.py",
     "summaries.py",
     "origins.py",
+    "offstory.py",
     "brief_speed.py",
     "embeddings.py",
     "clustering.py",
