@@ -115,16 +115,24 @@ def similarities(
             values.append(weight / norm)
     words = sparse.csr_matrix((values, (rows, cols)), shape=(len(articles), max(len(vocabulary), 1)))
     similarity = (words @ words.T).toarray()
-    names = [{e.name.casefold() for e in a.entities if e.type in ENTITY_TYPES} for a in articles]
     if entity_weight:
-        for i, a in enumerate(names):
-            for j in range(i + 1, len(names)):
-                b = names[j]
-                if a and b:
-                    shared = entity_weight * len(a & b) / min(len(a), len(b))
-                    similarity[i, j] += shared
-                    similarity[j, i] += shared
+        similarity += entity_weight * _name_overlap(articles)
     return similarity
+
+
+def _name_overlap(articles: Sequence[Article]) -> np.ndarray:
+    """Of each two articles' names, the share of the shorter list that the other names too."""
+    index: dict[str, int] = {}
+    rows, cols = [], []
+    for row, article in enumerate(articles):
+        for name in {e.name.casefold() for e in article.entities if e.type in ENTITY_TYPES}:
+            rows.append(row)
+            cols.append(index.setdefault(name, len(index)))
+    names = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(articles), max(len(index), 1)))
+    shared = (names @ names.T).toarray()
+    sizes = np.asarray(names.sum(axis=1)).ravel()
+    smaller = np.minimum.outer(sizes, sizes)
+    return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
 
 
 def _term_counts(article: Article, title_weight: int) -> Counter[str]:
