@@ -777,3 +777,26 @@ def test_a_time_ago_stamp_is_no_title():
     assert parts.title != "2 years ago"
     assert story in parts.body or parts.title == story
     assert ("2 years ago", "site furniture") in [(r.text, r.reason) for r in parts.removed]
+
+
+def test_an_encyclopedia_page_is_warned_and_its_tagline_is_no_title():
+    wiki = "\n\n".join(
+        [
+            "From Wikipedia, the free encyclopedia",
+            "The Velm Harbour Crane is a steam-powered crane built in 1888 on the north quay of Velm, "
+            "and one of the oldest working cranes of its kind.",
+            "History [ edit ]",
+            "The crane was ordered by the harbour board after the storm of 1885 destroyed the old "
+            "wooden jib, and it was rebuilt twice in the twentieth century.",
+            "Restoration [ edit ]",
+            "A volunteer society restored the boiler in 1994, and the crane now lifts boats twice a year.",
+        ]
+    )
+    article = clean(Source("wiki.txt", wiki, "utf-8"))
+    assert article.title != "From Wikipedia, the free encyclopedia"
+    assert ("From Wikipedia, the free encyclopedia", "site furniture") in [(r.text, r.reason) for r in article.removed]
+    assert [w.split(":")[0] for w in article.warnings] == ["may not be an article"]
+    assert "encyclopedia page" in article.warnings[0]
+    # One heading with an edit link, in an article, is not enough.
+    news = wiki.replace("From Wikipedia, the free encyclopedia\n\n", "").replace("Restoration [ edit ]", "Restoration")
+    assert clean(Source("news.txt", news, "utf-8")).warnings == []

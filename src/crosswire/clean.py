@@ -109,6 +109,7 @@ _FURNITURE = re.compile(
     r"|(?:report|suggest) (?:a|an) (?:correction|error|typo)\b.*"
     r"|.*\b(?:enable|turn on|activate|switch on) javascript\b.*"
     r"|.*\bfree (?:articles?|stories|reads) (?:left|remaining|this month)\b.*"
+    r"|from wikipedia, the free encyclopedia"
     r")[.!:]?$",
     re.I,
 )
@@ -829,6 +830,12 @@ def _is_prose_sentence(text: str) -> bool:
     return sum(1 for w in words if _LOWER_WORD.fullmatch(w)) >= 4
 
 
+# A wiki's page: its tagline, or its section headings with their edit links ("Scriptures [ edit ]").
+# Background, not reporting: it gives a story no title, brief sentence or timeline entry.
+_ENCYCLOPEDIA = re.compile(r"^from wikipedia, the free encyclopedia[.!:]?$", re.I)
+_WIKI_SECTION = re.compile(r"\S\s*\[\s*edit\s*\]$", re.I)
+
+
 def _not_an_article(body: list[str], removed: list[Removal]) -> str | None:
     """Why a page whose cleaned text is ``body`` may be no article, else None.
 
@@ -839,9 +846,16 @@ def _not_an_article(body: list[str], removed: list[Removal]) -> str | None:
     On the 690 Multi-News pages the first flags 3 pages, the second 5, none of them an article (five
     video descriptions, a video's licensing notice, a campaign's page, a player's "JavaScript is
     disabled"); no article there has more lines of furniture than paragraphs of prose.
+    An encyclopedia page (a wiki's tagline or section headings with edit links, removed as
+    furniture and subheadings) is background, not a story: 2 of the 690 Multi-News pages.
     """
     if not body:
         return None  # nothing left: the page is skipped as boilerplate
+    if (
+        any(_ENCYCLOPEDIA.match(r.text) for r in removed)
+        or sum(bool(_WIKI_SECTION.search(r.text)) for r in removed) >= 2
+    ):
+        return f"{NOT_AN_ARTICLE}: an encyclopedia page (its sections have [edit] links, or it says so)"
     prose = sum(1 for para in body if any(_is_prose_sentence(s) for s in _SENTENCE_BREAK.split(para)))
     furniture = sum(1 for r in removed if r.reason in _FURNITURE_REASONS)
     if prose == 0:
