@@ -800,3 +800,52 @@ def test_an_encyclopedia_page_is_warned_and_its_tagline_is_no_title():
     # One heading with an edit link, in an article, is not enough.
     news = wiki.replace("From Wikipedia, the free encyclopedia\n\n", "").replace("Restoration [ edit ]", "Restoration")
     assert clean(Source("news.txt", news, "utf-8")).warnings == []
+
+
+def test_captions_contacts_station_prompts_share_widgets_and_correction_notes_are_removed():
+    lead = "The Velm harbour crane lifted its first boat in ten years on Monday, the harbour board said."
+    more = "Volunteers spent four years restoring its boiler, and the board plans two lifts a year."
+
+    def cleaned(line):
+        return clean_text(f"{lead}\n\n{line}\n\n{more}", find_title=False)
+
+    # A caption keeps its words, marked as a caption; its credit goes.
+    captions = {
+        "The old quay at dawn. (Courtesy of the Velm Harbour Board)": "(Courtesy of the Velm Harbour Board)",
+        "Divers at the wreck off Velm on Tuesday (U.S. Navy photo)": "(U.S. Navy photo)",
+        "Harbour clerk Ana Brek (Courtesy photo)": "(Courtesy photo)",
+        "CREDIT: AP Photo/Tom Vell The crane at work in 1962.": "CREDIT: AP Photo/Tom Vell",
+    }
+    for line, credit in captions.items():
+        parts = cleaned(line)
+        assert parts.captions == [1] and credit not in parts.body[1], line
+        assert (credit, "photo credit") in [(r.text, r.reason) for r in parts.removed], line
+    cases = {
+        "Call Star reporter Ana Brek at 555-0100, email her at abrek@example.com.": "credit line",
+        "Stay with KVLM-TV.com for the latest on this developing story.": "site furniture",
+        "Join The Conversation On The KVLM Facebook Page": "site furniture",
+        "Stay Up To Date, Follow KVLM On Twitter": "site furniture",
+        "Help spread the word! Share Tweet 1.2k total shares": "site furniture",
+        "Interested in Velm? Add Velm as an interest to stay up to date on the latest Velm news.": "site furniture",
+        "RELATED | Why the crane stood idle for ten years": "related link",
+        "Updated at 9:23 a.m. to correct the name of the harbour master.": "correction note",
+        "This story has been corrected to show the crane was built in 1888, not 1898.": "correction note",
+    }
+    for line, reason in cases.items():
+        parts = cleaned(line)
+        assert parts.body == [lead, more], line
+        assert (line, reason) in [(r.text, r.reason) for r in parts.removed], line
+    # Sentences of the story that look alike stay.
+    kept = [
+        "The board's photos (taken in 1962) show the crane at work on the north quay.",
+        "Officials said they would stay with the plan for more inspections next year.",
+        "The harbour master said she would call the reporter at the end of the week.",
+        "The board updated its plans on Monday to include a second lift in the autumn.",
+        "Slideshow (2 Images)",
+    ]
+    for line in kept[:-1]:
+        assert cleaned(line).body == [lead, line, more], line
+    assert ("Slideshow (2 Images)", "site furniture") in [(r.text, r.reason) for r in cleaned(kept[-1]).removed]
+    # A sentence that opens on "Updated" is no note of a change to the story.
+    line = "Updated figures were released Monday to include the harbour's winter traffic."
+    assert cleaned(line).body == [lead, line, more]

@@ -37,7 +37,7 @@ _BYLINE_WIRE = re.compile(
 )
 
 _CREDIT = re.compile(
-    r"^\(?\s*(?:(?:Additional\s+)?[Rr]eporting|Writing|Editing|Edited|Compiled|Translated|Produced|"
+    r"^\(?\s*(?:[—–-]+\s*)?(?:[Ww]ith\s+)?(?:(?:[Aa]dditional\s+)?[Rr]eporting|Writing|Editing|Edited|Compiled|Translated|Produced|"
     r"Graphics|Research|Fact-checked|Additional writing)\b[^()]*\bby\b[^()]*\)?$"
 )
 _TRAILING_CREDIT = re.compile(
@@ -114,13 +114,13 @@ _FURNITURE = re.compile(
     re.I,
 )
 # A link to another story of the site, under its label: "MORE: Storm snarls flights", "(Also on
-# POLITICO: Dems paint GOP as shutdown party)", "Related: …". The label alone ("ALSO:", "Read
-# more:") heads a list of such headlines.
+# POLITICO: Dems paint GOP as shutdown party)", "Related: …", "RELATED | Storm snarls flights". The
+# label alone ("ALSO:", "Read more:") heads a list of such headlines.
 _RELATED_LINK = re.compile(
     r"^\(?(?:read(?: also| more| next)?|see(?: also| more)?"
     r"|also(?: read| see| check out| on \w[\w.&]*(?: \w[\w.&]*){0,2})?"
     r"|(?:read )?more(?: video| stories| (?:from|on) [^:]{1,40})?|related(?: content| stories| coverage| videos?)?"
-    r"|watch|video|story|blog|explore further|full list)\s*:\s*(?P<headline>.*?)\)?$"
+    r"|watch|video|story|blog|explore further|full list)\s*(?::|\s\|)\s*(?P<headline>.*?)\)?$"
     # the heading of a list with no colon: "Related Articles", "Related News Articles"
     r"|^Related (?:News )?(?:Articles|Links|Stories)$",
     re.I,
@@ -196,7 +196,7 @@ _ACCOUNT_PROMPT = re.compile(
 # prompt to follow its reporter or outlet. An imperative "Follow" that names a network.
 _FOLLOW_PROMPT = re.compile(
     r"^(?:(?:Follow\s+(?:[A-Z@\"“]|me\b|us\b|the\s+reporter\b)[^!?\n]{0,120}?"
-    r"\b(?:on|at|via)\s+(?:Twitter|Facebook|Instagram|Google\+|YouTube|LinkedIn|https?://)"
+    r"\b(?i:on|at|via)\s+(?:Twitter|Facebook|Instagram|Google\+|YouTube|LinkedIn|https?://)"
     r"[^!?\n]{0,160}?|Original article on [^.!?\n]{1,40})(?:[.!]\s*|\s*$))+$"
 )
 # The signature an embedded post ends with: "… pic.twitter.com/x1Y2 — Ana Brek (@anabrek) March 25,
@@ -318,6 +318,8 @@ _CAPTION_CREDIT = re.compile(
     r"(?:\s*(?:\([^()]*\b(?:Photo|Photograph|Photos|Image|Images|Getty|Pool|Handout)\b[^()]*\)"
     r"|\([^()]*/\s*(?:AP|AFP|Reuters|EPA|Getty|[^()]*Images)\b[^()]*\)"
     r"|\((?:AP|AFP|REUTERS|Reuters|EPA)\s*/[^()]*\)"
+    # "(Courtesy of the Velm Harbour Board)", "(Courtesy photo)", "(U.S. Navy photo)"
+    r"|\((?:[Pp]hoto\s+)?[Cc]ourtesy\b[^()]{0,60}\)|\([^()]{1,60}\b(?:photo|photograph)\)"
     r"|\((?:AP|AFP|Reuters)\b[^()]{0,40}(?:\.\.\.|…)))+"
     r"(?:\s*\((?:Associated Press|AP|Reuters|AFP)\))?\s*$"
     # A caption cut short ("… in Washington, Tuesday,... (Associated Press)"): only the site's
@@ -358,6 +360,10 @@ _CAPTION_LABEL = re.compile(
 _LEADING_CREDIT = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s*/\s*(?:Getty Images|AP|AFP|Reuters|EPA|Bloomberg)\s+(?=[A-Z])"
 )
+# A labelled credit before the caption it belongs to: "CREDIT: AP Photo/Ana Brek The crane at work".
+_LABELLED_CREDIT = re.compile(
+    r"^CREDIT:\s*(?:(?:AP|AFP|Reuters|EPA|Getty Images)\s+Photo\s*/\s*)?[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*\s+(?=[A-Z])"
+)
 # The same credit with a comma, run into the story's first sentence: "William Wei, Business Insider
 # Facebook is buying …". A comma after a name also opens an apposition ("Ana Brek, Reuters bureau
 # chief, said"), so the outlet must be one credits are signed with, named in full, the name a
@@ -395,6 +401,42 @@ def _named_credit(text: str) -> re.Match | None:
 # A picture's label and credit with no caption: "Image copyright PA", NPR's "Enlarge this image
 # toggle caption Ana Brek/Getty Images Ana Brek/Getty Images".
 _CREDIT_LABEL = re.compile(r"^(?:Image copyright|(?:Enlarge this image\s+)?i?toggle caption)\s+\S")
+# A reporter's contact line: "Call Star reporter Ana Brek at 555-0100, email her at …".
+_CONTACT_LINE = re.compile(
+    r"^(?:Call|Contact|Reach|E-?mail|Write to)\s+(?:the\s+)?(?:[\w&.'’-]+\s+){0,3}?"
+    r"(?:reporter|writer|columnist|correspondent|editor)\s+(?:[A-Z][\w.'’-]+\s+){1,3}at\s+\S.*$"
+)
+# A station's sign-off and its prompts: "Stay with KVLM for the latest on this developing story.",
+# "Join The Conversation On The KVLM Facebook Page", "Stay Up To Date, Follow KVLM On Twitter".
+_STATION_PROMPT = re.compile(
+    r"^(?:stay (?:with|tuned to)\s+\S(?:[^.!?]|\.(?=\w)){0,60}\bfor\b[^.!?]{0,60}"
+    r"\b(?:developing|latest|updates?|more)\b[^.!?]*"
+    r"|join the conversation\b[^.!?]*"
+    r"|(?:stay up to date|stay connected|stay informed)[,:]?\s+follow\b[^.!?]{1,60}\b(?:on|at)\s+"
+    r"(?:twitter|facebook|instagram)\b[^.!?]*)[.!]?$",
+    re.I,
+)
+# A share widget's buttons and counts: "Help spread the word! Share Tweet 3.2k total shares", and an
+# "add as an interest" button: "Interested in Velm? Add Velm as an interest to stay up to date …".
+_SHARE_WIDGET = re.compile(
+    r"^(?:(?:help spread the word!?\s*)?(?=.*\bshare)(?:(?:share|tweet|pin|e-?mail|print|total|shares?|comments?"
+    r"|\d[\d.,]*[km]?)\b\s*){2,}"
+    r"|help spread the word!?"
+    r"|(?:interested in\b[^?]{0,60}\?\s*)?add\b[^.]{0,60}\bas an interest\b.*)$",
+    re.I,
+)
+# An editor's note on a change to the story: "Updated at 9:23 a.m. to correct the name of the
+# driver.", "This story has been updated to include …". Recorded, not lost: a correction is news to a
+# verification desk.
+_CORRECTION_NOTE = re.compile(
+    r"^[*(\[]?\s*(?:(?:updated|corrected)(?:\s+(?:at|on)\s+)?"
+    r"(?:\s*\d[\d:.]*\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)?"
+    r"[,:]?\s+to\s+(?:correct|clarify|reflect|include|add|remove|update|fix)\b"
+    r"|(?:correction|editor'?s note)\s*:"
+    r"|(?:this|the|an earlier version of this) (?:story|article|post|report)\s+(?:has been|was|is)\s+"
+    r"(?:updated|corrected|misstated|misidentified)\b).{0,240}$",
+    re.I,
+)
 # A picture's credit or a link to a gallery, a paragraph of its own on web pages ("Photo: KUVP
 # archives", "Photograph by Randy Olson", "(PHOTOS: Oklahoma tornado)"); with no sentence end, so
 # "Picture this: a city without cars." stays.
@@ -626,6 +668,12 @@ def _furniture_reason(text: str) -> str | None:
         return "photo caption"
     if _words(text) <= 16 and _CREDIT_LABEL.match(text):
         return "photo credit"
+    if _words(text) <= 60 and _CONTACT_LINE.match(text):
+        return "credit line"
+    if _words(text) <= 30 and (_STATION_PROMPT.match(text) or _SHARE_WIDGET.match(text)):
+        return "site furniture"
+    if _words(text) <= 60 and _CORRECTION_NOTE.match(text):
+        return "correction note"
     if _words(text) <= 40 and _VIDEO_LINK.match(text):
         return "video link"
     if credit := _PHOTO_CREDIT.match(text):
@@ -714,6 +762,10 @@ def clean_text(raw: str, title: str | None = None, find_title: bool = True) -> C
         if para.keep and (lead := _LEADING_CREDIT.match(para.text)) is not None:
             removed.append(Removal(lead.group(0).strip(), "photo credit"))
             para.text = para.text[lead.end() :]
+        elif para.keep and (label := _LABELLED_CREDIT.match(para.text)) is not None:
+            removed.append(Removal(label.group(0).strip(), "photo credit"))
+            para.text = para.text[label.end() :]
+            para.caption = True
         credit = _CAPTION_CREDIT.search(para.text) if para.keep else None
         if credit is None:
             continue
