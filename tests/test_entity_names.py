@@ -167,3 +167,21 @@ def test_a_name_the_model_ran_into_the_sentence_is_cut_back(analyzer):
     assert trimmed("Coach Pryor hired Velm University staff.", "Pryor hired Velm University", "ORG") == "Pryor"
     assert trimmed("The National Assembly on Friday voted.", "National Assembly on", "ORG") == "National Assembly"
     assert trimmed("Members of Focus on the Family met.", "Focus on the Family", "ORG") == "Focus on the Family"
+
+
+def test_no_name_is_cut_out_of_a_run_of_headline_case_words(analyze_text):
+    """A page's list of other stories in headline case ("Ferry Carrying Tourists Sinks Off
+    Port Alder Harbour Coast") gives the model runs of capitalised words to cut names out of
+    at random; names of the article's own sentences stay, as do names in a normal sentence
+    that reads like headline case ("the court in The Hague", "Former President Ana Lutz")."""
+    article = analyze_text(
+        "Vote in Qadira\n\nMinister Farid Haddad Resigns Over Port Alder Harbour Contract Row\n\nFarid "
+        "Haddad stepped down on Monday. Former President Ana Lutz praised him, and the court in The "
+        "Hague will hear the case against Boral Shipping.\n\nTrawler Crew Rescued Off Kessling Bay "
+        "Coast After Storm"
+    )
+    names = {e.name for e in article.entities}
+    assert not any(" Over " in n or " After " in n or n.endswith(" Resigns") for n in names), names
+    assert not any("Kessling" in n for n in names), names
+    assert "Farid Haddad" in names and "Ana Lutz" in names, names
+    assert "Boral Shipping" in names, names

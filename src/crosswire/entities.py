@@ -272,6 +272,48 @@ def _is_quoted_title(para: Paragraph, span: Span) -> bool:
     return False
 
 
+# Words that headline case capitalises and a name keeps in lower case ("Bank of America"):
+# capitalised inside a run of capitalised words, they mark a headline. Not "the", which starts
+# names and titles ("After The Washington Post reported", "Robert Hughes's The Fatal Shore"),
+# nor "to", "he", "will", "can", "do": given names and surnames ("To Lam", "He Lifeng").
+_HEADLINE_FUNCTION_WORDS = {
+    "at", "for", "in", "on", "of", "from", "by", "with", "into", "over", "after", "and",
+    "is", "are", "was", "were", "be", "being", "been", "who", "this", "that", "their", "its",
+    "it", "they", "has", "have", "had", "not", "amid", "against", "about", "back",
+}  # fmt: skip
+
+
+def _in_headline_case(span: Span) -> bool:
+    """Is the name in a run of words written in headline case ("Passenger Who Arrived At Newark
+    Airport Being Evaluated For Ebola", a page's list of other stories)? The model cuts names
+    out of such runs at random ("Newark Airport Being Evaluated For Ebola"); the article names
+    anything that matters again in its own sentences. A run is capitalised words unbroken by
+    punctuation, with a function word capitalised after its first word; not one that is a
+    syllable of a person's name ("Kang In-duk", "Lt. Gen. Won In Choul")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and _capitalised_word(doc[start - 1]):
+        start -= 1
+    while end < len(doc) and _capitalised_word(doc[end]):
+        end += 1
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if len(words) < 3:
+        return False
+    in_people = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    return any(
+        t.lower_ in _HEADLINE_FUNCTION_WORDS
+        and t.text[:1].isupper()
+        and t.text[1:].islower()
+        and t.whitespace_
+        and t.i not in in_people
+        for t in words[1:]
+    )
+
+
+def _capitalised_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.text in _POSSESSIVE or (tok.text == "-" and not tok.whitespace_)
+
+
 def _after_honorific_word(span: Span) -> bool:
     """The span follows "Mr", "Mrs." or another honorific ("Mr Hishammuddin")."""
     return span.start > 0 and span.doc[span.start - 1].lower_ in HONORIFICS
@@ -416,6 +458,8 @@ def collect_mentions(
                 continue
             span = _with_name_particles(span)
             if span.label_ in {"PERSON", "ORG"} and _is_quoted_title(para, span):
+                continue
+            if _in_headline_case(span):
                 continue
             text = span.text.rstrip(_EDGE_DASHES)
             if not text.lstrip(_EDGE_DASHES)[:1].isdigit():  # "-25 C.": a minus sign
