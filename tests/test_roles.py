@@ -81,3 +81,38 @@ def test_a_title_that_governs_the_name_is_not_its_role(analyze_text):
     assert roles["Tom Brill"] == []
     roles = _roles(analyze_text("The wife of Karl Ost met Minister for Europe Lena Arden on Monday."))
     assert roles["Karl Ost"] == [] and roles["Lena Arden"] == ["Minister for Europe"]
+
+
+def test_a_job_whose_object_is_a_titled_name_is_not_that_names_role(analyze_text):
+    """ "Pia Holm, a spokeswoman for Mayor Dan Berg": the spokeswoman is Pia Holm; Dan Berg is the
+    mayor. "Minister for Education" and "Secretary of State" are titles of their own."""
+    roles = _roles(
+        analyze_text(
+            "Pia Holm, a spokeswoman for Mayor Dan Berg, said the bridge would reopen. Mark Ruiz, an aide "
+            "to Prime Minister Lena Brandt, declined to comment. Minister for Education Jane Dole agreed, "
+            "as did Secretary of State Ana Lutz."
+        )
+    )
+    assert roles["Dan Berg"] == ["Mayor"]
+    assert roles["Lena Brandt"] == ["Prime Minister"]
+    assert roles["Mark Ruiz"] == ["aide to Prime Minister Lena Brandt"]
+    assert roles["Jane Dole"] == ["Minister for Education"]
+    assert roles["Ana Lutz"] == ["Secretary of State"]
+
+
+def test_a_title_run_into_the_name_is_no_apposition_of_the_word_before():
+    """ "said KTVX senior political analyst Dora Kemp", parsed (as the small model may) with the
+    analyst an apposition of "KTVX": with no comma, dash or bracket between, the words are the
+    title of the name after them, not a role of the word before."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from crosswire.entities import appositive_role
+
+    words = ["said", "KTVX", "senior", "political", "analyst", "Dora", "Kemp", ",", "a", "former", "senator", "."]
+    heads = [0, 0, 4, 4, 1, 6, 0, 6, 10, 10, 6, 0]
+    deps = ["ROOT", "nsubj", "amod", "amod", "appos", "compound", "nsubj", "punct", "det", "amod", "appos", "punct"]
+    tags = ["VBD", "NNP", "JJ", "JJ", "NN", "NNP", "NNP", ",", "DT", "JJ", "NN", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert appositive_role(Span(doc, 1, 2, label="PERSON")) is None
+    assert appositive_role(Span(doc, 5, 7, label="PERSON")) == "a former senator"  # a comma: an apposition

@@ -1036,6 +1036,19 @@ def title_before(span: Span) -> Span | None:
     # Drop leading words that are neither part of the title nor names ("Speaking").
     while len(title) > 1 and title[0].pos_ in {"VERB", "ADV", "ADP", "SCONJ", "CCONJ"} and not _role_word(title[0]):
         title = doc[title.start + 1 : title.end]
+    # "spokeswoman for House Speaker Paul Ryan", "an aide to Prime Minister X": a job in lower
+    # case before "for"/"to"/"of" whose object is a title of its own is someone else's job (the
+    # spokeswoman's); the name's title is what follows ("Minister for Education" and "Secretary
+    # of State" stay whole: their heads are capitalised, and "Education" is no title).
+    for tok in reversed(title):
+        if (
+            tok.lower_ in {"for", "to", "of"}
+            and tok.i > title.start
+            and doc[tok.i - 1].is_lower
+            and _role_word(doc[tok.i - 1])
+            and any(_role_word(t) for t in doc[tok.i + 1 : title.end])
+        ):
+            return doc[tok.i + 1 : title.end]
     return title
 
 
@@ -1053,8 +1066,12 @@ def appositive_role(span: Span) -> str | None:
             continue
         # A plural ("X, top EU officials and …") is the parser reading a list as an apposition:
         # a group is no one person's role.
+        # Nor is a noun run on into the name after it with no comma, dash or bracket between:
+        # "CNN senior political analyst David Gergen", parsed as "CNN" and its apposition.
         if child.i >= span.end and child.tag_ not in {"NNS", "NNPS"}:
             words = list(child.subtree)
+            if not any(t.is_punct for t in span.doc[span.end : words[0].i]):
+                continue
             if any(_role_word(t) for t in words):
                 text = span.doc[words[0].i : words[-1].i + 1].text
                 return text.strip(" ,")
@@ -1153,15 +1170,23 @@ def _tidy_appositive(text: str) -> str:
     """ "a 34-year-old crane operator who joined …" -> "34-year-old crane operator"; "The
     embattled President" -> "President" (a word that judges is no part of a formal title)."""
     text = re.split(r"\s(?:who|which|that|whose|whom)\s|[,;(]", text)[0]
+    text = re.sub(r"(?:\s+(?:at|in|of|for|with|to|and|_))+$", "", text.strip())  # "strategist in Tokyo at"
     text = re.sub(r"^(?:also|now|then|still)\s+", "", text.strip(), flags=re.I)  # "also chairman of …"
     text = re.sub(r"^(?:a|an|the|its|his|her|their)\s+", "", text, flags=re.I)
     words = text.split()
     lead = 0
     while lead < len(words) - 1 and words[lead][:1].islower() and words[lead].lower() not in ROLE_MODIFIERS:
         lead += 1
-    if 0 < lead < len(words) and words[lead][:1].isupper():
+    # but not a job the capitalised words are the object of: "aide to Prime Minister X" is an
+    # aide's role, not a prime minister's (a relative clause goes: "that implicate X's president").
+    relative = bool(words) and words[0].lower() in {"who", "which", "that", "whose", "whom"}
+    if 0 < lead < len(words) and words[lead][:1].isupper() and (relative or not _role_words(words[:lead])):
         words = words[lead:]
     return " ".join(words)
+
+
+def _role_words(words: list[str]) -> bool:
+    return any(w.lower().strip(".,") in ROLE_HEADS for w in words)
 
 
 def _strip_possessor(text: str) -> str:
