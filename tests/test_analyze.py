@@ -1247,6 +1247,18 @@ def test_a_name_after_a_job_title_is_a_person_even_when_typed_an_organisation(an
     assert _speakers(article) == ["Lorree Bowers", "Lorree Bowers"]
 
 
+def test_a_web_platform_is_an_organisation_whatever_the_model_types_it(analyze_text):
+    """The small model takes "Twitter" in "wrote on Twitter" for a person; a platform named
+    as where something was posted is an organisation, and no speaker."""
+    article = analyze_text(
+        "Representative Dana Kerr wrote on Twitter on Tuesday that the vote was rigged. Her aides "
+        "later posted the letter on Instagram."
+    )
+    types = {e.name: e.type for e in article.entities}
+    assert types.get("Twitter") == "ORG", types
+    assert types.get("Dana Kerr") == "PERSON", types
+
+
 def test_a_speaker_named_before_the_verb_when_the_parse_loses_the_subject(analyze_text):
     """ "Syed" is tagged a verb, which costs the name its first word and "said" its subject; the
     person named between the quote and the verb said it."""

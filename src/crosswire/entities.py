@@ -35,6 +35,7 @@ from crosswire.lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     TITLE_ABBREVIATIONS,
+    WEB_PLATFORMS,
     is_reporting_verb,
 )
 from crosswire.model import Entity, Mention, Sentence
@@ -477,6 +478,9 @@ def collect_mentions(
     mentions.extend(_surname_mentions(paragraphs, sent_of, mentions))
     mentions = _without_named_things(mentions, paragraphs)
     _retype_places(mentions)
+    for m in mentions:
+        if m.text in WEB_PLATFORMS:
+            m.type = "ORG"  # "wrote on Twitter": no person, whatever the model says
     mentions.sort(key=lambda m: m.start)
     return mentions
 

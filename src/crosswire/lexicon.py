@@ -430,6 +430,41 @@ ORGANISATION_KINDS = frozenset(
 )
 
 #: Honorifics: part of how a name is written, not a role.
+#: Online platforms and services that news names as where something was posted, streamed or
+#: sent ("wrote on Twitter", "a Hotmail account"). The small model types them at random: Twitter a
+#: person, Hotmail or Netflix a place, Facebook a nationality. Each is an organisation.
+WEB_PLATFORMS = frozenset(
+    [
+        "Twitter",
+        "Facebook",
+        "Instagram",
+        "YouTube",
+        "TikTok",
+        "Snapchat",
+        "WhatsApp",
+        "LinkedIn",
+        "Reddit",
+        "Tumblr",
+        "Pinterest",
+        "WeChat",
+        "Weibo",
+        "Gmail",
+        "Hotmail",
+        "Netflix",
+        "Hulu",
+        "Spotify",
+        "Skype",
+        "Flickr",
+        "Google",
+        "Yahoo",
+        "Microsoft",
+        "Craigslist",
+        "eBay",
+        "Wikipedia",
+        "Airbnb",
+    ]
+)
+
 HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady"])
 
 # Words that say a person is a man or a woman: a title before the name ("Mrs. Aho"), or a noun
