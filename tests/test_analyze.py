@@ -1259,6 +1259,19 @@ def test_a_web_platform_is_an_organisation_whatever_the_model_types_it(analyze_t
     assert types.get("Dana Kerr") == "PERSON", types
 
 
+def test_a_common_word_the_model_takes_for_a_person_is_no_entity(analyze_text):
+    """ "Browsers have the potential …": the small model takes the capitalised word opening the
+    sentence for a person; the article writes "browsers" in lower case too, and no full name,
+    role or honorific makes it one. "Mr. Young" stays a person though the article writes "young"."""
+    article = analyze_text(
+        "The ruling matters to every software maker. Browsers have the potential to threaten the "
+        "monopoly, and rival browsers are free. Mr. Young said young users switch."
+    )
+    people = {e.name for e in article.entities if e.type == "PERSON"}
+    assert "Browsers" not in people, people
+    assert "Young" in people, people
+
+
 def test_a_speaker_named_before_the_verb_when_the_parse_loses_the_subject(analyze_text):
     """ "Syed" is tagged a verb, which costs the name its first word and "said" its subject; the
     person named between the quote and the verb said it."""

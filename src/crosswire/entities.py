@@ -1209,7 +1209,21 @@ def extract_entities(
     # An organisation inside a person's title is part of the title when it holds a title word
     # ("NATO Supreme Allied Commander Europe"), but "NATO" alone stays an organisation.
     kept = [m for m in mentions if m.type == "PERSON" or not _inside(m, covered) or not any(map(_role_word, m.span))]
-    return merge_mentions(kept)
+    text = "\n".join(p.text for p in paragraphs)
+    return [e for e in merge_mentions(kept) if not _common_word_as_person(e, kept, text)]
+
+
+def _common_word_as_person(entity: Entity, mentions: list[RawMention], text: str) -> bool:
+    """Is a one-word "person" a common word the article also writes in lower case ("Rebels said
+    …" beside "the rebels", "Grandfather", "Browsers have the potential")? A person named by
+    one word alone, with no full name for it to join, no role and no honorific, whose name the
+    article uses as an ordinary word, is the model's mistake."""
+    name = entity.name
+    if entity.type != "PERSON" or not name.isalpha() or not name[:1].isupper() or name.isupper() or entity.roles:
+        return False
+    if any(m.text == name and (m.roles or _after_honorific_word(m.span)) for m in mentions):
+        return False
+    return re.search(rf"\b{name.lower()}\b", text) is not None
 
 
 def _cut_at_title(m: RawMention, covered: list[tuple[int, int]], org_names: set[str]) -> RawMention:
