@@ -429,7 +429,6 @@ ORGANISATION_KINDS = frozenset(
     ]
 )
 
-#: Honorifics: part of how a name is written, not a role.
 #: Online platforms and services that news names as where something was posted, streamed or
 #: sent ("wrote on Twitter", "a Hotmail account"). The small model types them at random: Twitter a
 #: person, Hotmail or Netflix a place, Facebook a nationality. Each is an organisation.
@@ -465,6 +464,7 @@ WEB_PLATFORMS = frozenset(
     ]
 )
 
+#: Honorifics: part of how a name is written, not a role.
 HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady"])
 
 # Words that say a person is a man or a woman: a title before the name ("Mrs. Aho"), or a noun
