@@ -185,3 +185,17 @@ def test_no_name_is_cut_out_of_a_run_of_headline_case_words(analyze_text):
     assert not any("Kessling" in n for n in names), names
     assert "Farid Haddad" in names and "Ana Lutz" in names, names
     assert "Boral Shipping" in names, names
+
+
+def test_a_rank_abbreviation_is_no_name_and_its_speaker_is_the_name_after_it(analyze_text):
+    """ "said Sgt. Brek": the model may tag "Sgt" a person, or end an organisation on it
+    ("Indiana State Police Sgt"); the rank is a title, and the one who speaks is the name after it."""
+    article = analyze_text(
+        "Search goes on\n\nCrews searched the river again on Tuesday.\n\n"
+        '"We are hopeful," said Sgt. Brek of the county police.\n\n'
+        "Velm State Police Sgt. Ana Brek said divers would return on Wednesday."
+    )
+    names = {e.name for e in article.entities}
+    assert not any(n in {"Sgt", "Sgt."} or n.endswith((" Sgt", " Sgt.")) for n in names), names
+    (quote,) = [q for q in article.quotes if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name.endswith("Brek")

@@ -413,6 +413,27 @@ def named_by_phrase(doc, start: int = 0, end: int | None = None) -> list[tuple[i
 _RANKS = HONORIFICS | TITLE_ABBREVIATIONS.keys()
 
 
+def _past_rank(span: Span) -> Span | None:
+    """A name without the rank abbreviation the model took into it or took for it: "Indiana State
+    Police Sgt" before "Kim Riley" is the police; "Sgt" in "said Sgt. Riley" is Riley, or nothing
+    when Riley is a name of its own. A rank abbreviation is a title, never a name (see
+    :func:`title_before`)."""
+    doc = span.doc
+    last = span[-1]
+    after = span.end + (1 if span.end < len(doc) and doc[span.end].text == "." else 0)
+    names_follow = after < len(doc) and doc[after].is_alpha and doc[after].text[:1].isupper()
+    if last.lower_.rstrip(".") not in TITLE_ABBREVIATIONS or not names_follow:
+        return span
+    if len(span) > 1:
+        return Span(doc, span.start, span.end - 1, label=span.label_)
+    if doc[after].ent_type_:
+        return None
+    end = after
+    while end < len(doc) and end - after < 3 and doc[end].is_alpha and doc[end].text[:1].isupper():
+        end += 1
+    return Span(doc, after, end, label="PERSON")
+
+
 def _person_noun_before(doc, cue: int) -> int | None:
     """The index of a noun for a person right before a naming phrase ("a young man who gave …")."""
     for k in range(cue - 1, max(-1, cue - 4), -1):
@@ -457,7 +478,9 @@ def collect_mentions(
             span = _trim(ent)
             if span is None or not any(ch.isalpha() for ch in span.text):
                 continue
-            span = _with_name_particles(span)
+            span = _past_rank(_with_name_particles(span))
+            if span is None:
+                continue
             if span.label_ in {"PERSON", "ORG"} and _is_quoted_title(para, span):
                 continue
             if _in_headline_case(span):

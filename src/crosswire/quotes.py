@@ -122,7 +122,13 @@ class SpeakerResolver:
         return self.offsets.get(id(token.doc), 0) + token.idx
 
     def entity_at(self, token: Token) -> Entity | None:
-        return self.by_char.get(self.char(token))
+        ent = self.by_char.get(self.char(token))
+        if ent is None and token.lower_.rstrip(".") in TITLE_ABBREVIATIONS:
+            # "said Sgt. Riley": the parser may make the rank the subject; the name after it speaks
+            after = token.i + (2 if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "." else 1)
+            if after < len(token.doc):
+                ent = self.by_char.get(self.char(token.doc[after]))
+        return ent
 
     def person_at(self, token: Token) -> Entity | None:
         """The person the token names: its entity, or a person named the same way elsewhere in the article."""
