@@ -42,6 +42,10 @@ UNATTRIBUTED_RUN = 6
 """Shared consecutive words that make a quote whose speaker is unknown a rendering of a named
 speaker's quote. Shorter runs are names and set phrases any quote may hold ("black box", "Emma
 Stone, La La Land", "a large sum of cash"), not evidence of who said it."""
+SPELT_SPEAKER_RUN = 8
+"""Shared consecutive words that make two quotes one though their speakers' names differ by one
+letter ("Police Chief Steve Mullin" in one outlet, "Steve Mullins" in another): one misspelt
+name, not two people saying the same eight words."""
 NARRATIVE_SHARE = 0.6
 """Share of added content words found in another outlet's narrative for ``extended``."""
 MISSPELT_LENGTH = 8
@@ -116,7 +120,7 @@ def _longest_run(a: list[str], b: list[str]) -> int:
 
 
 def _same_quote(p: _Piece, q: _Piece) -> bool:
-    if p.speaker and q.speaker and not same_person(p.speaker, q.speaker):
+    if p.speaker and q.speaker and not same_person(p.speaker, q.speaker) and not _spelt_apart(p, q):
         return False
     # Joined with a named speaker's quote, a quote of unknown speaker is shown as theirs. A half
     # of a quote split around its attribution ("…," he said. "…") is that quote's words too.
@@ -131,6 +135,27 @@ def _same_quote(p: _Piece, q: _Piece) -> bool:
     if _matched(p.words, q.words) < 0.5 * shorter:
         return False
     return len(run) >= MIN_RUN and sum(w not in STOPWORDS for w in run) >= 2
+
+
+def _spelt_apart(p: _Piece, q: _Piece) -> bool:
+    return _one_letter_apart(p.speaker, q.speaker) and _longest_run(p.whole, q.whole) >= SPELT_SPEAKER_RUN
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two names alike but for one letter of one word of four letters or more, added, dropped
+    or changed ("Steve Mullin", "Steve Mullins")."""
+    x, y = a.casefold().split(), b.casefold().split()
+    if len(x) != len(y):
+        return False
+    differ = [(u, v) for u, v in zip(x, y, strict=True) if u != v]
+    if len(differ) != 1:
+        return False
+    u, v = sorted(differ[0], key=len)
+    if len(u) < 4 or len(v) - len(u) > 1:
+        return False
+    if len(u) == len(v):
+        return sum(c != d for c, d in zip(u, v, strict=True)) == 1
+    return any(v[:i] + v[i + 1 :] == u for i in range(len(v)))
 
 
 def _union(pieces: list[_Piece]) -> list[list[int]]:
