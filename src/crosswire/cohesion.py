@@ -37,7 +37,7 @@ import numpy as np
 from scipy import sparse
 
 from crosswire.model import Article
-from crosswire.textsim import STOPWORDS, normalize_word, raw_words, stem
+from crosswire.textsim import content_stems, words
 
 #: Similarity at which two articles are about one story (see the module's docstring).
 THRESHOLD = 0.22
@@ -113,8 +113,8 @@ def similarities(
             rows.append(row)
             cols.append(vocabulary.setdefault(term, len(vocabulary)))
             values.append(weight / norm)
-    words = sparse.csr_matrix((values, (rows, cols)), shape=(len(articles), max(len(vocabulary), 1)))
-    similarity = (words @ words.T).toarray()
+    terms_matrix = sparse.csr_matrix((values, (rows, cols)), shape=(len(articles), max(len(vocabulary), 1)))
+    similarity = (terms_matrix @ terms_matrix.T).toarray()
     if entity_weight:
         similarity += entity_weight * _name_overlap(articles)
     return similarity
@@ -136,16 +136,7 @@ def _name_overlap(articles: Sequence[Article]) -> np.ndarray:
 
 
 def _term_counts(article: Article, title_weight: int) -> Counter[str]:
-    counts = Counter(_stems(article.text))
-    for term in _stems(article.title or ""):
+    counts = Counter(content_stems(words(article.text)))
+    for term in content_stems(words(article.title or "")):
         counts[term] += title_weight
     return counts
-
-
-def _stems(text: str) -> list[str]:
-    out = []
-    for token in raw_words(text):
-        w = normalize_word(token)
-        if w not in STOPWORDS and len(w) > 1 and not w.isdigit():
-            out.append(stem(w))
-    return out

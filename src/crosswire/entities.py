@@ -284,13 +284,14 @@ _HEADLINE_FUNCTION_WORDS = {
 }  # fmt: skip
 
 
-def _in_headline_case(span: Span) -> bool:
+def _in_headline_case(span: Span, in_people: set[int]) -> bool:
     """Is the name in a run of words written in headline case ("Passenger Who Arrived At Newark
     Airport Being Evaluated For Ebola", a page's list of other stories)? The model cuts names
     out of such runs at random ("Newark Airport Being Evaluated For Ebola"); the article names
     anything that matters again in its own sentences. A run is capitalised words unbroken by
     punctuation, with a function word capitalised after its first word; not one that is a
-    syllable of a person's name ("Kang In-duk", "Lt. Gen. Won In Choul")."""
+    syllable of a person's name ("Kang In-duk", "Lt. Gen. Won In Choul"; ``in_people``: the
+    indices of the tokens of the paragraph's names the model tagged as people)."""
     doc = span.doc
     start, end = span.start, span.end
     while start > 0 and _capitalised_word(doc[start - 1]):
@@ -300,7 +301,6 @@ def _in_headline_case(span: Span) -> bool:
     words = [t for t in doc[start:end] if t.is_alpha]
     if len(words) < 3:
         return False
-    in_people = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
     return any(
         t.lower_ in _HEADLINE_FUNCTION_WORDS
         and t.text[:1].isupper()
@@ -413,16 +413,23 @@ def named_by_phrase(doc, start: int = 0, end: int | None = None) -> list[tuple[i
 _RANKS = HONORIFICS | TITLE_ABBREVIATIONS.keys()
 
 
+def after_rank(token: Token) -> int | None:
+    """Where the name a rank abbreviation titles starts: the index after ``token`` ("Sgt" or
+    "Sgt.") and its full stop; None when ``token`` is no rank."""
+    if token.lower_.rstrip(".") not in TITLE_ABBREVIATIONS:
+        return None
+    doc = token.doc
+    return token.i + (2 if token.i + 1 < len(doc) and doc[token.i + 1].text == "." else 1)
+
+
 def _past_rank(span: Span) -> Span | None:
     """A name without the rank abbreviation the model took into it or took for it: "Indiana State
     Police Sgt" before "Kim Riley" is the police; "Sgt" in "said Sgt. Riley" is Riley, or nothing
     when Riley is a name of its own. A rank abbreviation is a title, never a name (see
     :func:`title_before`)."""
     doc = span.doc
-    last = span[-1]
-    after = span.end + (1 if span.end < len(doc) and doc[span.end].text == "." else 0)
-    names_follow = after < len(doc) and doc[after].is_alpha and doc[after].text[:1].isupper()
-    if last.lower_.rstrip(".") not in TITLE_ABBREVIATIONS or not names_follow:
+    after = after_rank(span[-1])
+    if after is None or not (after < len(doc) and doc[after].is_alpha and doc[after].text[:1].isupper()):
         return span
     if len(span) > 1:
         return Span(doc, span.start, span.end - 1, label=span.label_)
@@ -471,6 +478,7 @@ def collect_mentions(
         named_tokens = {t.i for span in named for t in span}
         model = [ent for ent in para.doc.ents if not any(t.i in named_tokens for t in ent)]
         taken = {t.i for ent in model if ent.label_ in TYPES for t in ent} | named_tokens
+        in_people = {t.i for ent in para.doc.ents if ent.label_ == "PERSON" for t in ent}
         found: list[RawMention] = []
         for ent in [*model, *named, *_rule_people(para.doc, taken), *_rule_organisations(para.doc, taken)]:
             if ent.label_ not in TYPES or _is_title_part(ent):
@@ -483,7 +491,7 @@ def collect_mentions(
                 continue
             if span.label_ in {"PERSON", "ORG"} and _is_quoted_title(para, span):
                 continue
-            if _in_headline_case(span):
+            if _in_headline_case(span, in_people):
                 continue
             text = span.text.rstrip(_EDGE_DASHES)
             if not text.lstrip(_EDGE_DASHES)[:1].isdigit():  # "-25 C.": a minus sign

@@ -148,14 +148,7 @@ def _one_letter_apart(a: str, b: str) -> bool:
     if len(x) != len(y):
         return False
     differ = [(u, v) for u, v in zip(x, y, strict=True) if u != v]
-    if len(differ) != 1:
-        return False
-    u, v = sorted(differ[0], key=len)
-    if len(u) < 4 or len(v) - len(u) > 1:
-        return False
-    if len(u) == len(v):
-        return sum(c != d for c, d in zip(u, v, strict=True)) == 1
-    return any(v[:i] + v[i + 1 :] == u for i in range(len(v)))
+    return len(differ) == 1 and min(map(len, differ[0])) >= 4 and _one_edit(*differ[0])
 
 
 def _union(pieces: list[_Piece]) -> list[list[int]]:

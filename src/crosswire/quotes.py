@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.entities import SentenceIndex, named_by_phrase
+from crosswire.entities import SentenceIndex, after_rank, named_by_phrase
 from crosswire.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
@@ -123,11 +123,9 @@ class SpeakerResolver:
 
     def entity_at(self, token: Token) -> Entity | None:
         ent = self.by_char.get(self.char(token))
-        if ent is None and token.lower_.rstrip(".") in TITLE_ABBREVIATIONS:
-            # "said Sgt. Riley": the parser may make the rank the subject; the name after it speaks
-            after = token.i + (2 if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "." else 1)
-            if after < len(token.doc):
-                ent = self.by_char.get(self.char(token.doc[after]))
+        # "said Sgt. Riley": the parser may make the rank the subject; the name after it speaks
+        if ent is None and (after := after_rank(token)) is not None and after < len(token.doc):
+            ent = self.by_char.get(self.char(token.doc[after]))
         return ent
 
     def person_at(self, token: Token) -> Entity | None:
