@@ -145,6 +145,9 @@ def test_two_pages_of_another_story_both_go(ferry):
     council = [analysed("council0.txt", ROUNDUP[0]), analysed("council1.txt", COUNCIL_FOLLOW_UP)]
     assert {s.article for s in off_story([*articles, *council])} == {a.id for a in council}
     assert off_story([articles[0], *council]) != []  # two of three: the ferry report is the stray
+    story = build_story([*articles, *council])
+    assert sorted(s.path for s in story.skipped) == ["council0.txt", "council1.txt"]
+    assert all("the other 3 articles tell" in s.reason for s in story.skipped)
 
 
 def test_two_articles_are_never_split(ferry):

@@ -57,7 +57,7 @@ class OffStory:
 
     article: str
     #: The id of the article most like it, and their similarity (below the threshold).
-    closest: str | None
+    closest: str
     similarity: float
 
 

@@ -117,11 +117,11 @@ def _on_story(articles: list[Article], skipped: list[Skipped]) -> tuple[list[Art
     if not strays:
         return articles, skipped
     by_id = {a.id: a for a in articles}
-    others = len(articles) - 1
+    telling = len(articles) - len(strays)
     for stray in strays.values():
-        closest = by_id[stray.closest].source_path if stray.closest else "none"
+        closest = by_id[stray.closest].source_path
         reason = (
-            f"not about the story the other {others} articles tell: closest to {closest}, "
+            f"not about the story the other {telling} articles tell: closest to {closest}, "
             f"similarity {stray.similarity:.2f} (articles of one story reach {THRESHOLD})"
         )
         skipped.append(Skipped(by_id[stray.article].source_path, reason))
