@@ -1259,6 +1259,21 @@ def test_a_web_platform_is_an_organisation_whatever_the_model_types_it(analyze_t
     assert types.get("Dana Kerr") == "PERSON", types
 
 
+def test_an_institution_name_is_an_organisation_whatever_the_model_types_it(analyze_text):
+    """The small model takes "Tarnow Embassy" for a person; a name of two or more words ending in
+    an institution's noun is an organisation. A surname that is also such a noun ("Frank Church")
+    is not in the list, and a hospital typed as a place stays one (a building as well as a body)."""
+    article = analyze_text(
+        "Visa ring broken up\n\nThe fake office sold visas for years, officials said. Kwame Osei said "
+        "the Tarnow Embassy never issued them. Senator Frank Church spoke at Coney Island Hospital."
+    )
+    types = {e.name: e.type for e in article.entities}
+    assert types.get("Tarnow Embassy") == "ORG", types
+    assert types.get("Frank Church") == "PERSON", types
+    assert types.get("Kwame Osei") == "PERSON", types
+    assert types.get("Coney Island Hospital") in {"LOC", "ORG"}, types
+
+
 def test_a_common_word_the_model_takes_for_a_person_is_no_entity(analyze_text):
     """ "Browsers have the potential …": the small model takes the capitalised word opening the
     sentence for a person; the article writes "browsers" in lower case too, and no full name,

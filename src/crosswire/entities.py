@@ -29,6 +29,8 @@ from spacy.tokens import Span, Token
 from crosswire.lexicon import (
     HONORIFICS,
     INFLECTED_SPEECH_FORMS,
+    INSTITUTION_BODIES,
+    INSTITUTION_PLACES,
     ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
@@ -510,10 +512,23 @@ def collect_mentions(
     mentions = _without_named_things(mentions, paragraphs)
     _retype_places(mentions)
     for m in mentions:
-        if m.text in WEB_PLATFORMS:
-            m.type = "ORG"  # "wrote on Twitter": no person, whatever the model says
+        # "wrote on Twitter": no person, whatever the model says; an institution again, in case a
+        # rule above retyped it (first in _retype_organisations, so that no surname is taken from it)
+        if m.text in WEB_PLATFORMS or _institution(m):
+            m.type = "ORG"
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _institution(m: RawMention) -> bool:
+    """Is the mention an institution's name the model typed as something else ("Heritage
+    Foundation" a person, "Orange County Sheriff's Office" a place)? See
+    :data:`crosswire.lexicon.INSTITUTION_BODIES`."""
+    words = m.text.split()
+    if len(words) < 2 or m.type == "ORG":
+        return False
+    last = words[-1].lower()
+    return last in INSTITUTION_BODIES or (m.type == "PERSON" and last in INSTITUTION_PLACES)
 
 
 # Names the model takes for people: storms ("Hurricane Mitch", "Tropical Storm Fifi") and
@@ -596,7 +611,7 @@ def _retype_organisations(mentions: list[RawMention]) -> None:
             c.lower_ in ORGANISATION_NOUNS and c.dep_ in {"amod", "compound", "nmod"} and c.i < m.span.start
             for c in root.children
         )
-        if carried or described or labelled:
+        if carried or described or labelled or _institution(m):
             m.type = "ORG"
 
 

@@ -464,6 +464,37 @@ WEB_PLATFORMS = frozenset(
     ]
 )
 
+#: Last words of the names of institutions ("Heritage Foundation", "Wayne State University", "U.S.
+#: Embassy"). The small model types such names as people, and bodies as places: a name of two or
+#: more words that ends in one is an organisation. The first group names bodies whatever the model
+#: says; the second, buildings as well as bodies, so a place typing stands and only a "person" is
+#: corrected. Words that are also common surnames ("Church", "Service", "Board", "Guard") are not
+#: here: "Frank Church" is a senator.
+INSTITUTION_BODIES = frozenset(
+    [
+        "embassy",
+        "consulate",
+        "department",
+        "office",
+        "ministry",
+        "party",
+        "police",
+        "agency",
+        "committee",
+        "council",
+        "commission",
+        "bureau",
+        "foundation",
+        "university",
+        "institute",
+        "association",
+        "corporation",
+        "administration",
+        "authority",
+    ]
+)
+INSTITUTION_PLACES = frozenset(["hospital", "center", "centre", "school", "college", "academy", "network"])
+
 #: Honorifics: part of how a name is written, not a role.
 HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady"])
 
