@@ -1143,6 +1143,52 @@ def test_story_entities_join_initials_dotted_spellings_and_a_surname_typed_sever
     assert found["Dana Forde"].articles == ["a", "b", "c"]
 
 
+def test_story_entities_join_a_plural_a_department_s_two_names_an_outlet_s_news_and_a_state_s_abbreviation():
+    """Across articles: "Velm Public Schools" is the "Velm Public School" another article names,
+    unless a third name is apart from one by a singular or plural word ("Norse Trade Union",
+    "Norse Trade Unions", "Norse Trades Union"), or the word has under four letters; "Fisheries
+    Department", "Department of Fisheries" and "U.S. Department of Fisheries" are one; so are "KVLM"
+    and "KVLM News", "Channel 14" and "Channel 14 News", but not "Vell" and "Vell News"; "Ala." is
+    the "Alabama" another article names."""
+    from crosswire.model import Entity, Mention
+
+    def entity(name, kind):
+        return Entity(name, kind, mentions=[Mention(name, 0, len(name), 0)])
+
+    a = _article_of("a", ["Velm Public Schools closed, KVLM News reported from Selma, Ala."])
+    a.entities = [entity(n, "ORG") for n in ("Velm Public Schools", "KVLM News", "Fisheries Department")]
+    a.entities += [entity(n, "ORG") for n in ("Norse Trade Union", "Velm Arts Club", "Channel 14", "Vell")]
+    a.entities += [entity("Ala.", "GPE"), entity("Ore.", "GPE")]
+    b = _article_of("b", ["Velm Public Schools closed, the U.S. Department of Fisheries told KVLM."])
+    b.entities = [entity(n, "ORG") for n in ("Velm Public Schools", "U.S. Department of Fisheries", "KVLM")]
+    b.entities += [entity(n, "ORG") for n in ("Norse Trade Unions", "Velm Art Club", "Channel 14 News")]
+    b.entities += [entity("Alabama", "GPE")]
+    c = _article_of("c", ["The Velm Public School board met, the Department of Fisheries said."])
+    c.entities = [entity(n, "ORG") for n in ("Velm Public School", "Department of Fisheries", "Norse Trades Union")]
+    c.entities += [entity("Vell News", "ORG")]
+    found = {e.name: e for e in briefing.entities([a, b, c])}
+    assert set(found) == {
+        "Velm Public Schools",
+        "U.S. Department of Fisheries",
+        "KVLM News",
+        "Channel 14 News",
+        "Alabama",
+        "Ore.",
+        "Norse Trade Union",
+        "Norse Trade Unions",
+        "Norse Trades Union",
+        "Velm Arts Club",
+        "Velm Art Club",
+        "Vell",
+        "Vell News",
+    }
+    assert found["Velm Public Schools"].aliases == ["Velm Public School"]
+    assert found["Velm Public Schools"].articles == ["a", "b", "c"]
+    assert sorted(found["U.S. Department of Fisheries"].aliases) == ["Department of Fisheries", "Fisheries Department"]
+    assert found["KVLM News"].aliases == ["KVLM"] and found["Channel 14 News"].aliases == ["Channel 14"]
+    assert found["Alabama"].aliases == ["Ala."] and found["Alabama"].articles == ["b", "a"]
+
+
 def test_the_brief_does_not_tell_the_story_by_a_photo_caption(analyze_text):
     """A web page prints a picture's caption inside the story ("Rescuers search … (AP Photo/…)").
     Cleaning keeps its words but marks its paragraph; the brief then tells what happened from

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from crosswire.clean import may_not_be_article
 from crosswire.entities import short_form_of, spaced_form, spelling_rank, unhyphenated
+from crosswire.lexicon import US_STATE_ABBREVIATIONS
 from crosswire.model import (
     Article,
     BriefSentence,
@@ -524,6 +525,46 @@ def _absorb(target: StoryEntity, roles: list[str], aliases: list[str], article_i
 
 _PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC"})
 
+# A name that starts with the United States ("U.S. State Department").
+_US_BEFORE = re.compile(r"^(?:U\.S\.|US|United States) +")
+_DEPARTMENT = re.compile(r"Department of (?:the )?(?P<of>.+)|(?P<before>.+?) Department")
+
+
+def _department_of(name: str) -> str | None:
+    """What a department is the department of, as its names share it: "State Department",
+    "Department of State" and "U.S. Department of State" → "state"."""
+    match = _DEPARTMENT.fullmatch(_US_BEFORE.sub("", name))
+    return match and (match["of"] or match["before"]).casefold()
+
+
+def _number_apart(name: str, other: str) -> bool:
+    """Are two names of several words the same but for one word of four letters or more, in the
+    singular in one and the plural in the other ("Public School", "Public Schools")?"""
+    a, b = spaced_form(name).split(), spaced_form(other).split()
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = sorted(differ[0], key=len)
+    return len(x) >= 4 and (y in (x + "s", x + "es") or (x.endswith("y") and y == x[:-1] + "ies"))
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_CHANNEL = re.compile(r"Channel \d+")
+
+
+def _outlet_of(key: tuple[str, str]) -> str | None:
+    """The outlet a broadcaster's name and its news name share ("ABC" and "ABC News", "Channel 11"
+    and "Channel 11 News"): an acronym the story types as an organisation, or a channel number."""
+    name, kind = key
+    if kind not in _PLACE_OR_BODY:
+        return None
+    base = name.removesuffix(" News")
+    if _CHANNEL.fullmatch(base) or (_ACRONYM.fullmatch(base) and (base != name or kind == "ORG")):
+        return base
+    return None
+
 
 def entities(articles: Sequence[Article]) -> list[StoryEntity]:
     """Entities merged across articles: one name tagged differently by different articles ("Port
@@ -532,7 +573,13 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
     "Jonathan", "Lindsey" and "Lindsay": see :func:`crosswire.textsim.spelt_names`); initials and
     dotted spellings join the one name they stand for ("EU", "European Union"; "US Congress",
     "U.S. Congress"); a name spelt with a hyphen or a space between the same words is one ("Al
-    Jazeera", "Al-Jazeera")."""
+    Jazeera", "Al-Jazeera"). A body's or place's name with a word of four letters or more in the
+    singular in one article and the plural in another is one ("Pittsburgh Public School",
+    "Pittsburgh Public Schools"), unless a third name is apart from either by such a word; so
+    are "State Department", "Department of State" and "U.S. Department of State", under the
+    fullest; a broadcaster's acronym or channel and its news ("ABC", "ABC News"; "Channel 11",
+    "Channel 11 News"), under the news; and a state's AP abbreviation and its name ("Ala.",
+    "Alabama"), under the name."""
     merged: dict[tuple[str, str], StoryEntity] = {}
     mentions: Counter = Counter()
 
@@ -623,6 +670,30 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
         ]
         if len(longer) == 1:
             fold(key, longer[0], alias=key[0])
+    # "State Department" here, "Department of State" or "U.S. Department of State" there: one
+    # body, under its fullest name.
+    fold_alike(
+        lambda k: _department_of(k[0]) if k[1] in _PLACE_OR_BODY else None,
+        lambda k, _: (len(k[0]), len(merged[k].articles), mentions[k]),
+    )
+    # "Pittsburgh Public Schools" here, "Pittsburgh Public School" there: one body or place, a word
+    # of it in the singular in one article and in the plural in another, unless a third name of
+    # the story is apart from either by one such word. The spelling most articles print goes; on
+    # a tie the singular, as the plural is often a possessive that lost its apostrophe ("all
+    # Silicon Valleys boats").
+    bodies = [k for k in merged if k[1] in _PLACE_OR_BODY and " " in k[0]]
+    apart = {k: [o for o in bodies if o != k and _number_apart(k[0], o[0])] for k in bodies}
+    for key, others in apart.items():
+        if len(others) == 1 and apart[others[0]] == [key] and key in merged and others[0] in merged:
+            pair = sorted([key, others[0]], key=lambda k: (len(merged[k].articles), mentions[k], -len(k[0])))
+            fold(pair[0], pair[1], alias=pair[0][0])
+    # "ABC" and "ABC News", "Channel 11" and "Channel 11 News": one outlet, under the longer name.
+    fold_alike(_outlet_of, lambda k, _: len(k[0]))
+    # "Selma, Ala." in one article, "Alabama" in another: the state, under its full name.
+    for key in [k for k in merged if k[0] in US_STATE_ABBREVIATIONS]:
+        full = [k for k in merged if k[1] in _PLACE_OR_BODY and k[0] == US_STATE_ABBREVIATIONS[key[0]]]
+        if len(full) == 1:
+            fold(key, full[0], alias=key[0])
     # "EU" in some articles, "European Union" in another; "US Congress" and "U.S. Congress".
     for key in sorted((k for k in merged if k[1] in _PLACE_OR_BODY), key=lambda k: len(k[0])):
         longer = [

@@ -580,6 +580,55 @@ ROLE_SYNONYMS = {
 }
 
 
+#: The AP's abbreviations of US states ("Selma, Ala."), with the state each stands for. The AP
+#: spells out Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas and Utah. "Wash." is left out: a
+#: story's "Washington" is the capital far more often than the state ("Redmond, Wash." beside
+#: "U.S. District Court in Washington").
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Del.": "Delaware",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Ind.": "Indiana",
+    "Kan.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Miss.": "Mississippi",
+    "Mo.": "Missouri",
+    "Mont.": "Montana",
+    "Neb.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Vt.": "Vermont",
+    "Va.": "Virginia",
+    "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
+}
+
+
 def is_reporting_verb(token: Token) -> bool:
     """A verb that reports speech ("said", "told", "warned"), by its word form."""
     if token.lower_ in {"said", "says"}:
