@@ -13,6 +13,11 @@ others tell. This measures how often that is right, on three protocols:
 * **hard intruders**: each story with the article of another story nearest to it (cosine of
   TF-IDF fitted on the whole dataset, to the story's centroid): a page on a neighbouring subject.
 
+* **two articles**: ``crosswire brief`` never splits a story of two articles (neither is more the
+  story than the other) but warns when they are not alike (``cohesion.unlike_pair``). Measured on
+  one random pair of articles of each story and one pair of articles of two random stories (five
+  draws), and on the Multi-News stories that have exactly two articles (the warned ones printed).
+
 Peers, run on the same stories in the same script with the same rule (articles outside a group of
 more than half the articles, groups linked at a threshold):
 
@@ -197,9 +202,40 @@ def main() -> None:
                 for i in positions:
                     a = stories[key][i]
                     print(f"  {key}/{i}: {' '.join(a.text.split())[:110]}")
+        data["pairs"] = pairs(stories, name)
         results["datasets"][name] = data
     path = write_results("offstory", results)
     print(f"\nresults: {path}")
+
+
+def pairs(stories: dict[str, list], name: str) -> dict:
+    """How often two articles of one story, and two of different stories, are warned as unlike."""
+    from crosswire.cohesion import unlike_pair
+
+    keys = sorted(k for k, v in stories.items() if len(v) >= 2)
+    same = other = draws = 0
+    for seed in SEEDS:
+        rng = random.Random(seed)
+        for key in keys:
+            same += unlike_pair(rng.sample(stories[key], 2)) is not None
+            k1, k2 = rng.sample(keys, 2)
+            other += unlike_pair([rng.choice(stories[k1]), rng.choice(stories[k2])]) is not None
+            draws += 1
+    two = [k for k in keys if len(stories[k]) == 2]
+    warned = [k for k in two if unlike_pair(stories[k]) is not None]
+    print(
+        f"\n{name}, two articles: warned {same}/{draws} same-story pairs, {other}/{draws} pairs of two stories; "
+        f"{len(warned)} of {len(two)} two-article stories"
+    )
+    for key in warned:
+        print(f"  {key}: " + " | ".join(" ".join(a.text.split())[:60] for a in stories[key]))
+    return {
+        "draws": draws,
+        "same_story_warned": same,
+        "two_stories_warned": other,
+        "two_article_stories": len(two),
+        "warned": warned,
+    }
 
 
 def _row(label: str, rand: dict, near: dict) -> list:

@@ -176,3 +176,26 @@ def test_brief_command_reports_the_page_it_set_aside(tmp_path):
     kept = runner.invoke(app, ["brief", str(folder), "--format", "json", "--quiet", "--keep-off-story"])
     assert kept.exit_code == 0, kept.output
     assert len(json.loads(kept.stdout)["articles"]) == 4
+
+
+def test_two_unlike_articles_are_kept_with_a_warning(ferry, tmp_path):
+    """Of two articles, neither is more the story than the other: both stay, and the story says
+    they may tell two stories, in the JSON, the Markdown, the HTML and on the terminal."""
+    articles, analysed = ferry
+    index = analysed("index.txt", INDEX_PAGE)
+    story = build_story([articles[0], index])
+    assert len(story.articles) == 2 and story.skipped == []
+    assert len(story.warnings) == 1
+    assert "may not tell one story" in story.warnings[0] and "index.txt" in story.warnings[0]
+    assert build_story(articles[:2]).warnings == []  # two accounts of the ferry accident
+
+    folder = tmp_path / "two"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text(FERRY[0], encoding="utf-8")
+    (folder / "index.txt").write_text(INDEX_PAGE, encoding="utf-8")
+    runner = CliRunner()
+    for fmt, marker in (("json", '"warnings"'), ("md", "**Warning:**"), ("html", 'class="warning"')):
+        result = runner.invoke(app, ["brief", str(folder), "--format", fmt, "--quiet"])
+        assert result.exit_code == 0, result.output
+        assert marker in result.stdout and "may not tell one story" in result.stdout
+        assert "warning:" in result.stderr and "may not tell one story" in " ".join(result.stderr.split())

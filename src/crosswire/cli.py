@@ -243,6 +243,8 @@ def brief(
     encoder = _encoder(err) if embeddings else None
     story = build_story(articles, words=words, encoder=encoder, skipped=skipped, keep_off_story=keep_off_story)
     _report_skipped(story.skipped[len(skipped) :], err)
+    for warning in story.warnings:
+        err.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     text = _render_story(story, articles, format)
     if output:
         output.write_text(text, encoding="utf-8")

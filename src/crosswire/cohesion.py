@@ -18,7 +18,8 @@ Their similarity is ``cosine(words) + entity_weight * overlap(names)``. Articles
 similarity of ``threshold`` or more, directly or through others, hang together; when one such
 group holds more than half of the articles, every article outside it is off the story. When no
 group does (a round-up of unrelated items, or two stories of equal size), nothing is: there is
-no story to be off.
+no story to be off. Two articles that are not alike are never split either: :func:`unlike_pair`
+gives their similarity, so that the story can warn that they may tell two stories.
 
 The defaults were set on DUC 2004 and Multi-News stories with articles of other stories mixed in
 (``bench/offstory.py``; figures in BENCHMARKS.md): about 1 in 500 DUC articles is taken for
@@ -45,6 +46,10 @@ THRESHOLD = 0.22
 ENTITY_WEIGHT = 0.2
 #: How many times a title's words count: a headline says what a page is about.
 TITLE_WEIGHT = 2
+#: Similarity below which two articles, a story of their own, may tell two stories. Lower than
+#: ``THRESHOLD``: with two articles there is no majority to weigh a stray against, so a warning
+#: needs stronger evidence (on DUC 2004, no pair of one story falls below it; ``bench/offstory.py``).
+UNLIKE_PAIR = 0.15
 #: Fewer articles than this are never split: of two articles that differ, neither is "the story".
 MIN_ARTICLES = 3
 #: Entity types that tell what a story is about.
@@ -97,6 +102,22 @@ def off_story(
         j = int(np.argmax(similarity[i]))
         strays.append(OffStory(articles[i].id, articles[j].id, round(float(similarity[i, j]), 3)))
     return strays
+
+
+def unlike_pair(
+    articles: Sequence[Article],
+    *,
+    threshold: float = UNLIKE_PAIR,
+    entity_weight: float = ENTITY_WEIGHT,
+    title_weight: int = TITLE_WEIGHT,
+) -> float | None:
+    """For a story of exactly two articles, which :func:`off_story` leaves whole (neither is more
+    "the story" than the other): their similarity when it is below ``threshold``, so the caller can
+    say the two may tell different stories; ``None`` when they are alike, or not two."""
+    if len(articles) != 2:
+        return None
+    similarity = float(similarities(articles, entity_weight=entity_weight, title_weight=title_weight)[0, 1])
+    return round(similarity, 3) if similarity < threshold else None
 
 
 def similarities(

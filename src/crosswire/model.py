@@ -411,3 +411,6 @@ class Story(Record):
     timeline: list[TimelineEvent] = field(default_factory=list)
     coverage: dict[str, Coverage] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What the reader should know about the story as a whole (two articles that may tell two
+    different stories); nothing was left out for them."""

@@ -579,6 +579,7 @@ def _context(story: dict[str, Any], articles: dict[str, dict[str, Any]] | None) 
         "independent": independent,
         "graph": origin_graph(arts),
         "skipped": story.get("skipped", []),
+        "warnings": story.get("warnings", []),
         "dates": _story_dates(arts, articles),
         "version": __version__,
     }

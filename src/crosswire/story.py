@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from crosswire import brief as briefing
 from crosswire.claims import build_claims, sentence_units
-from crosswire.cohesion import THRESHOLD, off_story
+from crosswire.cohesion import THRESHOLD, UNLIKE_PAIR, off_story, unlike_pair
 from crosswire.fidelity import compare_quotes
 from crosswire.model import Article, QuoteGroup, Skipped, Speaker, Story, StoryArticle, StoryEntity
 from crosswire.origins import derivations
@@ -93,6 +93,7 @@ def build_story(
         timeline=briefing.timeline(articles, claims),
         coverage=briefing.coverage(articles, claims),
         skipped=skipped,
+        warnings=_warnings(articles),
     )
 
 
@@ -126,6 +127,20 @@ def _on_story(articles: list[Article], skipped: list[Skipped]) -> tuple[list[Art
         )
         skipped.append(Skipped(by_id[stray.article].source_path, reason))
     return [a for a in articles if a.id not in strays], skipped
+
+
+def _warnings(articles: list[Article]) -> list[str]:
+    """Two articles that are not alike: each may tell its own story, and neither can be set aside
+    as off the story (see :func:`crosswire.cohesion.unlike_pair`)."""
+    similarity = unlike_pair(articles)
+    if similarity is None:
+        return []
+    first, second = (a.source_path for a in articles)
+    return [
+        f"the two articles may not tell one story: {first} and {second} have a similarity of "
+        f"{similarity:.2f} (below {UNLIKE_PAIR}, which two articles of one story rarely are); both are kept, "
+        "as neither is more the story than the other"
+    ]
 
 
 def _distinct(articles: Sequence[Article], skipped: Sequence[Skipped]) -> tuple[list[Article], list[Skipped]]:
