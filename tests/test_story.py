@@ -1143,6 +1143,30 @@ def test_story_entities_join_initials_dotted_spellings_and_a_surname_typed_sever
     assert found["Dana Forde"].articles == ["a", "b", "c"]
 
 
+def test_a_surname_one_article_types_as_an_organisation_joins_the_person_another_names():
+    """ "hail Vance", in an article that never gives the full name, typed an organisation: it is
+    the "Meryl Vance" other articles name. Not a platform ("Twitter" beside a "Jack Twitter"),
+    not a name the model took for a person that starts with an initial ("Q. Halvor"), and not a
+    one-word name more articles give than the full name ("Endeavour", the shuttle, beside the
+    "Aboard Endeavour" of one article)."""
+    from crosswire.model import Entity, Mention
+
+    def entity(name, kind):
+        return Entity(name, kind, mentions=[Mention(name, 0, len(name), 0)])
+
+    a = _article_of("a", ["Meryl Vance spoke. Jack Twitter and Q. Halvor came. Aboard Endeavour, crews slept."])
+    a.entities = [entity(n, "PERSON") for n in ("Meryl Vance", "Jack Twitter", "Q. Halvor", "Aboard Endeavour")]
+    b = _article_of("b", ["Crowds shouted hail Vance on Twitter as Halvor and Endeavour rose."])
+    b.entities = [entity(n, "ORG") for n in ("Vance", "Twitter", "Halvor", "Endeavour")]
+    c = _article_of("c", ["Meryl Vance watched Endeavour."])
+    c.entities = [entity("Meryl Vance", "PERSON"), entity("Endeavour", "ORG")]
+    found = {e.name: e for e in briefing.entities([a, b, c])}
+    assert found["Meryl Vance"].aliases == ["Vance"] and "Vance" not in found
+    assert sorted(found["Meryl Vance"].articles) == ["a", "b", "c"]
+    assert {"Twitter", "Halvor", "Endeavour"} <= set(found)
+    assert found["Twitter"].type == found["Halvor"].type == found["Endeavour"].type == "ORG"
+
+
 def test_story_entities_join_a_plural_a_department_s_two_names_an_outlet_s_news_and_a_state_s_abbreviation():
     """Across articles: "Velm Public Schools" is the "Velm Public School" another article names,
     unless a third name is apart from one by a singular or plural word ("Norse Trade Union",

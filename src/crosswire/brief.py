@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from crosswire.clean import may_not_be_article
 from crosswire.entities import short_form_of, spaced_form, spelling_rank, unhyphenated
-from crosswire.lexicon import US_STATE_ABBREVIATIONS
+from crosswire.lexicon import US_STATE_ABBREVIATIONS, WEB_PLATFORMS
 from crosswire.model import (
     Article,
     BriefSentence,
@@ -566,6 +566,19 @@ def _outlet_of(key: tuple[str, str]) -> str | None:
     return None
 
 
+def _surname_taken_for_organisation(key: tuple[str, str]) -> bool:
+    """A one-word "organisation" that may be a surname the model mistyped in an article that never
+    gives the full name ("hail Trump", "Trump's laws"): not a platform ("Twitter")."""
+    return key[1] == "ORG" and key[0][:1].isupper() and key[0] not in WEB_PLATFORMS
+
+
+def _given_name_first(name: str) -> bool:
+    """Does the full name start with a word that may be a given name (letters, capitalised, no
+    initial or abbreviation: not "U.S. Treasury" or "Q. Mobil", which the model took for people)?"""
+    first = name.split()[0]
+    return first.isalpha() and first[:1].isupper() and not first.isupper() and first.lower() not in STOPWORDS
+
+
 def entities(articles: Sequence[Article]) -> list[StoryEntity]:
     """Entities merged across articles: one name tagged differently by different articles ("Port
     Alder" GPE here, LOC there) is one entity, under the type most articles give it; a surname
@@ -579,7 +592,10 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
     are "State Department", "Department of State" and "U.S. Department of State", under the
     fullest; a broadcaster's acronym or channel and its news ("ABC", "ABC News"; "Channel 11",
     "Channel 11 News"), under the news; and a state's AP abbreviation and its name ("Ala.",
-    "Alabama"), under the name."""
+    "Alabama"), under the name. A one-word "organisation" that is the surname of the one person the
+    story names in full joins that person (an article that only says "Trump" may type it so),
+    unless it is a platform, the full name starts with an initial or abbreviation, or more
+    articles give the one word than the full name."""
     merged: dict[tuple[str, str], StoryEntity] = {}
     mentions: Counter = Counter()
 
@@ -655,10 +671,16 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
     people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
     for key in list(merged):
         name, kind = key
-        if kind != "PERSON" or " " in name:
+        if " " in name or not (kind == "PERSON" or _surname_taken_for_organisation(key)):
             continue
         full = [p for p in people if name_form(p[0].split()[-1]) == name_form(name)]
-        if len(full) == 1:
+        # A one-word "organisation" joins a person only when the full name is as well attested
+        # (no more articles give the one word): "Endeavour", the shuttle of seven articles, is
+        # not the "Aboard Endeavour" the model took for a person in one.
+        if len(full) == 1 and (
+            kind == "PERSON"
+            or (_given_name_first(full[0][0]) and len(merged[key].articles) <= len(merged[full[0]].articles))
+        ):
             fold(key, full[0], alias=name)
     # "Carlos Flores" here, "Carlos Flores Facusse" there; "John Paul" and "John Paul II".
     for key in sorted((k for k in merged if k[1] == "PERSON" and " " in k[0]), key=lambda k: len(k[0])):
