@@ -41,6 +41,7 @@ from crosswire.textsim import (
     name_form,
     narrative_text,
     normalize_word,
+    one_word_apart,
     quoted_spans,
     spelt_names,
     stem,
@@ -541,12 +542,10 @@ def _number_apart(name: str, other: str) -> bool:
     """Are two names of several words the same but for one word of four letters or more, in the
     singular in one and the plural in the other ("Public School", "Public Schools")?"""
     a, b = spaced_form(name).split(), spaced_form(other).split()
-    if len(a) != len(b) or len(a) < 2:
+    pair = one_word_apart(a, b) if len(a) >= 2 else None
+    if pair is None:
         return False
-    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    if len(differ) != 1:
-        return False
-    x, y = sorted(differ[0], key=len)
+    x, y = sorted(pair, key=len)
     return len(x) >= 4 and (y in (x + "s", x + "es") or (x.endswith("y") and y == x[:-1] + "ies"))
 
 

@@ -43,7 +43,7 @@ from crosswire.lexicon import (
 from crosswire.model import Entity, Mention, Sentence
 from crosswire.sentences import Paragraph
 from crosswire.textsim import ARTICLE_PARTICLE as _ARTICLE_PARTICLE
-from crosswire.textsim import fold_accents, name_form
+from crosswire.textsim import fold_accents, name_form, one_edit
 
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
 
@@ -1020,13 +1020,7 @@ def _person_canonical(
 
 def _one_letter_off(a: str, b: str) -> bool:
     """Two spellings of a long name that differ by one letter changed, added or dropped."""
-    if min(len(a), len(b)) < 6 or a == b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
-    return short[i:] == long[i + 1 :]
+    return min(len(a), len(b)) >= 6 and a != b and a[0] == b[0] and one_edit(a, b)
 
 
 def _merge_roles(roles: list[str]) -> list[str]:

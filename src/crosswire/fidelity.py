@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from crosswire.model import Article, Quote, QuoteGroup, Rendering, Speaker
-from crosswire.textsim import STOPWORDS, People, narrative_words, same_person, words
+from crosswire.textsim import STOPWORDS, People, narrative_words, one_edit, one_word_apart, same_person, words
 
 MIN_RUN = 4
 """Shared consecutive words (two of them content words) that make two quotes renderings of one quote."""
@@ -144,11 +144,8 @@ def _spelt_apart(p: _Piece, q: _Piece) -> bool:
 def _one_letter_apart(a: str, b: str) -> bool:
     """Two names alike but for one letter of one word of four letters or more, added, dropped
     or changed ("Steve Mullin", "Steve Mullins")."""
-    x, y = a.casefold().split(), b.casefold().split()
-    if len(x) != len(y):
-        return False
-    differ = [(u, v) for u, v in zip(x, y, strict=True) if u != v]
-    return len(differ) == 1 and min(map(len, differ[0])) >= 4 and _one_edit(*differ[0])
+    pair = one_word_apart(a.casefold().split(), b.casefold().split())
+    return pair is not None and min(map(len, pair)) >= 4 and one_edit(*pair)
 
 
 def _union(pieces: list[_Piece]) -> list[list[int]]:
@@ -300,19 +297,7 @@ def _misspelt(mine: list[str], theirs: list[str]) -> bool:
     if len(mine) != len(theirs):
         return False
     pairs = zip(mine, theirs, strict=True)
-    return all(a == b or (min(len(a), len(b)) >= MISSPELT_LENGTH and _one_edit(a, b)) for a, b in pairs)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` becomes ``b`` by inserting, deleting or replacing one letter."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+    return all(a == b or (min(len(a), len(b)) >= MISSPELT_LENGTH and one_edit(a, b)) for a, b in pairs)
 
 
 def _matched(a: list[str], b: list[str]) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -155,6 +155,28 @@ def name_form(name: str) -> str:
     ("Bashar al-Assad" and "Bashar Assad"; "Mauril Bélanger" and "Mauril Belanger"; "LEE" and
     "Lee")."""
     return ARTICLE_PARTICLE.sub("", fold_accents(name)).casefold()
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by inserting, deleting or replacing one letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def one_word_apart(a: Sequence[str], b: Sequence[str]) -> tuple[str, str] | None:
+    """The one pair of words at which two names of as many words differ (["steve", "mullin"] and
+    ["steve", "mullins"]: ("mullin", "mullins")); ``None`` when their lengths differ, or they
+    differ at no word or at several."""
+    if len(a) != len(b):
+        return None
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return differ[0] if len(differ) == 1 else None
 
 
 def same_person(a: str, b: str) -> bool:
