@@ -381,6 +381,7 @@ def compare_quotes(
                     kind=first.kind,
                     added=added,
                     missing=missing,
+                    attributed_to=first.attributed_to if first.speaker is None else None,
                 )
             )
         out.sort(key=lambda x: SEVERITY.index(x.fidelity))

@@ -179,6 +179,10 @@ class Quote(Record):
     inside the reporter's own sentence) or ``indirect`` (``X said that …``, ``according to X``).
     ``sentence`` is the index of the sentence holding the quote, or ``None`` for a quote in the
     title (then ``in_title`` is true and ``start``/``end`` point into the title).
+    ``attributed_to`` is, when ``speaker`` is ``None``, the words the article gives the speaker by
+    ("the Secretary", "officials", "a senior official"), which name no one the article names; a
+    story whose other articles say who holds the title can resolve them
+    (:func:`crosswire.story.build_story`).
     """
 
     text: str
@@ -189,6 +193,7 @@ class Quote(Record):
     start: int
     end: int
     in_title: bool = False
+    attributed_to: str | None = None
 
 
 @dataclass(slots=True)
@@ -349,7 +354,8 @@ class Rendering(Record):
     ``fidelity`` is one of ``verbatim``, ``truncated``, ``elided``, ``extended``, ``altered``, or
     ``None`` when no other article prints the quote, so there is nothing to compare it with.
     ``added`` and ``missing`` are the words this rendering has that the fullest other rendering
-    lacks, and the reverse.
+    lacks, and the reverse. ``attributed_to``: when the article names no speaker for the quote,
+    the words it gives them by ("officials", "the spokesman"), as :class:`Quote` has them.
     """
 
     article: str
@@ -359,6 +365,7 @@ class Rendering(Record):
     kind: str = "direct"
     added: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    attributed_to: str | None = None
 
 
 @dataclass(slots=True)

@@ -28,13 +28,13 @@ from crosswire.lexicon import (
     ROLE_MODIFIERS,
     ROLE_SYNONYMS,
     SPEECH_FORMS,
-    TITLE_ABBREVIATIONS,
     inflections,
     is_reporting_verb,
 )
 from crosswire.model import Entity, Quote, Sentence, Speaker
 from crosswire.quotemarks import QuoteSpan, find_quote_spans
 from crosswire.sentences import Paragraph
+from crosswire.textsim import titled
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "pcomp", "acl", "relcl", "parataxis", "prep", "pobj"}
@@ -681,14 +681,14 @@ class SpeakerResolver:
         for ent in self.entities:
             if ent.type == "PERSON":
                 roles = " | ".join(ent.roles).lower()
-                if not any(_titled(role, w) for role in ent.roles for w in wanted):
+                if not any(titled(role, w) for role in ent.roles for w in wanted):
                     continue
                 role_words = {w.strip(".,") for w in roles.replace("-", " ").split()}
                 if (modifiers & _PORTFOLIOS) - role_words:
                     continue  # "the prime minister" is not the "Foreign Minister"
                 fit = sum(1 for m in modifiers if m in roles.replace(".", "") or m in roles)
                 if named and not any(m in roles.replace(".", "") or m in roles for m in named):
-                    holders += any(_titled(role, head) for role in ent.roles)
+                    holders += any(titled(role, head) for role in ent.roles)
                     qualifiers = {
                         w.strip(".").lower()
                         for role in ent.roles
@@ -980,25 +980,6 @@ def _titled_person_in(subj: Token) -> Token | None:
     return None
 
 
-def _titled(role: str, word: str) -> bool:
-    """Does the role make its holder "the <word>"? Only the title's head nouns count, not what
-    the title governs or qualifies: "the queen" is not the "son of the Queen", "the campaign" is
-    not "Sinema's campaign manager"; "chairman and chief executive" is both."""
-    role = role.lower()
-    if " of " in word:  # "secretary of state"
-        return re.search(rf"\b{re.escape(word)}\b", role) is not None
-    title = re.split(r"\b(?:of|for|at|to|in|with|on|from)\b", role, maxsplit=1)[0]
-    for part in re.split(r"\band\b|[,&]", title):
-        words = part.replace("’", "'").split()
-        if not words:
-            continue
-        words[-1] = TITLE_ABBREVIATIONS.get(words[-1].rstrip("."), words[-1])  # "Wyoming Gov."
-        # "president-elect" is a president; "prime minister" ends a part as one head
-        if re.match(rf"{re.escape(word)}(?:-|\.?$)", words[-1]) or f" {' '.join(words)}".endswith(f" {word}"):
-            return True
-    return False
-
-
 def _indefinite(noun: Token) -> bool:
     return any(t.lower_ in {"a", "an", "one", "another", "some"} for t in noun.children)
 
@@ -1108,6 +1089,17 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
         and verb.doc[verb.i - 1].text == ","
     ):
         token = verb.head.head
+    # "``…,'' the Secretary said, adding that …": the parser may hang the participle on a verb
+    # inside the quote; right after "said," it goes on from the reporter's verb.
+    elif (
+        verb.tag_ == "VBG"
+        and verb.i >= 2
+        and verb.doc[verb.i - 1].text == ","
+        and is_reporting_verb(verb.doc[verb.i - 2])
+        and verb.head.i != verb.i - 2
+        and in_quote(verb.head)
+    ):
+        token = verb.doc[verb.i - 2]
     for step in range(5):
         if step == 0 or is_reporting_verb(token) or not found:
             inverted = _fronted_topic(token)
@@ -1364,6 +1356,30 @@ def _set_off(noun: Token) -> bool:
     return any(c.dep_ == "appos" for c in noun.children) or (
         noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
     )
+
+
+def _description(subj: Token, in_quote) -> str | None:
+    """The words a subject that names no one gives the speaker by: the noun with what comes
+    before it ("the Secretary", "senior U.S. officials"), and a short phrase after it ("a
+    spokesman for the ministry"). ``None`` for a pronoun, which says nothing a reader can use."""
+    if subj.pos_ not in {"NOUN", "PROPN"} or subj.lower_ in _PRONOUNS:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in subj.head.children):
+        return None  # "… for the president to express": a purpose, not who spoke
+    doc = subj.doc
+    first = subj.left_edge.i
+    for i in range(subj.i - 1, subj.left_edge.i - 1, -1):
+        if doc[i].is_punct or in_quote(doc[i]):
+            first = i + 1
+            break
+    last = subj.i
+    after = doc[subj.i + 1 : subj.right_edge.i + 1]
+    if 0 < len(after) <= 5 and not any(t.is_punct or in_quote(t) or t.pos_ in {"VERB", "AUX"} for t in after):
+        last = subj.right_edge.i
+    words = doc[first : last + 1]
+    if len(words) > 8:
+        return None
+    return words.text.strip() or None
 
 
 def _unnamed_person(subj: Token) -> bool:
@@ -1827,6 +1843,9 @@ class QuoteExtractor:
         if title_doc is not None:
             quotes[:0] = self._title_quotes(title_doc)
         _said_again(quotes, [q for q in quotes if q.in_title or self._stands_alone(q)])
+        for quote in quotes:
+            if quote.speaker is not None:
+                quote.attributed_to = None
         return quotes
 
     def _stands_alone(self, quote: Quote) -> bool:
@@ -1872,6 +1891,7 @@ class QuoteExtractor:
             return None  # a title, show, nickname or scare quote: not reported speech
         speaker = None
         cue_text = None
+        attributed = None  # the words of a subject that names no one ("the Secretary said")
         signed = self._signed_by(para, q)
         before = [t for t in span if self.resolver.char(t) < para.start + q.open_at and not t.is_space]
         if _cried_out(before) or _named_offence(before):
@@ -1897,6 +1917,7 @@ class QuoteExtractor:
                 if speaker is not None:
                     self.resolver.note_pronoun(subj, speaker)
                     break
+                attributed = attributed or _description(subj, self.resolver.in_quote)
                 if _unnamed_person(subj):
                     break  # "a lawmaker called for ``…'', the agency said": not the agency's words
             else:
@@ -1915,6 +1936,7 @@ class QuoteExtractor:
                     speaker = self._named_after_quote(span, end, cue)
         elif according is not None:
             speaker = self.resolver.resolve_subject(according, index)
+            attributed = _description(according, self.resolver.in_quote)
         elif (framed := _framed_by(span)) is not None and (person := self.resolver.person_at(framed)) is not None:
             speaker = person
         elif kind == "direct":
@@ -1929,6 +1951,7 @@ class QuoteExtractor:
             sentence=index,
             start=start,
             end=end,
+            attributed_to=attributed if speaker is None else None,
         )
 
     def _resolve_subject(self, subj: Token, quoted: Token | None, sentence: int) -> Entity | None:
@@ -2085,7 +2108,14 @@ class QuoteExtractor:
                 speaker = self._resolve_subject(subj, _quoted_as_saying(verb), index)
                 found.append(
                     Quote(
-                        self.text[start:end], "indirect", self.resolver.speaker(speaker), verb.text, index, start, end
+                        self.text[start:end],
+                        "indirect",
+                        self.resolver.speaker(speaker),
+                        verb.text,
+                        index,
+                        start,
+                        end,
+                        attributed_to=None if speaker is not None else _description(subj, self.resolver.in_quote),
                     )
                 )
             acc = _according_to(span)

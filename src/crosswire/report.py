@@ -461,6 +461,7 @@ def _context(story: dict[str, Any], articles: dict[str, dict[str, Any]] | None) 
                     "missing": r["missing"] if "missing" in r else _changed_words(segments, "del"),
                     "sentence": sentences.get(r["article"], r.get("sentence")),
                     "in_title": r.get("sentence") is None,
+                    "attributed_to": r.get("attributed_to") if not group.get("speaker") else None,
                 }
             )
         rows.sort(key=lambda row: FIDELITY_ORDER.get(row["fidelity"], 5))

@@ -14,15 +14,18 @@ rebuilt from stored articles.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 
 from crosswire import brief as briefing
 from crosswire.claims import build_claims, sentence_units
 from crosswire.cohesion import THRESHOLD, UNLIKE_PAIR, off_story, unlike_pair
 from crosswire.fidelity import compare_quotes
+from crosswire.lexicon import ROLE_HEADS, ROLE_SYNONYMS
 from crosswire.model import Article, QuoteGroup, Skipped, Speaker, Story, StoryArticle, StoryEntity
 from crosswire.origins import derivations
-from crosswire.textsim import People
+from crosswire.textsim import People, titled
 
 
 def build_story(
@@ -54,6 +57,8 @@ def build_story(
     articles, skipped = _distinct(articles, skipped)
     if not keep_off_story:
         articles, skipped = _on_story(articles, skipped)
+    entities = briefing.entities(articles)
+    articles = [_titles_resolved(article, entities) for article in articles]
     derived, groups = derivations(articles, encoder)
     embeddings = None
     if encoder is not None:
@@ -70,7 +75,6 @@ def build_story(
     }
     support = briefing.ConceptSupport(articles, groups)
     brief = briefing.select(articles, claims, groups, words, misquoting, support)
-    entities = briefing.entities(articles)
     return Story(
         title=briefing.title(articles, groups, brief, support),
         independent_sources=len(set(groups.values())),
@@ -111,6 +115,68 @@ def _named_as_in_story(quotes: list[QuoteGroup], entities: Sequence[StoryEntity]
             role = entity.roles[0] if entity.roles else group.speaker.role
             group.speaker = Speaker(entity.name, role)
     return quotes
+
+
+_TITLE_WORDS = re.compile(r"[^\W_]+(?:[.’'][^\W_]+)*\.?")
+_POSSESSIVE = re.compile(r"[’']s$")
+_NOT_A_TITLE = {"official", "source"}  # "the official said": often one the article will not name
+_EVALUATIVE = {"top"}  # "the top U.S. diplomat": no title says "top"
+
+
+def _titles_resolved(article: Article, entities: Sequence[StoryEntity]) -> Article:
+    """The article with each quote attributed to "the <title>" ("the Secretary said") given to
+    the one person the article names who holds that title by the story's account of them. TURAN
+    calls Blinken "the Secretary" and never gives him a title; the other outlets say he is the
+    U.S. Secretary of State. Every other word of the description must be in the title ("the U.S.
+    diplomat" is not the Ukrainian foreign minister); two holders, or none, leave the quote without
+    a speaker. The article itself is not changed: the story gets a copy."""
+    quotes = []
+    for quote in article.quotes:
+        holder = None
+        if quote.speaker is None and quote.attributed_to:
+            holder = _title_holder(quote.attributed_to, article.id, entities)
+        if holder is not None:
+            quote = dataclasses.replace(quote, speaker=Speaker(holder.name, holder.roles[0]))
+        quotes.append(quote)
+    if quotes == article.quotes:
+        return article
+    return dataclasses.replace(article, quotes=quotes)
+
+
+def _title_holder(description: str, article: str, entities: Sequence[StoryEntity]) -> StoryEntity | None:
+    words = _TITLE_WORDS.findall(description)
+    if len(words) < 2:
+        return None
+    first, *modifiers, head = words
+    if _POSSESSIVE.search(first):  # "Yugoslavia's prime minister"
+        modifiers.insert(0, _POSSESSIVE.sub("", first))
+    elif first.lower() != "the":
+        return None  # "a senior official", "officials": not one person
+    head = head.lower()
+    if head in _NOT_A_TITLE or not (head in ROLE_HEADS or head in ROLE_SYNONYMS):
+        return None  # "the government announced": a body, whatever title a person holds in it
+    wanted = ROLE_SYNONYMS.get(head, {head})
+    holders = [
+        e
+        for e in entities
+        if e.type == "PERSON"
+        and article in e.articles
+        and any(any(titled(role, w) for w in wanted) and _qualifies(modifiers, role) for role in e.roles)
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _qualifies(modifiers: list[str], role: str) -> bool:
+    """Is every modifier of a description ("U.S.", "prime") a word of the title? A country may
+    be named for its people ("Yugoslavia" in "Yugoslav"): one word may begin the other."""
+    title = {w.replace(".", "") for w in re.findall(r"[\w.]+", role.lower())}
+    for modifier in modifiers:
+        word = modifier.lower().replace(".", "")
+        if word in _EVALUATIVE or word in title:
+            continue
+        if not any(len(t) >= 4 and len(word) >= 4 and (t.startswith(word) or word.startswith(t)) for t in title):
+            return False
+    return True
 
 
 def _on_story(articles: list[Article], skipped: list[Skipped]) -> tuple[list[Article], list[Skipped]]:

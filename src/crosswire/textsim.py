@@ -18,6 +18,7 @@ from importlib import resources
 
 import snowballstemmer
 
+from crosswire.lexicon import TITLE_ABBREVIATIONS
 from crosswire.model import Article
 from crosswire.quotemarks import find_quote_spans
 
@@ -453,3 +454,22 @@ def narrative_text(article: Article, sentence_index: int) -> str:
 
 def narrative_words(article: Article, sentence_index: int) -> list[str]:
     return words(narrative_text(article, sentence_index))
+
+
+def titled(role: str, word: str) -> bool:
+    """Does the role make its holder "the <word>"? Only the title's head nouns count, not what
+    the title governs or qualifies: "the queen" is not the "son of the Queen", "the campaign" is
+    not "Sinema's campaign manager"; "chairman and chief executive" is both."""
+    role = role.lower()
+    if " of " in word:  # "secretary of state"
+        return re.search(rf"\b{re.escape(word)}\b", role) is not None
+    title = re.split(r"\b(?:of|for|at|to|in|with|on|from)\b", role, maxsplit=1)[0]
+    for part in re.split(r"\band\b|[,&]", title):
+        words = part.replace("’", "'").split()
+        if not words:
+            continue
+        words[-1] = TITLE_ABBREVIATIONS.get(words[-1].rstrip("."), words[-1])  # "Wyoming Gov."
+        # "president-elect" is a president; "prime minister" ends a part as one head
+        if re.match(rf"{re.escape(word)}(?:-|\.?$)", words[-1]) or f" {' '.join(words)}".endswith(f" {word}"):
+            return True
+    return False
