@@ -36,6 +36,14 @@ def test_the_article_keeps_the_words_it_gives_an_unnamed_speaker_by(analyze_text
     assert all(q.speaker is not None and q.attributed_to is None for q in named.quotes)
 
 
+def test_a_hyphenated_word_stays_in_the_description(analyze_text):
+    article = analyze_text(
+        "Rally ends quietly\n\nThe march was held in May. A 75-year-old history professor said the rally "
+        "was peaceful from start to finish."
+    )
+    assert [q.attributed_to for q in article.quotes] == ["A 75-year-old history professor"]
+
+
 def test_the_story_gives_the_quote_to_the_one_holder_of_the_title(analyze_text):
     briefing, visit = analyze_text(_BRIEFING), analyze_text(_VISIT)
     group = _group(build_story([briefing, visit]), "nurses we hire")

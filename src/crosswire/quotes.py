@@ -1369,7 +1369,7 @@ def _description(subj: Token, in_quote) -> str | None:
     doc = subj.doc
     first = subj.left_edge.i
     for i in range(subj.i - 1, subj.left_edge.i - 1, -1):
-        if doc[i].is_punct or in_quote(doc[i]):
+        if (doc[i].is_punct and doc[i].text not in {"-", "–"}) or in_quote(doc[i]):  # "class-action"
             first = i + 1
             break
     last = subj.i
