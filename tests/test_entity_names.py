@@ -199,3 +199,15 @@ def test_a_rank_abbreviation_is_no_name_and_its_speaker_is_the_name_after_it(ana
     assert not any(n in {"Sgt", "Sgt."} or n.endswith((" Sgt", " Sgt.")) for n in names), names
     (quote,) = [q for q in article.quotes if q.kind == "direct"]
     assert quote.speaker is not None and quote.speaker.name.endswith("Brek")
+
+
+def test_a_demonym_the_model_calls_a_place_is_a_people(analyze_text):
+    """The model types "Ukrainian" in "Ukrainian Defence Minister" as a place; an adjective with a
+    demonym's ending is the people (NORP), and the country the article names stays a place."""
+    article = analyze_text(
+        "Ukrainian Defence Minister Oleg Marchuk visited the plant on Friday. Ukrainian grain exports rose "
+        "in May, and Ukraine expects more."
+    )
+    types = {e.name: e.type for e in article.entities}
+    assert types["Ukrainian"] == "NORP"
+    assert types["Ukraine"] == "GPE"
