@@ -116,3 +116,9 @@ def test_a_title_run_into_the_name_is_no_apposition_of_the_word_before():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
     assert appositive_role(Span(doc, 1, 2, label="PERSON")) is None
     assert appositive_role(Span(doc, 5, 7, label="PERSON")) == "a former senator"  # a comma: an apposition
+
+
+def test_a_doubled_space_does_not_cut_the_title_from_the_name(analyze_text):
+    article = analyze_text('"We will hold the line," Velm Port chief  Lotte Brandt said on Monday.')
+    (brandt,) = [e for e in article.entities if e.name == "Lotte Brandt"]
+    assert brandt.roles == ["Velm Port chief"]

@@ -1064,8 +1064,8 @@ def title_before(span: Span) -> Span | None:
         low = tok.lower_
         if tok.dep_ == "cc" and root.dep_ == "conj" and tok.head == root.head:
             break  # "leaders A and B": A is not B's title ("Health and Human Services" is no conjunction of names)
-        if tok.text in {"-", "–"} or low in {"of", "'s", "’s"} or low in {"-elect", "elect"}:
-            i -= 1
+        if tok.text in {"-", "–"} or low in {"of", "'s", "’s"} or low in {"-elect", "elect"} or tok.is_space:
+            i -= 1  # a doubled space is a token of its own: "NATO chief  Mark Rutte"
             continue
         if tok.is_punct or low in _DETERMINERS or low in HONORIFICS:
             break
