@@ -1272,6 +1272,9 @@ def test_an_institution_name_is_an_organisation_whatever_the_model_types_it(anal
     assert types.get("Frank Church") == "PERSON", types
     assert types.get("Kwame Osei") == "PERSON", types
     assert types.get("Coney Island Hospital") in {"LOC", "ORG"}, types
+    # "Cooperation" and "Forum" end the names of bodies too; the model calls this one a building
+    summit = analyze_text("Talks in Lima\n\nHe will join Biden at the Andean-Pacific Economic Cooperation forum.")
+    assert {e.name: e.type for e in summit.entities}.get("Andean-Pacific Economic Cooperation") == "ORG"
 
 
 def test_a_common_word_the_model_takes_for_a_person_is_no_entity(analyze_text):

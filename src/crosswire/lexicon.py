@@ -491,6 +491,8 @@ INSTITUTION_BODIES = frozenset(
         "corporation",
         "administration",
         "authority",
+        "cooperation",  # "Asia-Pacific Economic Cooperation", typed a place
+        "forum",
     ]
 )
 INSTITUTION_PLACES = frozenset(["hospital", "center", "centre", "school", "college", "academy", "network"])
