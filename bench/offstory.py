@@ -40,7 +40,6 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -60,15 +59,10 @@ def load(name: str) -> dict[str, list]:
 
 
 def outside_majority(similarity: np.ndarray, threshold: float) -> set[int]:
-    """The peers' rule, as crosswire.cohesion applies it."""
-    from scipy import sparse
+    """The peers' rule: crosswire.cohesion's, on the peer's similarities."""
+    from crosswire.cohesion import outside_majority
 
-    n = len(similarity)
-    if n < 3:
-        return set()
-    _, labels = sparse.csgraph.connected_components(sparse.csr_matrix(similarity >= threshold), directed=False)
-    core, size = Counter(labels.tolist()).most_common(1)[0]
-    return set() if size * 2 <= n else set(np.flatnonzero(labels != core).tolist())
+    return set() if len(similarity) < 3 else set(outside_majority(similarity, threshold))
 
 
 def ours(threshold: float):
@@ -136,10 +130,19 @@ def hard_intruders(stories: dict[str, list]) -> dict[str, object]:
     return out
 
 
-def evaluate(method, stories: dict[str, list], intruders: list[dict[str, object]]) -> dict:
+def on_story(method, stories: dict[str, list]) -> dict:
+    """What ``method`` sets aside of the stories as they are (three articles or more)."""
     eligible = {k: v for k, v in stories.items() if len(v) >= 3}
     flagged = {k: sorted(method(v)) for k, v in eligible.items()}
-    on_story = sum(len(f) for f in flagged.values())
+    return {
+        "articles": sum(len(v) for v in eligible.values()),
+        "on_story_set_aside": sum(len(f) for f in flagged.values()),
+        "set_aside": {k: f for k, f in flagged.items() if f},
+    }
+
+
+def evaluate(method, stories: dict[str, list], intruders: list[dict[str, object]], on: dict) -> dict:
+    """``on`` (:func:`on_story` of the same method) joined with how many ``intruders`` it catches."""
     caught = members = draws = 0
     for draw in intruders:
         for key, intruder in draw.items():
@@ -151,9 +154,7 @@ def evaluate(method, stories: dict[str, list], intruders: list[dict[str, object]
             members += len(out - {len(arts)})
             draws += 1
     return {
-        "articles": sum(len(v) for v in eligible.values()),
-        "on_story_set_aside": on_story,
-        "set_aside": {k: f for k, f in flagged.items() if f},
+        **on,
         "intruders": draws,
         "caught": caught,
         "recall": round(caught / draws, 4) if draws else None,
@@ -183,13 +184,16 @@ def main() -> None:
         methods = {"ours": ours(THRESHOLD), "clusterer": clusterer()}
         rows, data = [], {}
         for label, method in methods.items():
-            rand, near = evaluate(method, stories, random_draws), evaluate(method, stories, hard)
+            on = on_story(method, stories)
+            rand, near = evaluate(method, stories, random_draws, on), evaluate(method, stories, hard, on)
             data[label] = {"random": rand, "hard": near}
             rows.append(_row(label, rand, near))
         sweep = {}
         for threshold in SWEEP:
             for label, make in (("ours", ours), ("sklearn-tfidf", sklearn_tfidf)):
-                rand, near = evaluate(make(threshold), stories, random_draws), evaluate(make(threshold), stories, hard)
+                method = make(threshold)
+                on = on_story(method, stories)
+                rand, near = evaluate(method, stories, random_draws, on), evaluate(method, stories, hard, on)
                 sweep[f"{label}@{threshold}"] = {"random": rand, "hard": near}
                 rows.append(_row(f"{label} @ {threshold}", rand, near))
         data["sweep"] = sweep

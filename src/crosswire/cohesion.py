@@ -91,17 +91,24 @@ def off_story(
     if n < min_articles:
         return []
     similarity = similarities(articles, entity_weight=entity_weight, title_weight=title_weight)
-    linked = sparse.csr_matrix(similarity >= threshold)
-    _, labels = sparse.csgraph.connected_components(linked, directed=False)
-    core, size = Counter(labels.tolist()).most_common(1)[0]
-    if size * 2 <= n:
-        return []
+    outside = outside_majority(similarity, threshold)
     np.fill_diagonal(similarity, -1.0)
     strays = []
-    for i in np.flatnonzero(labels != core).tolist():
+    for i in outside:
         j = int(np.argmax(similarity[i]))
         strays.append(OffStory(articles[i].id, articles[j].id, round(float(similarity[i, j]), 3)))
     return strays
+
+
+def outside_majority(similarity: np.ndarray, threshold: float) -> list[int]:
+    """Positions outside the largest group of rows linked at ``threshold`` or above (directly or
+    through others); none when no group holds more than half of them."""
+    linked = sparse.csr_matrix(similarity >= threshold)
+    _, labels = sparse.csgraph.connected_components(linked, directed=False)
+    core, size = Counter(labels.tolist()).most_common(1)[0]
+    if size * 2 <= len(similarity):
+        return []
+    return np.flatnonzero(labels != core).tolist()
 
 
 def unlike_pair(
