@@ -962,7 +962,8 @@ def _outlet(body: list[str], dateline: Dateline | None, removed: list[Removal]) 
         return strong[0]
     if not cues:
         return None
-    mentioned = {cue.outlet for para in body for cue in outlet_cues(para)}
+    # every interview the text mentions: the head and tail's, found above, and the middle's
+    mentioned = {cue.outlet for cue in cues} | {cue.outlet for para in body[8:-3] for cue in outlet_cues(para)}
     return mentioned.pop() if len(mentioned) == 1 else None
 
 

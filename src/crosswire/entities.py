@@ -405,11 +405,18 @@ def named_by_phrase(doc, start: int = 0, end: int | None = None) -> list[tuple[i
         while i < end and (doc[i].lower_.rstrip(".") in _RANKS or doc[i].text == "."):
             i += 1  # "Capt. Mike": the rank is no part of the name
         first = i
-        while i < end and i - first < 3 and doc[i].text[:1].isupper() and doc[i].is_alpha:
-            i += 1
+        i = _capitalised_run(doc, first, end)
         if i > first:
             found.append((noun, Span(doc, first, i, label="PERSON")))
     return found
+
+
+def _capitalised_run(doc, first: int, end: int) -> int:
+    """The index after the name starting at ``first``: up to three capitalised words of letters."""
+    i = first
+    while i < end and i - first < 3 and doc[i].text[:1].isupper() and doc[i].is_alpha:
+        i += 1
+    return i
 
 
 _RANKS = HONORIFICS | TITLE_ABBREVIATIONS.keys()
@@ -431,15 +438,13 @@ def _past_rank(span: Span) -> Span | None:
     :func:`title_before`)."""
     doc = span.doc
     after = after_rank(span[-1])
-    if after is None or not (after < len(doc) and doc[after].is_alpha and doc[after].text[:1].isupper()):
+    end = after if after is None else _capitalised_run(doc, after, len(doc))
+    if end == after:
         return span
     if len(span) > 1:
         return Span(doc, span.start, span.end - 1, label=span.label_)
     if doc[after].ent_type_:
         return None
-    end = after
-    while end < len(doc) and end - after < 3 and doc[end].is_alpha and doc[end].text[:1].isupper():
-        end += 1
     return Span(doc, after, end, label="PERSON")
 
 

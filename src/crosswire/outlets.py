@@ -197,12 +197,14 @@ _MENTION_CUES = [
 # A site's own furniture naming the site, among the lines cleaning removed: its newsletter prompt
 # ("receive email newsletters or alerts from POLITICO", "Sign up for the Curbed NY newsletter") and
 # its copyright notice ("Copyright 2014 WGCL-TV (Meredith Corporation)", "Copyright © 2017 NPR").
-_SITE_CUES = [
+_PROMPT_CUES = [
     re.compile(rf"\b(?:newsletters?|alerts|e-?mails|updates|offers)\s+from\s+(?P<o>{_NAME})"),
     re.compile(
         rf"\bSign up\s+(?:now\s+|here\s+)?(?:for|to)\s+(?:the\s+)?(?P<o>{_NAME})\s+"
         r"(?:newsletters?|e-?mail alerts|e-?mails|alerts)\b"
     ),
+]
+_COPYRIGHT_CUES = [
     re.compile(
         rf"^(?:(?i:copyright)|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s+)?(?:by\s+)?(?P<o>{_NAME})"
     ),
@@ -300,15 +302,16 @@ def site_outlet(text: str) -> str | None:
     ("Curbed NY", "Denver7"), but not in capitals of several words ("Sign up for BREAKING NEWS
     Emails"); a copyright holder must look like an outlet ("WDIV ClickOnDetroit"
     gives "WDIV"; "Marvel Comics" nothing)."""
-    for i, pattern in enumerate(_SITE_CUES):
+    for pattern in _PROMPT_CUES:
         for match in pattern.finditer(text):
             name = _name(match)
-            if i < 2:  # a prompt to receive the site's own news
-                if name.replace(".", "") in _NOT_OUTLETS or _NEWSLETTER_WORD.search(name):
-                    continue
-                if _plausible_outlet(name) or not (name.isupper() and " " in name):  # no "BREAKING NEWS"
-                    return wire_service(name) or name
+            if name.replace(".", "") in _NOT_OUTLETS or _NEWSLETTER_WORD.search(name):
                 continue
+            if _plausible_outlet(name) or not (name.isupper() and " " in name):  # no "BREAKING NEWS"
+                return wire_service(name) or name
+    for pattern in _COPYRIGHT_CUES:
+        for match in pattern.finditer(text):
+            name = _name(match)
             for candidate in (name, name.split()[0]):
                 if _plausible_outlet(candidate):
                     return wire_service(candidate) or candidate

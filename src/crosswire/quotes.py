@@ -1490,7 +1490,7 @@ def _names_a_work(span: Span, open_at: int) -> bool:
 
 #: Words after which quote marks hold the name of a programme or publication one appears on or
 #: speaks to ("said on “Capitol Week,”", "told “Morning Ledger”"), not words anyone says.
-_BROADCAST_LEADS = {"on", "told", "tells", "tell", "telling"}
+_BROADCAST_LEADS = {"on"} | _TELL_FORMS
 
 
 def _names_a_programme(span: Span, open_at: int) -> bool:
@@ -1654,6 +1654,11 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
 _HEARSAY_FORMS = {"said", "reported", "rumored", "rumoured", "alleged", "claimed", "believed", "thought", "understood"}
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """Does the verb have its infinitive's "to"?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _hearsay(verb: Token) -> bool:
     """ "a page …, which is said to be organized by ``close family members''", "he is reported to
     have left": a passive verb of saying with an infinitive tells what is rumoured of its
@@ -1662,7 +1667,7 @@ def _hearsay(verb: Token) -> bool:
     if verb.lower_ not in _HEARSAY_FORMS:
         return False
     return any(c.dep_ == "auxpass" for c in verb.children) and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
+        c.dep_ == "xcomp" and _to_infinitive(c) for c in verb.children
     )
 
 
@@ -1673,7 +1678,7 @@ def _urged_to(clause: Token, verb: Token) -> bool:
     return (
         verb.lower_ in _HEARER_VERBS
         and clause.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and _to_infinitive(clause)
         and any(c.dep_ == "dobj" and c.i < clause.i for c in verb.children)
     )
 
@@ -1683,7 +1688,7 @@ def _extraposed_infinitive(verb: Token) -> bool:
     one might do, and reports no one's words."""
     if verb.tag_ != "VB" or verb.dep_ not in {"xcomp", "ccomp", "acl", "relcl"}:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not _to_infinitive(verb):
         return False
     be = verb.head if verb.head.lemma_ == "be" or verb.head.dep_ != "attr" else verb.head.head  # "a matter to call"
     return be.lemma_ == "be" and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in be.children)
@@ -1802,6 +1807,7 @@ def _said_again(quotes: list[Quote], standing_alone: list[Quote]) -> None:
         speakers = {(q.speaker.name, q.speaker.role): q.speaker for q, text in spoken if f" {words} " in text}
         if len(speakers) == 1:
             quote.speaker = next(iter(speakers.values()))
+            quote.attributed_to = None
 
 
 class QuoteExtractor:
@@ -1843,9 +1849,6 @@ class QuoteExtractor:
         if title_doc is not None:
             quotes[:0] = self._title_quotes(title_doc)
         _said_again(quotes, [q for q in quotes if q.in_title or self._stands_alone(q)])
-        for quote in quotes:
-            if quote.speaker is not None:
-                quote.attributed_to = None
         return quotes
 
     def _stands_alone(self, quote: Quote) -> bool:
@@ -1869,8 +1872,10 @@ class QuoteExtractor:
         according = _according_to(span) if cue is None else None
         if (
             _is_name_like(inner)
-            or (_is_headline_cased(inner, True) and _names_a_work(span, q.open_at))
-            or (_is_headline_cased(inner, True) and _names_a_programme(span, q.open_at))
+            or (
+                _is_headline_cased(inner, True)
+                and (_names_a_work(span, q.open_at) or _names_a_programme(span, q.open_at))
+            )
             or (
                 inner.rstrip().endswith(",")
                 and _named_in_apposition(span, para.start + q.outer_end, self.resolver.char)

@@ -119,7 +119,7 @@ def _named_as_in_story(quotes: list[QuoteGroup], entities: Sequence[StoryEntity]
 
 _TITLE_WORDS = re.compile(r"[^\W_]+(?:[.’'][^\W_]+)*\.?")
 _POSSESSIVE = re.compile(r"[’']s$")
-_NOT_A_TITLE = {"official", "source"}  # "the official said": often one the article will not name
+_NOT_A_TITLE = {"official"}  # "the official said": often one the article will not name
 _EVALUATIVE = {"top"}  # "the top U.S. diplomat": no title says "top"
 
 
@@ -129,7 +129,12 @@ def _titles_resolved(article: Article, entities: Sequence[StoryEntity]) -> Artic
     calls Blinken "the Secretary" and never gives him a title; the other outlets say he is the
     U.S. Secretary of State. Every other word of the description must be in the title ("the U.S.
     diplomat" is not the Ukrainian foreign minister); two holders, or none, leave the quote without
-    a speaker. The article itself is not changed: the story gets a copy."""
+    a speaker. The article itself is not changed: the story gets a copy.
+
+    Analysis resolves "the <title>" within an article by
+    :meth:`crosswire.quotes.SpeakerResolver.resolve_description`, on the parse; here there is no
+    parse, only the words the article gave (:attr:`Quote.attributed_to`), so the match is on those
+    words, and stricter: one holder, every modifier in the title."""
     quotes = []
     for quote in article.quotes:
         holder = None
