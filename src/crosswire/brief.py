@@ -654,19 +654,16 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
         )
     # "Christopher R. Miller" here, "Christopher Miller" there: one person, unless the story also
     # has another middle initial between those names ("George W. Bush", "George H. W. Bush").
-    initialled = initialled_names(k[0] for k in merged if k[1] == "PERSON" and " " in k[0])
-    fold_alike(
-        lambda k: initialled.get(name_form(k[0])) if k[1] == "PERSON" and " " in k[0] else None,
-        lambda k, _: (len(merged[k].articles), mentions[k], len(k[0])),
-    )
-    # "Bob Livingston" here, "Robert Livingston" there; "Lindsey Graham" and "Lindsay Graham":
+    # Then "Bob Livingston" here, "Robert Livingston" there; "Lindsey Graham" and "Lindsay Graham":
     # one person, unless the story has another given name with that surname that either may be
-    # (see spelt_names). Before the surname alone, which then has one full name to join.
-    spelt = spelt_names(k[0] for k in merged if k[1] == "PERSON" and " " in k[0])
-    fold_alike(
-        lambda k: spelt.get(name_form(k[0])) if k[1] == "PERSON" and " " in k[0] else None,
-        lambda k, _: (len(merged[k].articles), mentions[k], len(k[0])),
-    )
+    # (see spelt_names). Each on the names the fold before left; before the surname alone, which
+    # then has one full name to join.
+    for names_alike in (initialled_names, spelt_names):
+        alike = names_alike(k[0] for k in merged if k[1] == "PERSON" and " " in k[0])
+        fold_alike(
+            lambda k, alike=alike: alike.get(name_form(k[0])) if k[1] == "PERSON" and " " in k[0] else None,
+            lambda k, _: (len(merged[k].articles), mentions[k], len(k[0])),
+        )
     people = [k for k in merged if k[1] == "PERSON" and " " in k[0]]
     for key in list(merged):
         name, kind = key
