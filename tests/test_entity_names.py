@@ -211,3 +211,32 @@ def test_a_demonym_the_model_calls_a_place_is_a_people(analyze_text):
     types = {e.name: e.type for e in article.entities}
     assert types["Ukrainian"] == "NORP"
     assert types["Ukraine"] == "GPE"
+
+
+def test_a_name_given_as_one_of_a_kind_of_place_is_a_place(analyze_text):
+    """The model types rare place names as people or organisations; "X and other towns", "villages
+    such as X and Y", "provinces including X" say what they are, however the parser hangs the list."""
+    article = analyze_text(
+        "KORVA, May 3 (AP) -- Government troops shelled Brekmoor and other towns held by the rebels on Sunday, "
+        "and aid workers said villages, such as Hallow Tern and Mossgate, were cut off. The army wants to retake "
+        "Dunvale and other territories lost last year. Floods hit provinces including Velmar and Oskot.\n\n"
+        "Governor Ana Brek and other officials visited Korva, as did firms such as Acme Holdings."
+    )
+    types = {e.name: e.type for e in article.entities}
+    for place in ("Brekmoor", "Hallow Tern", "Mossgate", "Dunvale", "Velmar", "Oskot"):
+        assert types.get(place) == "GPE", (place, types)
+    assert types.get("Ana Brek") == "PERSON"  # "and other officials": not a kind of place
+    assert types.get("Acme Holdings") == "ORG"
+
+
+def test_one_name_in_one_article_is_one_entity_of_one_type(analyze_text):
+    """The model types "the Tarnvik mayor" an organisation and every other "Tarnvik" a place: one
+    town, one entity, under the type of the mentions that are not modifiers of a noun."""
+    article = analyze_text(
+        "A mine collapsed near Tarnvik on Tuesday. Tarnvik officials said 12 miners were trapped. Rescue teams "
+        "from Tarnvik worked through the night, and the Tarnvik mayor asked for calm. Tarnvik lies north of the "
+        "Arctic Circle."
+    )
+    (town,) = [e for e in article.entities if e.name == "Tarnvik"]
+    assert town.type == "GPE"
+    assert len(town.mentions) == 5

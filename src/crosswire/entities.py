@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
@@ -777,6 +778,33 @@ _PLACE_NOUNS = {
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|i)")  # "Ukrainian", "Chinese", "Kurdish", "Iraqi"
 
+# Plural nouns of places, with the type of a name listed as one of them: "Crimea and other
+# territories", "cities such as Homs and Hama", "regions, including Manang and Ghorka" (a name
+# given as an instance of a kind of place is that kind of place, whatever the model typed it).
+_PLACE_KINDS = {
+    **dict.fromkeys(
+        [
+            "countries",
+            "nations",
+            "states",
+            "cities",
+            "towns",
+            "villages",
+            "provinces",
+            "territories",
+            "capitals",
+            "districts",
+            "counties",
+            "republics",
+        ],
+        "GPE",
+    ),
+    **dict.fromkeys(["regions", "areas", "islands", "continents"], "LOC"),
+}
+
+_LIST_REACH = 12
+"""How many words of other names a list may hold between a name and the kind of place it is."""
+
 
 def _retype_places(mentions: list[RawMention]) -> None:
     for m in mentions:
@@ -784,13 +812,57 @@ def _retype_places(mentions: list[RawMention]) -> None:
         # reads as an adjective, with a demonym's ending, is the people ("Arctic ice" stays a place)
         if m.type in {"GPE", "LOC"} and len(m.span) == 1 and m.span[0].tag_ == "JJ" and _DEMONYM.fullmatch(m.text):
             m.type = "NORP"
-        if m.type not in {"PERSON", "ORG"}:
+        if m.type not in {"PERSON", "ORG", "NORP"}:
             continue
         token = m.span.root
         while token.dep_ == "conj" and token.head is not token:
             token = token.head
-        if token.dep_ in {"compound", "nmod"} and token.head.lower_ in _PLACE_NOUNS and token.head.pos_ == "NOUN":
+        # "the Casita volcano", "the Coco, Segovia and Cruta rivers"
+        before_place_noun = token.dep_ in {"compound", "nmod"} and token.head.lower_ in _PLACE_NOUNS
+        kind = _listed_place_kind(m.span)
+        if kind is not None:
+            m.type = kind
+        elif m.type != "NORP" and before_place_noun and token.head.pos_ == "NOUN":
             m.type = "LOC"
+
+
+def _listed_place_kind(span: Span) -> str | None:
+    """The place type of a name the text gives as an instance of a kind of place: "X and other
+    territories", "cities such as X", "such cities as X", "regions, including X". Read from the
+    words around the name's list, not the parse, which hangs these lists in many ways
+    ("Dunvale and other territories" with the name an adjective of the noun)."""
+    doc = span.doc
+
+    def in_list(token) -> bool:
+        return token.pos_ == "PROPN" or token.text in {",", "-"} or token.lower_ in {"the", "and"}
+
+    after = span.end
+    while after < len(doc) and after - span.end < _LIST_REACH and in_list(doc[after]) and doc[after].lower_ != "and":
+        after += 1
+    tail = [t for t in doc[after : after + 6] if not t.is_space]
+    if tail and tail[0].lower_ in {"and", "or"}:
+        rest = tail[1:]
+        while rest and rest[0].lower_ in {"some", "several", "many", "the"}:
+            rest = rest[1:]
+        if rest and rest[0].lower_ == "other":
+            kinds = [t for t in rest[1:] if t.tag_ not in {"JJ", "JJR", "JJS"}]
+            if kinds and kinds[0].tag_ == "NNS" and kinds[0].lower_ in _PLACE_KINDS:
+                return _PLACE_KINDS[kinds[0].lower_]
+    before = span.start - 1
+    while before >= 0 and span.start - before < _LIST_REACH and in_list(doc[before]):
+        before -= 1
+    head = [t for t in doc[max(0, before - 4) : before + 1] if not t.is_space and t.text not in {",", "—", "-"}][-3:]
+    words = [t.lower_ for t in head]
+    kind = None
+    if words[-2:] == ["such", "as"] and len(head) == 3:
+        kind = head[0]  # "cities such as X", "cities, such as X"
+    elif words[-1:] == ["as"] and len(head) == 3 and words[0] == "such":
+        kind = head[1]  # "such cities as X"
+    elif words[-1:] == ["including"] and len(head) >= 2:
+        kind = head[-2]  # "regions, including X"
+    if kind is not None and kind.tag_ == "NNS":
+        return _PLACE_KINDS.get(kind.lower_)
+    return None
 
 
 def _retype_people(mentions: list[RawMention]) -> None:
@@ -925,6 +997,7 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
             add(("GPE", _GPE_ALIASES[m.text.lower()]), m)
         else:
             add((m.type, _key(m.text)), m)
+    _one_type_per_name(groups, order)
 
     def merge_spellings(form, rank) -> None:
         """Merge the groups of one type whose names ``form`` makes one, into the one ``rank``
@@ -981,6 +1054,49 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
         )
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
+
+
+def _one_type_per_name(groups: dict[tuple[str, str], list[RawMention]], order: list[tuple[str, str]]) -> None:
+    """One name in one article names one thing, which the model may type differently sentence by
+    sentence ("Lisbon" a place, then an organisation). The place, body and people groups of one
+    name join under the type most of their mentions have. Mentions before a noun count only for a
+    people whose name ends like one ("Honduran officials"): the model types towns as bodies in
+    "Anaheim police" and "Newtown officials". On a tie, such a people first ("Sri Lankan", "Thai"),
+    else a place.
+
+    A name typed a person is left apart: the model takes unknown capitalised words (a mountain, a
+    drug, a village) for people more often than the reverse, so neither side can be trusted.
+    """
+    by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in order:
+        if key[0] != "PERSON":
+            by_name[key[1]].append(key)
+    for name, keys in by_name.items():
+        if len(keys) < 2:
+            continue
+        people = bool(_DEMONYM_ENDING.search(name))
+        first = _TIE_ORDER_PEOPLE if people else _TIE_ORDER
+        kept = min(keys, key=lambda k: (-_type_votes(groups[k], people and k[0] == "NORP"), first.index(k[0])))
+        for key in keys:
+            if key != kept:
+                groups[kept].extend(groups.pop(key))
+        for m in groups[kept]:
+            m.type = kept[0]
+
+
+_TIE_ORDER = ("GPE", "LOC", "ORG", "NORP")
+_TIE_ORDER_PEOPLE = ("NORP", "GPE", "LOC", "ORG")
+_DEMONYM_ENDING = re.compile(r"[a-z](?:an|ans|ese|ish|i|is|ite|ites)$")
+
+
+def _type_votes(mentions: list[RawMention], adjective: bool) -> int:
+    return len(mentions) if adjective else sum(not _modifier(m) for m in mentions)
+
+
+def _modifier(m: RawMention) -> bool:
+    """Does the mention stand before a noun it modifies ("the Anaheim police")?"""
+    root = m.span.root
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.i > root.i
 
 
 def _person_canonical(
