@@ -7,12 +7,13 @@ import os
 import subprocess
 import sys
 from importlib import resources
+from pathlib import Path
 
 import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from crosswire.cli import EXIT_NOTHING, EXIT_SKIPPED, app
+from crosswire.cli import EXIT_CANNOT_WRITE, EXIT_NOTHING, EXIT_SKIPPED, app
 
 from .conftest import SAMPLE, SEEDS
 
@@ -201,3 +202,55 @@ def test_python_dash_m_runs_the_command_line():
     )
     assert result.returncode == 0
     assert "Usage: crosswire" in result.stdout and "brief" in result.stdout
+
+
+def test_inputs_that_would_crash_or_hang_the_run_are_skipped(tmp_path):
+    """A pipe or a device in a folder (reading one never ends), a paragraph longer than the parser
+    takes, JSON nested past Python's recursion limit, an OPML file listing itself and a name too
+    long for the file system: each is skipped with its reason, and the good article is analysed."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes((SAMPLE / "01_wire.txt").read_bytes())
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    one_line = (SAMPLE / "01_wire.txt").read_text("utf-8").replace("\n", " ")
+    (folder / "dump.txt").write_text((one_line * 200)[:150_000], encoding="utf-8")
+    (folder / "nested.jsonl").write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    (folder / "self.opml").write_text(
+        "<?xml version='1.0'?><opml version='2.0'><body><outline xmlUrl='self.opml'/></body></opml>"
+    )
+    too_long = tmp_path / ("a" * 300 + ".txt")
+    result, out = _run(folder, too_long, "--jobs", "1")
+    assert result.exit_code == EXIT_SKIPPED, result.output
+    data = json.loads(out)
+    assert [a["source_path"] for a in data["articles"]] == [str(folder / "good.txt")]
+    reasons = {os.path.basename(s["path"]): s["reason"] for s in data["skipped"]}
+    assert reasons["pipe.txt"].startswith("not a regular file")
+    assert reasons["zero.txt"].startswith("not a regular file")
+    assert "paragraph of 150,000 characters" in reasons["dump.txt"]
+    assert reasons["nested.jsonl#1"] == "line 1: malformed JSON (nested too deeply)"
+    assert "list each other" in reasons["self.opml"]
+    assert reasons[too_long.name].startswith("cannot read")
+
+
+def test_output_files_that_cannot_be_written(tmp_path):
+    """A missing folder or a folder as the file is a usage error before any work; a write that
+    fails (a full disk) ends with a message and its own exit code, never a traceback."""
+    for target, code in ((tmp_path / "nowhere" / "x.md", 2), (tmp_path, 2), (Path("/dev/full"), EXIT_CANNOT_WRITE)):
+        if not target.parent.exists() and code == EXIT_CANNOT_WRITE:
+            continue
+        result = runner.invoke(app, ["brief", str(SAMPLE), "-q", "--format", "md", "-o", str(target)])
+        assert result.exit_code == code, (target, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    bad_jobs = runner.invoke(app, ["analyze", str(SAMPLE), "--jobs", "-2"])
+    assert bad_jobs.exit_code == 2
+
+
+def test_worker_processes_never_outnumber_the_cores_or_the_articles():
+    from crosswire.service import worker_count
+
+    cores = os.cpu_count() or 1
+    assert worker_count(10_000, 5) == min(cores, 5)
+    assert worker_count(0, 3) == 1
+    assert worker_count(0, 400) == cores
+    assert worker_count(2, 0) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import sys
@@ -19,7 +20,7 @@ from crosswire import __version__
 from crosswire.model import AnalysisResult, Article, Skipped
 from crosswire.read import DEFAULT_MAX_BYTES, is_url
 from crosswire.render import render_result, shorten
-from crosswire.service import load_analysis, prepare, run_report
+from crosswire.service import load_analysis, prepare, run_report, worker_count
 from crosswire.story import build_story
 
 app = typer.Typer(
@@ -33,6 +34,7 @@ app = typer.Typer(
 #: 3 nothing could be analysed.
 EXIT_SKIPPED = 1
 EXIT_NOTHING = 3
+EXIT_CANNOT_WRITE = 4
 
 
 class Format(StrEnum):
@@ -57,9 +59,37 @@ def _fields(specs: list[str] | None) -> dict[str, str]:
 
 
 # Options shared by several commands.
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+
+
+def _writable(path: Path | None) -> Path | None:
+    """Refuse, before any work, a file that cannot be written: its folder missing, a folder."""
+    if path is None:
+        return None
+    if path.is_dir():
+        raise typer.BadParameter(f"{path} is a folder, not a file")
+    if not path.parent.is_dir():
+        raise typer.BadParameter(f"folder {path.parent} does not exist")
+    return path
+
+
+def _write(path: Path, text: str) -> None:
+    """Write an output file; a disk that is full or refuses the file ends the run with a message."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        reason = escape(exc.strerror or str(exc))
+        Console(stderr=True).print(f"[red]error:[/] cannot write {escape(str(path))}: {reason}", soft_wrap=True)
+        raise typer.Exit(EXIT_CANNOT_WRITE) from None
+
+
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.", callback=_writable)
+]
+ReportOption = Annotated[
+    Path | None, typer.Option(help="Write what happened to every input as JSON.", callback=_writable)
+]
+MaxBytesOption = Annotated[int, typer.Option(min=1, help="Skip files larger than this.")]
 ModelOption = Annotated[str | None, typer.Option(help="spaCy pipeline name or path (default: en_core_web_sm).")]
-MaxBytesOption = Annotated[int, typer.Option(help="Skip files larger than this.")]
 DB_OPTION = typer.Option("--db", help="Store URL: sqlite:///FILE (default: crosswire.db here) or postgresql://…")
 
 
@@ -98,7 +128,7 @@ def _analyse(analyzer, articles: list[Article], jobs: int, quiet: bool, err: Con
     done = []
     with _bar("analysing", err, quiet or len(articles) <= 1) as bar:
         task = bar.add_task("analyse", total=len(articles))
-        workers = jobs or ((os.cpu_count() or 1) if len(articles) >= 40 else 1)
+        workers = worker_count(jobs, len(articles))
         for article in analyzer.analyze_many(articles, n_process=workers):
             done.append(article)
             bar.advance(task)
@@ -139,11 +169,17 @@ def analyze(
     reference_date: ReferenceDateOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="worker processes for the analysis (0: one per core for 40+ articles).")
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="worker processes for the analysis (0: one per core for 40+ articles; at most the cores).",
+        ),
     ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     field: Annotated[list[str] | None, FIELD_OPTION] = None,
-    report: Annotated[Path | None, typer.Option(help="Write what happened to every input as JSON.")] = None,
+    report: ReportOption = None,
 ) -> None:
     """Clean and analyse articles: sentences, entities with roles, quotes with speakers, dates."""
     err = Console(stderr=True)
@@ -154,16 +190,18 @@ def analyze(
     result = AnalysisResult(articles=_analyse(analyzer, articles, jobs, quiet, err), skipped=skipped)
     if report:
         text = json.dumps(run_report(result.articles, skipped, archives), ensure_ascii=False, indent=2) + "\n"
-        report.write_text(text, encoding="utf-8")
+        _write(report, text)
     if format is Format.json:
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
         if output:
-            output.write_text(text, encoding="utf-8")
+            _write(output, text)
         else:
             sys.stdout.write(text)
     else:
-        console = Console(file=output.open("w", encoding="utf-8") if output else None, width=140 if output else None)
-        render_result(console, result)
+        buffer = io.StringIO() if output else None
+        render_result(Console(file=buffer, width=140 if output else None), result)
+        if output:
+            _write(output, buffer.getvalue())
     _report_skipped(skipped, err)
     if not result.articles and skipped:
         raise typer.Exit(EXIT_NOTHING)
@@ -193,10 +231,15 @@ def brief(
     model: ModelOption = None,
     reference_date: ReferenceDateOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="worker processes for the analysis (0: automatic).")] = 0,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, help="worker processes for the analysis (0: automatic; at most the cores)."
+        ),
+    ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     field: Annotated[list[str] | None, FIELD_OPTION] = None,
-    report: Annotated[Path | None, typer.Option(help="Write what happened to every input as JSON.")] = None,
+    report: ReportOption = None,
     keep_off_story: Annotated[
         bool,
         typer.Option(help="Keep articles that are not about the story the others tell (by default they are skipped)."),
@@ -234,7 +277,7 @@ def brief(
         skipped += more_skipped
     if report:
         text = json.dumps(run_report(articles, skipped, archives), ensure_ascii=False, indent=2) + "\n"
-        report.write_text(text, encoding="utf-8")
+        _write(report, text)
     _report_skipped(skipped, err)
     if not articles:
         err.print("[red]error:[/] no article to brief", soft_wrap=True)
@@ -247,7 +290,7 @@ def brief(
         err.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     text = _render_story(story, articles, format)
     if output:
-        output.write_text(text, encoding="utf-8")
+        _write(output, text)
     else:
         sys.stdout.write(text)
     if story.skipped:
@@ -289,7 +332,7 @@ def ingest(
     db: Annotated[str | None, DB_OPTION] = None,
     model: ModelOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
-    report: Annotated[Path | None, typer.Option(help="Write what happened to every input as JSON.")] = None,
+    report: ReportOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
     field: Annotated[list[str] | None, FIELD_OPTION] = None,
     feeds: Annotated[
@@ -306,7 +349,13 @@ def ingest(
         typer.Option(help="After the last batch, merge stories the one pass split (best on a complete collection)."),
     ] = False,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="analysis worker processes (0: one per core for 40+ new articles).")
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="analysis worker processes (0: one per core for 40+ new articles; at most the cores).",
+        ),
     ] = 0,
 ) -> None:
     """Add articles to the store: each deduplicated, analysed once and assigned to a story as it arrives."""
@@ -341,7 +390,7 @@ def ingest(
             jobs=jobs,
         )
     if report:
-        report.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        _write(report, json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     _report_skipped(result.skipped, err)
     if not quiet:
         err.print(

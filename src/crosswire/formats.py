@@ -479,6 +479,9 @@ def read_jsonl(path: Path, shown: str, fields: Mapping[str, str], max_bytes: int
             except json.JSONDecodeError as exc:
                 yield Skipped(where, f"line {n}: malformed JSON ({exc})")
                 continue
+            except RecursionError:
+                yield Skipped(where, f"line {n}: malformed JSON (nested too deeply)")
+                continue
             if not isinstance(record, dict):
                 yield Skipped(where, f"line {n}: a JSON {type(record).__name__}, not an object")
                 continue

@@ -40,7 +40,7 @@ from crosswire.cluster import StoryClusterer
 from crosswire.dedup import Deduplicator
 from crosswire.model import Article, Record, Skipped
 from crosswire.read import DEFAULT_MAX_BYTES
-from crosswire.service import prepare
+from crosswire.service import prepare, worker_count
 from crosswire.store import Store
 from crosswire.story import build_story
 
@@ -365,7 +365,7 @@ def ingest_paths(
                 twins.append((article, signature, twin))
         plan.append((chunk, fresh, twins))
     n_fresh = sum(len(fresh) for _, fresh, _ in plan)
-    workers = jobs or ((os.cpu_count() or 1) if n_fresh >= 40 else 1)
+    workers = worker_count(jobs, n_fresh)
     stream = iter(())
     if n_fresh:
         everything_fresh = (article for _, fresh, _ in plan for article, _ in fresh)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -117,6 +118,11 @@ def _head(path: Path, size: int = 4096) -> bytes:
         return f.read(size)
 
 
+_OPML_BEING_READ: set[Path] = set()
+"""The OPML files whose feeds are being read: one listing itself, or two listing each other,
+would otherwise be read without end."""
+
+
 def read_file(
     path: Path,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -137,6 +143,15 @@ def read_file(
 
     shown = str(path)
     suffix = path.suffix.lower()
+    try:
+        info = path.stat()
+    except OSError as exc:
+        yield Skipped(shown, f"cannot read: {exc.strerror or exc}")
+        return
+    if not stat.S_ISREG(info.st_mode):
+        # A pipe, a device ("/dev/zero" behind a link) or a socket: reading would wait or never end.
+        yield Skipped(shown, "not a regular file (a pipe, a device or a socket)")
+        return
     if _is_archive(path):
         # Web archives are streamed record by record, each page extracted as an HTML file is.
         from crosswire.warc import WarcStats, read_warc
@@ -155,11 +170,7 @@ def read_file(
         except OSError as exc:
             yield Skipped(shown, f"cannot read: {exc.strerror or exc}")
         return
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        yield Skipped(shown, f"cannot read: {exc.strerror or exc}")
-        return
+    size = info.st_size
     if size > max_bytes:
         yield Skipped(
             shown,
@@ -211,8 +222,16 @@ def read_file(
     elif kind == "sgml":
         yield from formats.read_sgml(shown, text, encoding)
     elif kind == "opml":
+        here = path.resolve()
+        if here in _OPML_BEING_READ:
+            yield Skipped(shown, "feed list already being read: the OPML files list each other")
+            return
         url_reader = (lambda u: read_url(u, fetcher)) if fetcher is not None else None
-        yield from formats.read_opml(path, shown, text, lambda p: read_file(p, max_bytes, fields), url_reader)
+        _OPML_BEING_READ.add(here)
+        try:
+            yield from formats.read_opml(path, shown, text, lambda p: read_file(p, max_bytes, fields), url_reader)
+        finally:
+            _OPML_BEING_READ.discard(here)
     else:
         yield Source(source_path=shown, raw=text, encoding=encoding)
 
@@ -224,6 +243,13 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
     """
     for raw in paths:
         path = Path(raw)
+        try:
+            path.lstat()
+        except FileNotFoundError:
+            pass  # reported below, as a broken link or a missing path
+        except OSError as exc:  # a name too long, a folder on the way that cannot be entered
+            yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+            continue
         if path.is_dir():
             found = False
             for root, dirs, files in os.walk(path, onerror=None):

@@ -24,6 +24,33 @@ if TYPE_CHECKING:
     from crosswire.warc import WarcStats
 
 
+MAX_PARAGRAPH_CHARS = 100_000
+"""The longest paragraph (or title) analysed: about 16,000 words, far beyond any article's, and a
+tenth of what the parser takes at all. A longer one is a dump, not an article (parsing one of
+990,000 characters takes 44 s and 3.6 GB)."""
+
+AUTOMATIC_WORKERS_FROM = 40
+"""Articles from which the analysis runs in one worker process per core when no count is given."""
+
+
+def worker_count(jobs: int, articles: int) -> int:
+    """Worker processes for analysing ``articles`` articles: ``jobs`` (0: one per core from
+    :data:`AUTOMATIC_WORKERS_FROM` articles), never more than the cores or the articles."""
+    cores = os.cpu_count() or 1
+    wanted = jobs or (cores if articles >= AUTOMATIC_WORKERS_FROM else 1)
+    return max(1, min(wanted, cores, articles))
+
+
+def _overlong_paragraph(article: Article) -> str | None:
+    longest = max([len(p) for p in article.text.split("\n\n")] + [len(article.title or "")])
+    if longest <= MAX_PARAGRAPH_CHARS:
+        return None
+    return (
+        f"a paragraph of {longest:,} characters, over the {MAX_PARAGRAPH_CHARS:,} one paragraph may have: "
+        "a dump of text, not an article (split it into paragraphs with blank lines to analyse it)"
+    )
+
+
 def prepare(
     paths: Iterable[str | os.PathLike],
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -48,7 +75,7 @@ def prepare(
             what = ", ".join(sorted({r.reason for r in article.removed})) or "nothing"
             skipped.append(Skipped(item.source_path, f"no article text: only boilerplate ({what})"))
             continue
-        reason = non_english_reason(article.text)
+        reason = _overlong_paragraph(article) or non_english_reason(article.text)
         if reason:
             skipped.append(Skipped(item.source_path, reason))
             continue
