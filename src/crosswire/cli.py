@@ -31,7 +31,7 @@ app = typer.Typer(
 )
 
 #: Exit codes: 0 everything was analysed; 1 some inputs were skipped (listed); 2 usage error;
-#: 3 nothing could be analysed.
+#: 3 nothing could be analysed; 4 an output file could not be written.
 EXIT_SKIPPED = 1
 EXIT_NOTHING = 3
 EXIT_CANNOT_WRITE = 4
