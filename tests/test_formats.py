@@ -117,6 +117,61 @@ def test_opml_reads_local_feeds_and_accounts_for_the_rest():
     assert any("not found" in reason for reason in skipped.values())
 
 
+def test_opml_reads_only_feeds_from_the_files_it_names(tmp_path):
+    """A feed list is often someone else's file: one naming a private note, a page or a file under
+    /etc must not put that file's text into the output."""
+    (tmp_path / "private.txt").write_text("My bank password is hunter2.\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text("<html><body><p>A page, not a feed.</p></body></html>", encoding="utf-8")
+    feed = (FIXTURES / "coast.rdf").read_bytes()
+    (tmp_path / "coast.txt").write_bytes(feed)  # a feed under another name is still a feed
+    (tmp_path / "list.opml").write_text(
+        "<opml version='2.0'><body>"
+        + "".join(
+            f"<outline xmlUrl='{u}'/>"
+            for u in ("private.txt", f"file://{tmp_path}/page.html", "coast.txt", "ftp://x.example/f.rss")
+        )
+        + "</body></opml>",
+        encoding="utf-8",
+    )
+    items = list(read_paths([tmp_path / "list.opml"]))
+    texts = " ".join(i.raw for i in items if isinstance(i, Source))
+    assert "hunter2" not in texts and "A page, not a feed" not in texts
+    assert [Path(i.source_path).name for i in items if isinstance(i, Source)] == ["coast.txt#1"]
+    reasons = {Path(i.path).name: i.reason for i in items if isinstance(i, Skipped)}
+    assert "not an RSS, Atom or RDF feed" in reasons["private.txt"]
+    assert "not an RSS, Atom or RDF feed" in reasons["page.html"]
+    assert "unsupported address" in reasons["f.rss"]
+
+
+def test_inputs_with_nothing_in_them_are_reported(tmp_path):
+    """An export without records, a zero-byte feed, a leaf outline without a feed address."""
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "blank.jsonl").write_text("\n\n")
+    (tmp_path / "header.csv").write_text("title,text\n")
+    (tmp_path / "zero.xml").write_bytes(b"")
+    (tmp_path / "list.opml").write_text(
+        "<opml version='2.0'><body><outline text='News'><outline text='Gone feed'/></outline>"
+        "<outline text='Coast' xmlUrl='../coast.rdf'/></body></opml>"
+    )
+    items = list(read_paths([tmp_path]))
+    reasons = {Path(i.path).name: i.reason for i in items if isinstance(i, Skipped)}
+    assert reasons["empty.jsonl"] == "no records: the file is empty"
+    assert reasons["blank.jsonl"] == reasons["header.csv"] == "no records: only blank lines, or a header without rows"
+    assert reasons["zero.xml"] == "empty file"
+    assert reasons["list.opml: Gone feed"] == "outline names no feed (no xmlUrl): not read"
+    assert "list.opml: News" not in reasons  # a folder of feeds, not a feed
+
+
+def test_a_feed_cut_off_says_so(tmp_path):
+    data = (FIXTURES / "wire.rss").read_text("utf-8")
+    cut = data[: data.rindex("</item>") - 40]  # inside the last entry
+    (tmp_path / "cut.rss").write_text(cut, encoding="utf-8")
+    items = list(read_paths([tmp_path / "cut.rss"]))
+    said = [i.reason if isinstance(i, Skipped) else i.warnings[-1] for i in items]
+    assert said and all("the feed is malformed" in note for note in said)
+    assert "the feed is malformed" not in " ".join(w for i in _read("wire.rss") for w in i.warnings)
+
+
 def test_jsonl_field_mapping_and_bad_lines():
     items = _read("export.jsonl", MAPPING)
     assert [type(i).__name__ for i in items] == ["Source", "Skipped", "Skipped", "Source"]

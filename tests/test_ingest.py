@@ -109,6 +109,24 @@ def test_cli_ingest_stories_brief_recluster(tmp_path):
     assert missing.exit_code == 3 and "no story 999" in missing.output
 
 
+def test_cli_store_errors_are_one_line_without_the_password(tmp_path):
+    """Only ingest creates a store: a mistyped --db leaves no empty store behind; a store URL's
+    password never reaches the terminal (or a log that captures it)."""
+    typo = tmp_path / "typo.db"
+    for command in (["stories"], ["recluster"], ["brief", "--story", "1"]):
+        result = runner.invoke(app, [*command, "--db", str(typo)])
+        assert result.exit_code == 3 and "no such file: 'crosswire ingest' creates a store" in result.output
+    assert not typo.exists()
+    refused = runner.invoke(app, ["stories", "--db", "postgresql://reader:s3cret@127.0.0.1:1/news"])
+    assert refused.exit_code == 3 and "postgresql://reader:***@127.0.0.1:1/news" in refused.output
+    assert "s3cret" not in refused.output and "Traceback" not in refused.output
+    assert runner.invoke(app, ["stories", "--db", " "]).exit_code == 2
+    fresh = tmp_path / "fresh.db"
+    runner.invoke(app, ["ingest", str(tmp_path / "nothing-here"), "--db", str(fresh), "--quiet"])
+    empty = runner.invoke(app, ["stories", "--db", str(fresh)])
+    assert empty.exit_code == 0 and "no stories stored yet" in empty.output
+
+
 CHILD = """
 import sys
 from crosswire.ingest import ingest_paths

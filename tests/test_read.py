@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 
@@ -21,6 +22,12 @@ TEXT = "The minister said the port would reopen on Friday — “a fair start,�
         (TEXT.encode("cp1252"), "cp1252"),
         (TEXT.replace("—", "-").replace("“", '"').replace("”", '"').encode("latin-1"), "latin-1"),
         (TEXT.encode("utf-16"), "utf-16"),
+        # UTF-32's little-endian BOM starts with UTF-16's: read as UTF-16, it was garbage
+        (TEXT.encode("utf-32"), "utf-32"),
+        (codecs.BOM_UTF32_BE + TEXT.encode("utf-32-be"), "utf-32"),
+        # Windows' "Unicode" without a BOM: every other byte NUL
+        (TEXT.encode("utf-16-le"), "utf-16-le"),
+        (TEXT.encode("utf-16-be"), "utf-16-be"),
     ],
 )
 def test_encodings_are_detected(data, encoding):
@@ -57,6 +64,11 @@ def test_binary_file(tmp_path):
     assert "binary" in _reason(tmp_path, "img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
 
 
+def test_nul_bytes_that_are_not_utf16_are_binary(tmp_path):
+    assert "binary" in _reason(tmp_path, "wide.txt", TEXT.encode("utf-32-le"))
+    assert "binary" in _reason(tmp_path, "half.txt", b"Some words\x00\x00 and more")
+
+
 def test_undecodable_bytes(tmp_path):
     noise = bytes(b for b in range(0xA0, 0x100)) * 20
     assert "undecodable" in _reason(tmp_path, "noise.txt", b"Some words " + noise)
@@ -91,7 +103,7 @@ def test_a_huge_archive_of_garbage_is_one_broken_record(tmp_path):
     assert isinstance(item, Skipped) and item.reason == "broken record at byte 0: no WARC-Type header"
     (item,) = read_paths([_sparse(tmp_path / "zeros.warc", b"", 300_000_000)])
     assert isinstance(item, Skipped)
-    assert "broken record at byte 0" in item.reason and "the remaining 300000000 bytes are skipped" in item.reason
+    assert item.reason == "not a WARC or ARC archive: binary data with no record header"
 
 
 @pytest.mark.parametrize("name", ["export.jsonl", "export.csv"])
@@ -140,6 +152,40 @@ def test_folders_are_walked_in_a_stable_order(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.txt").write_text(TEXT)
     (tmp_path / "1.txt").write_text(TEXT)
-    (tmp_path / ".hidden.txt").write_text(TEXT)
     names = [os.path.relpath(i.source_path, tmp_path) for i in read_paths([tmp_path])]
     assert names == ["1.txt", os.path.join("b", "2.txt")]
+
+
+def test_what_a_folder_walk_passes_over_is_reported(tmp_path, monkeypatch):
+    """Hidden files and folders are passed over, a linked folder is read once however it is
+    reached, a folder that cannot be entered is skipped: each with a reason, none silently."""
+    top = tmp_path / "top"
+    (top / "a").mkdir(parents=True)
+    (top / "a" / "1.txt").write_text(TEXT)
+    (top / ".hidden.txt").write_text(TEXT)
+    (top / ".git").mkdir()
+    (top / ".git" / "config").write_text("[core]\n")
+    (top / "a" / "up").symlink_to(top)  # a loop
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "2.txt").write_text(TEXT + " Elsewhere.")
+    (top / "linked").symlink_to(tmp_path / "elsewhere")
+    (top / "locked").mkdir()
+    (top / "locked" / "3.txt").write_text(TEXT)
+    real = os.scandir
+
+    def guarded(path="."):
+        if os.fspath(path).endswith("locked"):  # the tests run as root: no chmod makes it unreadable
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", guarded)
+    items = list(read_paths([top]))
+    read = sorted(os.path.relpath(i.source_path, top) for i in items if isinstance(i, Source))
+    assert read == [os.path.join("a", "1.txt"), os.path.join("linked", "2.txt")]
+    reasons = {os.path.relpath(i.path, top): i.reason for i in items if isinstance(i, Skipped)}
+    assert reasons == {
+        ".hidden.txt": "hidden file: passed over (give its path to read it)",
+        ".git": "hidden folder: passed over (give its path to read it)",
+        os.path.join("a", "up"): "link to a folder already read (a loop): not read again",
+        "locked": "cannot read the folder: Permission denied",
+    }

@@ -26,7 +26,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from crosswire.model import Article, Skipped
-from crosswire.store import MIGRATIONS, Store, metadata, store_url
+from crosswire.store import MIGRATIONS, Store, StoreError, metadata, shown_url, store_url
 from crosswire.story import build_story
 
 PG = os.environ.get("CROSSWIRE_TEST_PG")
@@ -84,6 +84,51 @@ def test_urls():
             "db",
         )
     assert store_url("postgresql+psycopg://u@h/db").drivername == "postgresql+psycopg"
+
+
+def test_urls_that_are_not_a_store_say_so_without_the_password():
+    for given, reason in [
+        ("postgresql://u:s3cret@host:port/db", "not a store URL"),
+        ("mysql://u:s3cret@host/db", "unsupported database 'mysql'"),
+    ]:
+        with pytest.raises(StoreError, match=reason) as raised:
+            store_url(given)
+        assert "s3cret" not in str(raised.value)
+    assert shown_url("postgresql://u:s3cret@host:5433/db") == "postgresql://u:***@host:5433/db"
+    assert shown_url("postgresql://u:s3cret@host:port/db") == "(an unreadable store URL)"
+    assert shown_url("data/my.db") == "data/my.db"
+
+
+def test_a_database_holding_other_tables_is_not_taken_over(url):
+    engine = sa.create_engine(store_url(url))
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE customers (id INTEGER)"))
+    with pytest.raises(StoreError, match=r"not a crosswire store.*\(customers\)"):
+        Store(url)
+    with engine.connect() as conn:
+        assert sa.inspect(conn).get_table_names() == ["customers"]
+    engine.dispose()
+
+
+def test_a_file_that_is_not_a_database_is_not_written_over(tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_bytes(b"x")  # SQLite alone would take it for an empty database and write over it
+    with pytest.raises(StoreError, match="not a SQLite database"):
+        Store(str(notes))
+    assert notes.read_bytes() == b"x"
+    with pytest.raises(StoreError, match="a folder"):
+        Store(str(tmp_path))
+
+
+def test_opening_without_create_leaves_no_file_behind(tmp_path):
+    missing = tmp_path / "typo.db"
+    with pytest.raises(StoreError, match="no such file"):
+        Store(str(missing), create=False)
+    assert not missing.exists()
+    with Store(str(missing)) as store:  # creating is the default
+        assert repr(store) == f"Store('sqlite:///{missing}')"
+    with Store(str(missing), create=False) as store:
+        assert store.article_count() == 0
 
 
 def test_default_is_crosswire_db_in_the_working_directory(tmp_path, monkeypatch):

@@ -182,9 +182,34 @@ def test_not_an_archive_and_missing(tmp_path):
     path.write_text("just some notes\n")
     items, _ = read(path)
     assert len(items) == 1 and isinstance(items[0], Skipped)
+    assert items[0].reason == "not a WARC or ARC archive: it starts with 'just some notes'"
+    # lines of five words would pass for ARC record headers: no text is read as records
+    path.write_text("Dockers in Antwerp end strike\nThe union said it would vote\n")
+    items, stats = read(path)
+    assert [i.reason[:24] for i in items] == ["not a WARC or ARC archiv"] and stats.records == 0
     assert read(tmp_path / "nope.warc")[0][0].reason.startswith("cannot read")
     (tmp_path / "empty.warc").write_bytes(b"")
     assert read(tmp_path / "empty.warc")[0][0].reason == "empty file"
+
+
+def test_junk_before_the_first_record_is_passed_over(tmp_path):
+    path = tmp_path / "partial.warc"
+    path.write_bytes(b"a partial download\n" * 400 + build(False))  # past the first bytes sniffed
+    items, _ = read(path)
+    assert items[0].reason.startswith("broken record at byte 0") and "reading resumed at byte 7600" in items[0].reason
+    assert [i.url for i in items if isinstance(i, Source)] == ["https://news.test/a", "https://news.test/b"]
+
+
+def test_an_archive_without_pages_says_what_it_holds(tmp_path):
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    w.write_record(w.create_warcinfo_record("crawl.warc", {"software": "crosswire tests"}))
+    req = StatusAndHeaders("GET /a HTTP/1.1", [("Host", "news.test")], protocol="HTTP/1.1", is_http_request=True)
+    w.write_record(w.create_warc_record("https://news.test/a", "request", payload=io.BytesIO(b""), http_headers=req))
+    path = tmp_path / "requests.warc.gz"
+    path.write_bytes(buf.getvalue())
+    (item,) = read(path)[0]
+    assert item.path == str(path) and item.reason == "no page records in the archive (1 warcinfo, 1 request)"
 
 
 def test_max_record_bytes_and_extractor_skip(tmp_path):

@@ -314,14 +314,38 @@ def _warn_if_several_stories(articles: list[Article], err: Console) -> None:
     )
 
 
-def _open_store(db: str | None, err: Console):
-    from crosswire.store import Store
+def _open_store(db: str | None, err: Console, create: bool = False):
+    """The store ``--db`` (else ``$CROSSWIRE_DB``, else ``crosswire.db``) names; only ``ingest``
+    creates one, so a mistyped name does not leave an empty store behind."""
+    from crosswire.store import DEFAULT_URL, Store, StoreError, shown_url
+
+    if db is not None and not db.strip():
+        raise typer.BadParameter("the store URL is empty", param_hint="'--db'")
+    url = db or os.environ.get("CROSSWIRE_DB") or DEFAULT_URL
+    try:
+        return Store(url, create=create)
+    except Exception as exc:  # any driver or migration error: one readable line, not a traceback
+        reason = str(exc) if isinstance(exc, StoreError) else _driver_message(exc)
+        password = _password(url)
+        if password:
+            reason = reason.replace(password, "***")
+        err.print(f"[red]error:[/] cannot open the store {escape(shown_url(url))}: {escape(reason)}", soft_wrap=True)
+        raise typer.Exit(EXIT_NOTHING) from None
+
+
+def _driver_message(exc: Exception) -> str:
+    # SQLAlchemy wraps the driver's error with its class name and a link to its docs.
+    inner = getattr(exc, "orig", None) or exc
+    return " ".join(str(inner).split()) or type(inner).__name__
+
+
+def _password(url: str) -> str | None:
+    from crosswire.store import store_url
 
     try:
-        return Store(db or os.environ.get("CROSSWIRE_DB"))
-    except Exception as exc:  # any driver or migration error: one readable line, not a traceback
-        err.print(f"[red]error:[/] cannot open the store {escape(str(db or 'crosswire.db'))}: {exc}", soft_wrap=True)
-        raise typer.Exit(EXIT_NOTHING) from None
+        return store_url(url).password
+    except Exception:
+        return None
 
 
 @app.command()
@@ -366,7 +390,7 @@ def ingest(
     if not paths and not feeds:
         raise typer.BadParameter("give articles to ingest (PATH or URL...) or --feeds FILE.opml")
     fields = _fields(field)
-    with _open_store(db, err) as store, _bar("ingesting", err, quiet) as bar:
+    with _open_store(db, err, create=True) as store, _bar("ingesting", err, quiet) as bar:
         task = bar.add_task("ingest", total=None)
 
         def advance(done: int, total: int) -> None:
@@ -434,6 +458,13 @@ def stories(
         sys.stdout.write(json.dumps({"stories": listing}, ensure_ascii=False, indent=2) + "\n")
         return
     console = Console()
+    if not listing:
+        err.print(
+            "no stories stored yet: 'crosswire ingest' adds articles"
+            if min_articles == 1
+            else f"no story has {min_articles} or more articles"
+        )
+        return
 
     def count(n: int, noun: str) -> str:
         return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 from xml.etree import ElementTree
+from xml.sax import SAXException
 
 from crosswire.model import Skipped, Source
 from crosswire.outlets import wire_service
@@ -331,11 +332,17 @@ def read_feed(shown: str, data: bytes, encoding: str) -> Iterator[Source | Skipp
             yield Skipped(shown, "feed has no entries")
         return
     feed_title = parsed.feed.get("title")
+    exc = parsed.get("bozo_exception")
+    # feedparser reads on past a break in the XML (a file cut off mid-entry): what it gives is
+    # kept, saying so, as the last entry may be cut short.
+    broken = f"the feed is malformed ({exc})" if isinstance(exc, SAXException) else None
     for n, entry in enumerate(parsed.entries, 1):
-        yield _feed_entry(f"{shown}#{n}", entry, feed_title, encoding)
+        yield _feed_entry(f"{shown}#{n}", entry, feed_title, encoding, broken)
 
 
-def _feed_entry(shown: str, entry, feed_title: str | None, encoding: str) -> Source | Skipped:
+def _feed_entry(
+    shown: str, entry, feed_title: str | None, encoding: str, broken: str | None = None
+) -> Source | Skipped:
     contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value", "").strip()]
     partial = False
     warnings: list[str] = []
@@ -346,7 +353,10 @@ def _feed_entry(shown: str, entry, feed_title: str | None, encoding: str) -> Sou
         partial = True
         warnings.append(PARTIAL_WARNING)
     if not raw.strip():
-        return Skipped(shown, "feed entry with no text (neither content nor summary)")
+        why = f"; {broken}, which may have cut it off" if broken else ""
+        return Skipped(shown, f"feed entry with no text (neither content nor summary){why}")
+    if broken:
+        warnings.append(f"{broken}: this entry may be incomplete")
     source = entry.get("source") or {}
     # A syndicated entry names its original publisher in <source>: it counts as that outlet.
     outlet = _outlet(source.get("title")) or _outlet(feed_title)
@@ -374,8 +384,14 @@ def read_opml(path: Path, shown: str, text: str, reader, url_reader=None) -> Ite
     except ElementTree.ParseError as exc:
         yield Skipped(shown, f"malformed OPML: {exc}")
         return
-    urls = [o.get("xmlUrl") or o.get("xmlurl") for o in root.iter("outline")]
-    urls = [u.strip() for u in urls if u and u.strip()]
+    urls = []
+    for outline in root.iter("outline"):
+        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+        if url:
+            urls.append(url)
+        elif not len(outline):  # a leaf without a feed (an outline with children is a folder of feeds)
+            name = outline.get("text") or outline.get("title") or outline.get("url") or "(unnamed)"
+            yield Skipped(f"{shown}: {name}", "outline names no feed (no xmlUrl): not read")
     if not urls:
         yield Skipped(shown, "OPML lists no feeds (no outline with an xmlUrl)")
         return
@@ -386,6 +402,9 @@ def read_opml(path: Path, shown: str, text: str, reader, url_reader=None) -> Ite
                 yield Skipped(url, REMOTE_FEED_REASON)
             else:
                 yield from url_reader(url)
+            continue
+        if scheme not in ("", "file") and not re.match(r"^[a-z]$", scheme):  # "C:" is a drive, not a scheme
+            yield Skipped(url, f"feed listed in {shown} has an unsupported address: only http(s) and local files")
             continue
         local = Path(unquote(urlparse(url).path)) if scheme == "file" else Path(url)
         if not local.is_absolute():

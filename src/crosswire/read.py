@@ -45,7 +45,8 @@ def article_id(text: str) -> str:
 def decode(data: bytes) -> tuple[str, str]:
     """Decode article bytes; return ``(text, encoding)`` or raise :class:`DecodeError`.
 
-    UTF-8 (with or without BOM) and UTF-16 with BOM are taken as they are. Otherwise the
+    UTF-8 (with or without BOM) and UTF-16 or UTF-32 with BOM are taken as they are, and so is
+    UTF-16 without a BOM when every other byte is NUL (English text). Otherwise the
     single-byte Western encodings news sites still emit: cp1252 when the bytes use its
     0x80-0x9F range (curly quotes, dashes), latin-1 when they do not.
     """
@@ -56,13 +57,27 @@ def decode(data: bytes) -> tuple[str, str]:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise DecodeError(f"starts with a UTF-8 BOM but is not valid UTF-8 ({exc.reason})") from exc
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise DecodeError(f"starts with a UTF-16 BOM but is not valid UTF-16 ({exc.reason})") from exc
+    # UTF-32's little-endian BOM begins with UTF-16's: it is tested first.
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                name = codec.upper()
+                raise DecodeError(f"starts with a {name} BOM but is not valid {name} ({exc.reason})") from exc
+            _check_controls(text)
+            return text, codec
     if b"\x00" in data:
-        raise DecodeError("binary file (contains NUL bytes)")
+        codec = _bomless_utf16(data)
+        if codec is None:
+            raise DecodeError("binary file (contains NUL bytes)")
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"binary file (contains NUL bytes; not {codec.upper()}: {exc.reason})") from exc
+        _check_controls(text)
+        return text, codec
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -80,6 +95,20 @@ def decode(data: bytes) -> tuple[str, str]:
     _check_controls(text)
     _check_plausible(data, text, encoding)
     return text, encoding
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for English text saved as UTF-16 without a BOM: every
+    other byte is NUL, on the same side; else None."""
+    sample = data[:20000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
 
 
 def _check_controls(text: str) -> None:
@@ -165,10 +194,17 @@ def read_file(
         # Exports are streamed record by record: their size is not one article's.
         mapping = formats.parse_fields(None) if fields is None else dict(fields)
         read = formats.read_jsonl if suffix in formats.JSONL_SUFFIXES else formats.read_csv
+        records = 0
         try:
-            yield from read(path, shown, mapping, max_bytes)
+            for item in read(path, shown, mapping, max_bytes):
+                records += 1
+                yield item
         except OSError as exc:
             yield Skipped(shown, f"cannot read: {exc.strerror or exc}")
+            return
+        if not records:
+            why = "the file is empty" if not info.st_size else "only blank lines, or a header without rows"
+            yield Skipped(shown, f"no records: {why}")
         return
     size = info.st_size
     if size > max_bytes:
@@ -200,6 +236,9 @@ def read_file(
             "CSV, SGML newswire (<DOC>) and WARC/ARC archives are read",
         )
         return
+    if not data.strip():
+        yield Skipped(shown, "empty file")
+        return
     kind = {
         **dict.fromkeys(formats.HTML_SUFFIXES, "html"),
         **dict.fromkeys(formats.FEED_SUFFIXES, "feed"),
@@ -229,17 +268,39 @@ def read_file(
         url_reader = (lambda u: read_url(u, fetcher)) if fetcher is not None else None
         _OPML_BEING_READ.add(here)
         try:
-            yield from formats.read_opml(path, shown, text, lambda p: read_file(p, max_bytes, fields), url_reader)
+            yield from formats.read_opml(
+                path, shown, text, lambda p: _read_listed_feed(p, shown, max_bytes, fields), url_reader
+            )
         finally:
             _OPML_BEING_READ.discard(here)
     else:
         yield Source(source_path=shown, raw=text, encoding=encoding)
 
 
+def _read_listed_feed(path: Path, listed_in: str, max_bytes: int, fields) -> Iterator[Source | Skipped]:
+    """A local file an OPML list names: read only when it is a feed (or another OPML list).
+
+    A feed list is often someone else's file; were any file it names read, an OPML naming
+    ``/etc/passwd`` or a private note would put that file's text into the output.
+    """
+    from crosswire import formats
+
+    try:
+        kind = formats.sniff(_head(path)) if path.is_file() else "feed"
+    except OSError:
+        kind = "feed"  # read_file gives the reason
+    if kind not in ("feed", "opml"):
+        yield Skipped(str(path), f"listed as a feed in {listed_in}, but not an RSS, Atom or RDF feed: not read")
+        return
+    yield from read_file(path, max_bytes, fields)
+
+
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
     """Expand paths into files, in a stable order; folders are walked recursively.
 
-    Hidden files and folders (``.git``) are passed over, as a shell glob would.
+    Hidden files and folders (``.git``) inside a folder are passed over, as a shell glob would,
+    each reported as skipped (one entry for a hidden folder). Links to folders are followed,
+    once each; a folder that cannot be entered is skipped with the reason.
     """
     for raw in paths:
         path = Path(raw)
@@ -251,16 +312,7 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
             yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
             continue
         if path.is_dir():
-            found = False
-            for root, dirs, files in os.walk(path, onerror=None):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith("."):
-                        continue
-                    found = True
-                    yield Path(root) / name
-            if not found:
-                yield Skipped(str(path), "folder holds no files")
+            yield from _walk(path)
         elif path.is_file():
             yield path
         elif path.is_symlink():
@@ -269,6 +321,41 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
             yield Skipped(str(path), "not a regular file")
         else:
             yield Skipped(str(path), "no such file or folder")
+
+
+def _walk(top: Path) -> Iterator[Path | Skipped]:
+    errors: list[OSError] = []
+    seen: set[tuple[int, int]] = set()
+    found = False
+    for root, dirs, files in os.walk(top, onerror=errors.append, followlinks=True):
+        while errors:
+            exc = errors.pop(0)
+            yield Skipped(exc.filename or root, f"cannot read the folder: {exc.strerror or exc}")
+        try:
+            info = os.stat(root)
+        except OSError as exc:
+            yield Skipped(root, f"cannot read the folder: {exc.strerror or exc}")
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree: walked once already
+            yield Skipped(root, "link to a folder already read (a loop): not read again")
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        for name in sorted(d for d in dirs if d.startswith(".")):
+            yield Skipped(os.path.join(root, name), "hidden folder: passed over (give its path to read it)")
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                yield Skipped(os.path.join(root, name), "hidden file: passed over (give its path to read it)")
+                continue
+            found = True
+            yield Path(root) / name
+    while errors:
+        exc = errors.pop(0)
+        yield Skipped(exc.filename or str(top), f"cannot read the folder: {exc.strerror or exc}")
+    if not found:
+        yield Skipped(str(top), "folder holds no files")
 
 
 def is_url(value: str | os.PathLike) -> bool:

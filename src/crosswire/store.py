@@ -134,6 +134,10 @@ skipped_inputs = sa.Table(
 )
 
 
+class StoreError(Exception):
+    """A database crosswire will not open as its store; the message says why, for the user."""
+
+
 def store_url(url: str | None = None) -> sa.URL:
     """The SQLAlchemy URL for ``url``: the default SQLite file when ``None``, a bare path as a
     SQLite file, and ``postgresql://`` / ``postgres://`` through the psycopg 3 driver."""
@@ -141,9 +145,15 @@ def store_url(url: str | None = None) -> sa.URL:
         url = DEFAULT_URL
     if "://" not in url:
         return sa.URL.create("sqlite", database=url)
-    parsed = sa.make_url(url)
+    try:
+        parsed = sa.make_url(url)
+    except (sa.exc.ArgumentError, ValueError):  # the text would show the password: not repeated
+        raise StoreError("not a store URL: sqlite:///FILE or postgresql://USER:PASSWORD@HOST:PORT/DB") from None
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        backend = parsed.get_backend_name()
+        raise StoreError(f"unsupported database '{backend}': crosswire stores in SQLite or PostgreSQL")
     return parsed
 
 
@@ -197,6 +207,37 @@ def _after(query, position: tuple[dt.datetime, str] | None):
     )
 
 
+def shown_url(url: str | sa.URL | None) -> str:
+    """``url`` as it may be shown to a user: the password hidden."""
+    if isinstance(url, sa.URL):
+        return url.render_as_string(hide_password=True)
+    if url is None:
+        url = DEFAULT_URL
+    if "://" not in url:
+        return url
+    try:
+        return sa.make_url(url).render_as_string(hide_password=True)
+    except (sa.exc.ArgumentError, ValueError):  # nothing safe to take from it
+        return "(an unreadable store URL)"
+
+
+def _check_sqlite_file(path: Path, create: bool) -> None:
+    if not path.exists():
+        if not create:
+            raise StoreError("no such file: 'crosswire ingest' creates a store")
+        return
+    if path.is_dir():
+        raise StoreError("a folder, not a database file")
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError as exc:
+        raise StoreError(f"cannot read: {exc.strerror or exc}") from None
+    # SQLite would take a short file of anything for an empty database and write over it.
+    if head and head != b"SQLite format 3\x00":
+        raise StoreError("not a SQLite database (crosswire will not write over it)")
+
+
 class Store:
     """Analysed articles and stories in SQLite or PostgreSQL (see the module documentation).
 
@@ -205,8 +246,10 @@ class Store:
     schema is migrated to the newest revision on opening (``migrate=False`` skips that).
     """
 
-    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+    def __init__(self, url: str | None = None, *, migrate: bool = True, create: bool = True) -> None:
         self.url = store_url(url)
+        if self.url.get_backend_name() == "sqlite" and self.url.database not in (None, "", ":memory:"):
+            _check_sqlite_file(Path(self.url.database), create)
         self.engine = create_engine(url)
         self._conn: Connection | None = None
         if migrate:
@@ -215,7 +258,11 @@ class Store:
     # --- lifecycle ---
 
     def migrate(self) -> None:
-        """Upgrade the schema to the newest Alembic revision (a no-op when it is there already)."""
+        """Upgrade the schema to the newest Alembic revision (a no-op when it is there already).
+
+        A database that already holds other tables, and not crosswire's, raises
+        :class:`StoreError`: crosswire does not add its tables to another application's data.
+        """
         from alembic import command
         from alembic.config import Config
 
@@ -224,6 +271,14 @@ class Store:
         with self.engine.connect() as conn:
             conn.execution_options(crosswire_write=True)
             with conn.begin():
+                tables = set(sa.inspect(conn).get_table_names())
+                if tables and not {"alembic_version", "articles"} <= tables:
+                    listed = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+                    raise StoreError(
+                        f"not a crosswire store: the database already holds other tables ({listed}). "
+                        "Give crosswire a database of its own (on PostgreSQL, a schema of its own: "
+                        "?options=-csearch_path=NAME)"
+                    )
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
 
@@ -237,7 +292,7 @@ class Store:
         self.close()
 
     def __repr__(self) -> str:
-        return f"Store({self.url.render_as_string(hide_password=True)!r})"
+        return f"Store({shown_url(self.url)!r})"
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

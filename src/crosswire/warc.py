@@ -26,7 +26,8 @@ warcio: uncompressed, gzip per record (the usual ``.warc.gz``) and gzip over the
   offset, and reading resumes at the next record found (the next gzip member, or the next
   ``WARC/1.x`` / ARC header line). When none is found, that one ``Skipped`` says the rest of
   the file is unreadable. A whole-file gzip cannot be resynchronised: the rest is skipped.
-* A missing, empty or non-archive file gives a single ``Skipped`` for ``path``.
+* A missing, empty or non-archive file gives a single ``Skipped`` for ``path``, and so does an
+  archive without a page record (only requests, metadata…), its records counted in the reason.
 """
 
 from __future__ import annotations
@@ -127,8 +128,15 @@ def read_warc(
     stats: WarcStats | None = None,
 ) -> Iterator[Source | Skipped]:
     """Every page record of a WARC/ARC file as a :class:`Source` or :class:`Skipped` (see the module doc)."""
-    reader = _Reader(str(path), extract or default_extractor(), max_record_bytes, stats or WarcStats())
-    yield from reader.run()
+    stats = stats if stats is not None else WarcStats()
+    reader = _Reader(str(path), extract or default_extractor(), max_record_bytes, stats)
+    yielded = False
+    for item in reader.run():
+        yielded = True
+        yield item
+    if not yielded:  # only requests, metadata, DNS lookups…: the archive must still be accounted for
+        held = ", ".join(f"{n} {kind}" for kind, n in stats.other.most_common()) or "no records"
+        yield Skipped(str(path), f"no page records in the archive ({held})")
 
 
 class _Reader:
@@ -152,6 +160,14 @@ class _Reader:
             head = fh.read(4096)
             gz = head.startswith(b"\x1f\x8b")
             self.fmt = _sniff_format(head)
+            if self.fmt is None:
+                # Junk before the first record (a partial download) is resynchronised past below;
+                # a file with no record header anywhere is not an archive at all.
+                found = None if gz else _next_record_start(fh.fileno(), size, 0, gz)
+                if found is None:
+                    yield self._skip(self.path, f"not a WARC or ARC archive: {_opening(head)}")
+                    return
+                self.fmt = _sniff_format(os.pread(fh.fileno(), 4096, found)) or "warc"
             fh.seek(0)
             try:
                 yield from self._seekable(fh, size, gz)
@@ -323,14 +339,33 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:160]}" if text else type(exc).__name__
 
 
-def _sniff_format(head: bytes) -> str:
-    """``warc`` or ``arc``, from the first bytes of the file (decompressed when gzipped)."""
+def _sniff_format(head: bytes) -> str | None:
+    """``warc``, ``arc`` or None, from the first bytes of the file (decompressed when gzipped)."""
     if head.startswith(b"\x1f\x8b"):
         try:
             head = zlib.decompressobj(wbits=31).decompress(head)
         except zlib.error:
             return "warc"
-    return "warc" if head.lstrip().startswith(b"WARC/") or not head.lstrip() else "arc"
+    start = head.lstrip()
+    if start.startswith(b"WARC/") or not start:
+        return "warc"
+    # An ARC file opens with its "filedesc://" record; a fragment of one, with a record header
+    # line (URL, IP, 14-digit date, type, length). Anything else is not an archive.
+    if _ARC_HEADER.match(start):
+        return "arc"
+    return None
+
+
+def _opening(head: bytes) -> str:
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip data with no record header"
+    if b"\x00" in head[:512]:
+        return "binary data with no record header"
+    line = head.lstrip()[:40].decode("utf-8", "replace").splitlines()
+    return f"it starts with {line[0] if line else ''!r}"
+
+
+_ARC_HEADER = re.compile(rb"(?:filedesc|https?|dns|ftp)://\S* \S+ \d{14} \S+ \d+\r?\n")
 
 
 def _next_record_start(fd: int, size: int, pos: int, gz: bool) -> int | None:
