@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from crosswire.cli import EXIT_CANNOT_WRITE, EXIT_NOTHING, EXIT_SKIPPED, app
+from crosswire.cli import EXIT_BROKEN_PIPE, EXIT_CANNOT_WRITE, EXIT_NOTHING, EXIT_SKIPPED, app
 
 from .conftest import SAMPLE, SEEDS
 
@@ -147,7 +147,12 @@ def test_brief_needs_articles(tmp_path):
     broken.write_text("{not json", encoding="utf-8")
     result = runner.invoke(app, ["brief", "--analysis", str(broken)])
     assert result.exit_code == EXIT_NOTHING
-    assert "cannot read" in result.output
+    assert "cannot read" in result.output and "not JSON" in result.output
+    # JSON of another shape: the first misfit, by its place in the file, not Python's internals
+    broken.write_text('{"articles": [{"id": 3, "text": "x"}], "skipped": []}', encoding="utf-8")
+    result = runner.invoke(app, ["brief", "--analysis", str(broken)])
+    assert result.exit_code == EXIT_NOTHING and "__init__" not in result.output
+    assert "at articles/0" in " ".join(result.output.split())
 
 
 def test_brief_warns_when_the_articles_are_several_stories(sample, seeds):
@@ -244,6 +249,34 @@ def test_output_files_that_cannot_be_written(tmp_path):
         assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     bad_jobs = runner.invoke(app, ["analyze", str(SAMPLE), "--jobs", "-2"])
     assert bad_jobs.exit_code == 2
+
+
+@pytest.mark.parametrize("format", ["json", "text"])
+def test_a_reader_that_goes_away_is_not_a_skipped_input(format):
+    """`crosswire analyze … | head`: exit code 1 would say inputs were skipped; none was."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crosswire", "analyze", str(SAMPLE / "01_wire.txt"), "-q", "--format", format],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # before anything is written: the analysis takes seconds
+    stderr = proc.communicate(timeout=300)[1].decode()
+    assert proc.returncode == EXIT_BROKEN_PIPE and "Traceback" not in stderr and "Exception" not in stderr
+
+
+def test_the_same_file_given_twice_is_read_once(tmp_path):
+    link = tmp_path / "link.txt"
+    link.symlink_to(SAMPLE / "01_wire.txt")
+    result, out = _run(SAMPLE / "01_wire.txt", SAMPLE / "01_wire.txt", link)
+    data = json.loads(out)
+    assert len(data["articles"]) == 1 and result.exit_code == EXIT_SKIPPED
+    assert [s["reason"].split(",")[0] for s in data["skipped"]] == [f"the same file as {SAMPLE / '01_wire.txt'}"] * 2
+
+
+def test_ingest_that_stores_nothing_exits_with_its_own_code(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "s.db"), "-q"])
+    assert result.exit_code == EXIT_NOTHING, result.output
 
 
 def test_worker_processes_never_outnumber_the_cores_or_the_articles():

@@ -4,6 +4,7 @@ articles written here: three outlets on one ferry accident, and pages that are n
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from typer.testing import CliRunner
@@ -166,13 +167,21 @@ def test_brief_command_reports_the_page_it_set_aside(tmp_path):
     for i, raw in enumerate(FERRY):
         (folder / f"ferry{i}.txt").write_text(raw, encoding="utf-8")
     (folder / "index.txt").write_text(INDEX_PAGE, encoding="utf-8")
+    (folder / "ferry0-again.txt").write_text(FERRY[0], encoding="utf-8")
     runner = CliRunner()
-    result = runner.invoke(app, ["brief", str(folder), "--format", "json", "--quiet"])
+    report = tmp_path / "report.json"
+    result = runner.invoke(app, ["brief", str(folder), "--format", "json", "--quiet", "--report", str(report)])
     assert result.exit_code == EXIT_SKIPPED, result.output
     assert "index.txt: not about the story" in " ".join(result.stderr.split())
+    # the report accounts for every input as the brief used it
+    accounting = json.loads(report.read_text("utf-8"))
+    assert (accounting["inputs"], accounting["articles"]) == (5, 4)
+    assert [os.path.basename(s["path"]) for s in accounting["skipped"]] == ["index.txt"]
+    assert [os.path.basename(d["source_path"]) for d in accounting["duplicates"]] == ["ferry0.txt"]
     story = json.loads(result.stdout)
-    assert [s["path"].endswith("index.txt") for s in story["skipped"]] == [True]
+    assert sorted(os.path.basename(s["path"]) for s in story["skipped"]) == ["ferry0.txt", "index.txt"]
     assert len(story["articles"]) == 3
+    (folder / "ferry0-again.txt").unlink()
     kept = runner.invoke(app, ["brief", str(folder), "--format", "json", "--quiet", "--keep-off-story"])
     assert kept.exit_code == 0, kept.output
     assert len(json.loads(kept.stdout)["articles"]) == 4

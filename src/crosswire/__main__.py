@@ -1,5 +1,5 @@
 """``python -m crosswire``: the same command line as the ``crosswire`` script."""
 
-from crosswire.cli import app
+from crosswire.cli import run
 
-app(prog_name="crosswire")
+run(prog_name="crosswire")

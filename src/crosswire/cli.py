@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -31,10 +32,36 @@ app = typer.Typer(
 )
 
 #: Exit codes: 0 everything was analysed; 1 some inputs were skipped (listed); 2 usage error;
-#: 3 nothing could be analysed; 4 an output file could not be written.
+#: 3 nothing could be analysed; 4 an output file could not be written; 141 the reader of the
+#: output went away (``| head``): what a shell shows for a writer a broken pipe killed.
 EXIT_SKIPPED = 1
 EXIT_NOTHING = 3
 EXIT_CANNOT_WRITE = 4
+EXIT_BROKEN_PIPE = 141
+
+
+def _broken_pipe():
+    # The reader of the output went away (| head): the rest goes nowhere, quietly, and the
+    # exit code says so rather than "some inputs were skipped".
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(EXIT_BROKEN_PIPE)
+
+
+class _Stdout(Console):
+    """The console for standard output: a broken pipe exits with its own code."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        _broken_pipe()
+
+
+def _emit(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _broken_pipe()
 
 
 class Format(StrEnum):
@@ -196,10 +223,10 @@ def analyze(
         if output:
             _write(output, text)
         else:
-            sys.stdout.write(text)
+            _emit(text)
     else:
         buffer = io.StringIO() if output else None
-        render_result(Console(file=buffer, width=140 if output else None), result)
+        render_result(Console(file=buffer, width=140) if output else _Stdout(), result)
         if output:
             _write(output, buffer.getvalue())
     _report_skipped(skipped, err)
@@ -275,24 +302,32 @@ def brief(
         fresh, more_skipped = prepare(paths, max_bytes, fields, archives=archives)
         articles += _analyse(analyzer, fresh, jobs, quiet, err)
         skipped += more_skipped
-    if report:
-        text = json.dumps(run_report(articles, skipped, archives), ensure_ascii=False, indent=2) + "\n"
-        _write(report, text)
     _report_skipped(skipped, err)
     if not articles:
+        if report:
+            _write(report, json.dumps(run_report([], skipped, archives), ensure_ascii=False, indent=2) + "\n")
         err.print("[red]error:[/] no article to brief", soft_wrap=True)
         raise typer.Exit(EXIT_NOTHING)
     _warn_if_several_stories(articles, err)
     encoder = _encoder(err) if embeddings else None
     story = build_story(articles, words=words, encoder=encoder, skipped=skipped, keep_off_story=keep_off_story)
-    _report_skipped(story.skipped[len(skipped) :], err)
+    left_out = story.skipped[len(skipped) :]
+    _report_skipped(left_out, err)
+    if report:
+        # Repeats of a text stay articles, which the report lists as duplicates; articles not
+        # about the story move from the articles to the skipped inputs.
+        off_story = [s for s in left_out if not s.reason.startswith("same text as")]
+        dropped = {s.path for s in off_story}
+        kept = [a for a in articles if a.source_path not in dropped]
+        text = run_report(kept, [*skipped, *off_story], archives)
+        _write(report, json.dumps(text, ensure_ascii=False, indent=2) + "\n")
     for warning in story.warnings:
         err.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     text = _render_story(story, articles, format)
     if output:
         _write(output, text)
     else:
-        sys.stdout.write(text)
+        _emit(text)
     if story.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -383,6 +418,7 @@ def ingest(
     ] = 0,
 ) -> None:
     """Add articles to the store: each deduplicated, analysed once and assigned to a story as it arrives."""
+    from crosswire.fetch import NOT_MODIFIED
     from crosswire.ingest import ingest_paths
 
     err = Console(stderr=True)
@@ -423,6 +459,10 @@ def ingest(
             f"{len(result.stories_touched)} stories updated",
             soft_wrap=True,
         )
+    # A feed polled again with nothing new is not a failure: it counts as handled, as a stored article does.
+    unchanged = any(s.reason == NOT_MODIFIED for s in result.skipped)
+    if result.skipped and not (result.added or result.duplicates or result.already_stored or unchanged):
+        raise typer.Exit(EXIT_NOTHING)
     if result.skipped:
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -455,9 +495,9 @@ def stories(
     elif sort is StoryOrder.recent:
         listing.sort(key=lambda s: (s["last"] or "", s["id"]), reverse=True)
     if format is Format.json:
-        sys.stdout.write(json.dumps({"stories": listing}, ensure_ascii=False, indent=2) + "\n")
+        _emit(json.dumps({"stories": listing}, ensure_ascii=False, indent=2) + "\n")
         return
-    console = Console()
+    console = _Stdout()
     if not listing:
         err.print(
             "no stories stored yet: 'crosswire ingest' adds articles"
@@ -529,5 +569,21 @@ def _render_story(story, articles: list[Article], format: BriefFormat) -> str:
     return report.to_html(data, by_id)
 
 
+def run(prog_name: str | None = None) -> None:
+    """The ``crosswire`` console script: :data:`app`, with a broken pipe told apart from skipped inputs.
+
+    Output is written through :func:`_emit` and :class:`_Stdout`, which exit with
+    :data:`EXIT_BROKEN_PIPE`; a broken pipe met elsewhere is caught by Typer, which silences the
+    output and exits 1, the code that means "some inputs were skipped" here: the silenced
+    output is how it is recognised.
+    """
+    try:
+        app(prog_name=prog_name)
+    except SystemExit:
+        if isinstance(sys.stdout, click.utils.PacifyFlushWrapper):
+            raise SystemExit(EXIT_BROKEN_PIPE) from None
+        raise
+
+
 if __name__ == "__main__":
-    app()
+    run()

@@ -388,6 +388,7 @@ def read_paths(
     (giving a URL is asking for the network) and remote feeds in OPML files are skipped.
     ``archives`` receives the record counts of every web archive read (see :func:`read_file`).
     """
+    read: dict[tuple[int, int], str] = {}  # (device, inode) of each file read: a file given twice is read once
     for raw in paths:
         if is_url(raw):
             if fetcher is None:
@@ -399,7 +400,18 @@ def read_paths(
         for item in iter_files([raw]):
             if isinstance(item, Skipped):
                 yield item
-            elif item.is_symlink() and not item.exists():
+                continue
+            if item.is_symlink() and not item.exists():
                 yield Skipped(str(item), "cannot read: broken symbolic link")
-            else:
-                yield from read_file(item, max_bytes, fields, fetcher, archives)
+                continue
+            try:
+                info = item.stat()
+                key = (info.st_dev, info.st_ino)
+            except OSError:
+                key = None  # read_file gives the reason
+            if key in read:
+                yield Skipped(str(item), f"the same file as {read[key]}, already read (given twice, or through a link)")
+                continue
+            if key is not None:
+                read[key] = str(item)
+            yield from read_file(item, max_bytes, fields, fetcher, archives)

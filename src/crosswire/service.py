@@ -7,6 +7,7 @@ the story: origins, claims, quotes across outlets and the cited brief.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -159,10 +160,42 @@ def story_groups(articles: Sequence[Article], **params) -> list[list[Article]]:
     return sorted(groups.values(), key=len, reverse=True)
 
 
+class AnalysisFileError(ValueError):
+    """A file that is not an analysis ``crosswire analyze --format json`` wrote; the message says where."""
+
+
 def load_analysis(path: str | os.PathLike) -> AnalysisResult:
-    """Articles saved by ``crosswire analyze --format json``, so a brief needs no re-analysis."""
+    """Articles saved by ``crosswire analyze --format json``, so a brief needs no re-analysis.
+
+    The file is checked against the published schema (``crosswire/schemas/analysis.schema.json``)
+    first: a file of another kind raises :class:`AnalysisFileError` naming the first misfit.
+    """
+    import jsonschema
+
     with open(path, encoding="utf-8") as f:
-        return AnalysisResult.from_dict(json.load(f))
+        try:
+            data = json.load(f)
+        except json.JSONDecodeError as exc:
+            raise AnalysisFileError(f"not JSON ({exc})") from None
+        except UnicodeDecodeError:
+            raise AnalysisFileError("not UTF-8 text") from None
+    error = jsonschema.exceptions.best_match(_analysis_validator().iter_errors(data))
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "the top level"
+        raise AnalysisFileError(
+            f"not an analysis as 'crosswire analyze --format json' writes: at {where}, {error.message}"
+        )
+    return AnalysisResult.from_dict(data)
+
+
+@functools.cache
+def _analysis_validator():
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(resources.files("crosswire.schemas").joinpath("analysis.schema.json").read_text("utf-8"))
+    return jsonschema.Draft202012Validator(schema)
 
 
 def run_report(
