@@ -849,3 +849,20 @@ def test_captions_contacts_station_prompts_share_widgets_and_correction_notes_ar
     # A sentence that opens on "Updated" is no note of a change to the story.
     line = "Updated figures were released Monday to include the harbour's winter traffic."
     assert cleaned(line).body == [lead, line, more]
+
+
+def test_invisible_control_characters_are_removed_and_reported():
+    """A right-to-left override makes a title display in another order than it reads (a
+    "Trojan Source" title); a NUL from an export's field is no text either."""
+    raw = (
+        "\u202eFerry hits pier in Halvik\n\n"
+        "The ferry Nordlys struck the pier at Halvik on Sunday,\x00 the harbour master said.\n"
+    )
+    article = clean(Source("halvik.txt", raw, "utf-8", title=None, byline="Ane\u2066 Berg\u2069"))
+    assert article.title == "Ferry hits pier in Halvik" and article.byline == "Ane Berg"
+    assert "\x00" not in article.text and "Sunday, the harbour master said." in article.text
+    assert (
+        "removed 4 invisible control characters (U+0000 control character, U+202E right-to-left override, "
+        "U+2066 left-to-right isolate, U+2069 pop directional isolate)" in article.warnings
+    )
+    assert not any("invisible" in w for w in clean(Source("plain.txt", raw[1:].replace("\x00", ""), "utf-8")).warnings)

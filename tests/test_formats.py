@@ -199,6 +199,15 @@ def test_csv_field_mapping_and_a_broken_row():
     assert items[1].reason == "line 3: 2 columns where the header has 5"
     (missing,) = _read("export.csv")
     assert "no column 'text'" in missing.reason and "--field text=COLUMN" in missing.reason
+    assert "looks like a record" not in missing.reason
+
+
+def test_csv_without_a_header_says_so(tmp_path):
+    row = "2024-11-19,Dockers in Easthaven voted on Tuesday to end the strike that had closed the port for a week."
+    (tmp_path / "rows.csv").write_text(row + "\n" + row + "\n", encoding="utf-8")
+    (item,) = read_paths([tmp_path / "rows.csv"])
+    assert "(columns: 2024-11-19, Dockers in Easthaven voted on Tuesday t…)" in item.reason
+    assert "its first row looks like a record, not a header" in item.reason
 
 
 def test_field_specs_and_helpers():

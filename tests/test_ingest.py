@@ -57,6 +57,14 @@ def test_the_sample_becomes_one_story_and_reingesting_changes_nothing(store, ana
     assert polled.added == [] and len(polled.already_stored) == 5
 
 
+def test_a_text_met_twice_in_one_ingest_is_a_repeat_not_already_stored(store, analyzer, tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes((SAMPLE / "01_wire.txt").read_bytes())
+    result = ingest_paths([SAMPLE / "01_wire.txt", copy], store, analyzer=analyzer)
+    assert len(result.added) == 1 and result.already_stored == []
+    assert result.repeats == [{"id": result.added[0], "source_path": str(copy), "same_as": str(SAMPLE / "01_wire.txt")}]
+
+
 def test_a_copy_under_other_boilerplate_is_linked_not_analysed(store, analyzer, tmp_path):
     ingest_paths([SAMPLE], store, analyzer=analyzer)
     wire = (SAMPLE / "01_wire.txt").read_text("utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -967,6 +968,30 @@ def _outlet(body: list[str], dateline: Dateline | None, removed: list[Removal]) 
     return mentioned.pop() if len(mentioned) == 1 else None
 
 
+# Characters that show nothing but change what is shown: C0/C1 controls (a NUL in an export's
+# field) and the bidirectional embeddings, overrides and isolates a "Trojan Source" title uses to
+# display in another order than it reads.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _without_invisible(text: str | None, found: dict[str, int]) -> str | None:
+    if text is None:
+        return None
+    text = text.replace("\f", "\n").replace("\v", "\n")
+    for match in _INVISIBLE.finditer(text):
+        found[match.group()] = found.get(match.group(), 0) + 1
+    return _INVISIBLE.sub("", text)
+
+
+def _invisible_warning(found: dict[str, int]) -> str:
+    names = ", ".join(
+        f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character').lower()}" + (f" ×{n}" if n > 1 else "")
+        for ch, n in sorted(found.items())
+    )
+    total = sum(found.values())
+    return f"removed {total} invisible control character{'s' if total > 1 else ''} ({names})"
+
+
 def clean(source: Source) -> Article:
     """Turn a decoded :class:`Source` into an :class:`Article` with a clean body.
 
@@ -974,8 +999,13 @@ def clean(source: Source) -> Article:
     the text suggests; the outlet comes from the metadata, else the URL's registered domain,
     else the text ("Caliber.Az reports", "(Reuters)"); a page or feed entry's body is never searched for a title.
     """
-    parts = clean_text(source.raw, title=source.title, find_title=source.kind not in ("html", "feed"))
+    found: dict[str, int] = {}
+    raw = _without_invisible(source.raw, found)
+    title, byline = _without_invisible(source.title, found), _without_invisible(source.byline, found)
+    parts = clean_text(raw, title=title, find_title=source.kind not in ("html", "feed"))
     warnings = list(source.warnings)
+    if found:
+        warnings.append(_invisible_warning(found))
     if source.partial and not any("partial" in w for w in warnings):
         warnings.append("partial text: the input holds only a summary")
     if not source.partial:  # a summary is short by design: there is no page to judge
@@ -985,8 +1015,8 @@ def clean(source: Source) -> Article:
         source_path=source.source_path,
         text="\n\n".join(parts.body),
         outlet=source.outlet or outlet_from_url(source.url) or parts.outlet,
-        title=source.title or parts.title,
-        byline=source.byline or parts.byline,
+        title=title or parts.title,
+        byline=byline or parts.byline,
         published=source.published or parts.published,
         dateline=parts.dateline,
         removed=parts.removed,

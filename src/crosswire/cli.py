@@ -455,13 +455,16 @@ def ingest(
     if not quiet:
         err.print(
             f"{result.inputs} inputs: {len(result.added)} added, {len(result.duplicates)} near-duplicates linked, "
-            f"{len(result.already_stored)} already stored, {len(result.skipped)} skipped; "
+            f"{len(result.already_stored)} already stored, "
+            + (f"{len(result.repeats)} repeated in this ingest, " if result.repeats else "")
+            + f"{len(result.skipped)} skipped; "
             f"{len(result.stories_touched)} stories updated",
             soft_wrap=True,
         )
     # A feed polled again with nothing new is not a failure: it counts as handled, as a stored article does.
     unchanged = any(s.reason == NOT_MODIFIED for s in result.skipped)
-    if result.skipped and not (result.added or result.duplicates or result.already_stored or unchanged):
+    handled = result.added or result.duplicates or result.already_stored or result.repeats or unchanged
+    if result.skipped and not handled:
         raise typer.Exit(EXIT_NOTHING)
     if result.skipped:
         raise typer.Exit(EXIT_SKIPPED)

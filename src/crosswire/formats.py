@@ -537,10 +537,14 @@ def read_csv(path: Path, shown: str, fields: Mapping[str, str], max_bytes: int) 
             return
         header = [h.strip() for h in header]
         if fields["text"] not in header:
+            columns = ", ".join(h if len(h) <= 40 else h[:39] + "…" for h in header[:12])
+            columns += ", …" if len(header) > 12 else ""
+            # A header names columns: a long cell is a record's text, and the file has no header.
+            hint = "; its first row looks like a record, not a header" if max(map(len, header)) > 80 else ""
             yield Skipped(
                 shown,
-                f"no column '{fields['text']}' for the article text (columns: {', '.join(header)}); "
-                "map one with --field text=COLUMN",
+                f"no column '{fields['text']}' for the article text (columns: {columns})"
+                f"{hint}; map one with --field text=COLUMN",
             )
             return
         while True:

@@ -55,6 +55,8 @@ class IngestReport(Record):
     inputs: int = 0
     added: list[str] = field(default_factory=list)
     already_stored: list[str] = field(default_factory=list)
+    #: inputs whose text is the same as an earlier input's in this ingest: {id, source_path, same_as}
+    repeats: list[dict] = field(default_factory=list)
     duplicates: list[dict] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     stories_touched: list[int] = field(default_factory=list)
@@ -348,6 +350,7 @@ def ingest_paths(
     # Which articles are new is decided for every batch before any is analysed (dedup needs
     # only the text), so one analysis stream can run ahead across batch boundaries.
     plan: list[tuple[list[Article], list[tuple[Article, bytes]], list[tuple[Article, bytes, str]]]] = []
+    first_path: dict[str, str] = {}  # where each text of this ingest was met first
     for start in range(0, len(cleaned), batch):
         chunk = cleaned[start : start + batch]
         fresh: list[tuple[Article, bytes]] = []
@@ -356,9 +359,14 @@ def ingest_paths(
             signature = dedup.signature(article.text)
             stored = store.has_article(article.id)
             twin = None if stored else dedup.check_signature(article.id, signature)
-            if stored or twin == article.id:
+            if stored:
                 report.already_stored.append(article.id)  # the same content, ingested before
                 continue
+            if twin == article.id:  # the same content, met earlier in this ingest
+                same_as = first_path[article.id]
+                report.repeats.append({"id": article.id, "source_path": article.source_path, "same_as": same_as})
+                continue
+            first_path.setdefault(article.id, article.source_path)
             if twin is None:
                 fresh.append((article, signature))
             else:
