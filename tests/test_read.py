@@ -186,6 +186,6 @@ def test_what_a_folder_walk_passes_over_is_reported(tmp_path, monkeypatch):
     assert reasons == {
         ".hidden.txt": "hidden file: passed over (give its path to read it)",
         ".git": "hidden folder: passed over (give its path to read it)",
-        os.path.join("a", "up"): "link to a folder already read (a loop): not read again",
+        os.path.join("a", "up"): "link to a folder already read (a loop, or a second way in): not read again",
         "locked": "cannot read the folder: Permission denied",
     }

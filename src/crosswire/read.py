@@ -337,8 +337,8 @@ def _walk(top: Path) -> Iterator[Path | Skipped]:
             yield Skipped(root, f"cannot read the folder: {exc.strerror or exc}")
             dirs[:] = []
             continue
-        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree: walked once already
-            yield Skipped(root, "link to a folder already read (a loop): not read again")
+        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree, or a second link to one folder
+            yield Skipped(root, "link to a folder already read (a loop, or a second way in): not read again")
             dirs[:] = []
             continue
         seen.add((info.st_dev, info.st_ino))

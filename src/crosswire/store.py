@@ -244,6 +244,9 @@ class Store:
     ``Store()`` opens ``crosswire.db`` in the working directory; ``Store("path/to/file.db")``,
     ``Store("sqlite:///…")`` or ``Store("postgresql://user:password@host/db")`` open others. The
     schema is migrated to the newest revision on opening (``migrate=False`` skips that).
+    ``create=False`` raises :class:`StoreError` for a SQLite file that does not exist, rather
+    than creating it. A database holding other tables than crosswire's, or a file that is not
+    SQLite, raises :class:`StoreError` too.
     """
 
     def __init__(self, url: str | None = None, *, migrate: bool = True, create: bool = True) -> None:
