@@ -363,7 +363,7 @@ def ingest_paths(
                 report.already_stored.append(article.id)  # the same content, ingested before
                 continue
             if twin == article.id:  # the same content, met earlier in this ingest
-                same_as = first_path[article.id]
+                same_as = first_path.get(article.id, "an earlier input of this ingest")
                 report.repeats.append({"id": article.id, "source_path": article.source_path, "same_as": same_as})
                 continue
             first_path.setdefault(article.id, article.source_path)
