@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -974,16 +975,15 @@ def _outlet(body: list[str], dateline: Dateline | None, removed: list[Removal]) 
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def _without_invisible(text: str | None, found: dict[str, int]) -> str | None:
+def _without_invisible(text: str | None, found: Counter[str]) -> str | None:
     if text is None:
         return None
     text = text.replace("\f", "\n").replace("\v", "\n")
-    for match in _INVISIBLE.finditer(text):
-        found[match.group()] = found.get(match.group(), 0) + 1
+    found.update(_INVISIBLE.findall(text))
     return _INVISIBLE.sub("", text)
 
 
-def _invisible_warning(found: dict[str, int]) -> str:
+def _invisible_warning(found: Counter[str]) -> str:
     names = ", ".join(
         f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character').lower()}" + (f" ×{n}" if n > 1 else "")
         for ch, n in sorted(found.items())
@@ -999,7 +999,7 @@ def clean(source: Source) -> Article:
     the text suggests; the outlet comes from the metadata, else the URL's registered domain,
     else the text ("Caliber.Az reports", "(Reuters)"); a page or feed entry's body is never searched for a title.
     """
-    found: dict[str, int] = {}
+    found: Counter[str] = Counter()
     raw = _without_invisible(source.raw, found)
     title, byline = _without_invisible(source.title, found), _without_invisible(source.byline, found)
     parts = clean_text(raw, title=title, find_title=source.kind not in ("html", "feed"))

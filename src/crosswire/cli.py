@@ -56,6 +56,10 @@ class _Stdout(Console):
         _broken_pipe()
 
 
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def _emit(text: str) -> None:
     try:
         sys.stdout.write(text)
@@ -216,10 +220,10 @@ def analyze(
     articles, skipped = prepare(paths, max_bytes, fields, archives=archives)
     result = AnalysisResult(articles=_analyse(analyzer, articles, jobs, quiet, err), skipped=skipped)
     if report:
-        text = json.dumps(run_report(result.articles, skipped, archives), ensure_ascii=False, indent=2) + "\n"
+        text = _json(run_report(result.articles, skipped, archives))
         _write(report, text)
     if format is Format.json:
-        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        text = _json(result.to_dict())
         if output:
             _write(output, text)
         else:
@@ -305,7 +309,7 @@ def brief(
     _report_skipped(skipped, err)
     if not articles:
         if report:
-            _write(report, json.dumps(run_report([], skipped, archives), ensure_ascii=False, indent=2) + "\n")
+            _write(report, _json(run_report([], skipped, archives)))
         err.print("[red]error:[/] no article to brief", soft_wrap=True)
         raise typer.Exit(EXIT_NOTHING)
     _warn_if_several_stories(articles, err)
@@ -314,13 +318,13 @@ def brief(
     left_out = story.skipped[len(skipped) :]
     _report_skipped(left_out, err)
     if report:
-        # Repeats of a text stay articles, which the report lists as duplicates; articles not
-        # about the story move from the articles to the skipped inputs.
-        off_story = [s for s in left_out if not s.reason.startswith("same text as")]
-        dropped = {s.path for s in off_story}
-        kept = [a for a in articles if a.source_path not in dropped]
-        text = run_report(kept, [*skipped, *off_story], archives)
-        _write(report, json.dumps(text, ensure_ascii=False, indent=2) + "\n")
+        # Repeats of a text the story holds stay articles, which the report lists as duplicates;
+        # articles not about the story move from the articles to the skipped inputs.
+        in_story = {a.id for a in story.articles}
+        kept = [a for a in articles if a.id in in_story]
+        kept_paths = {a.source_path for a in kept}
+        off_story = [s for s in left_out if s.path not in kept_paths]
+        _write(report, _json(run_report(kept, [*skipped, *off_story], archives)))
     for warning in story.warnings:
         err.print(f"[yellow]warning:[/] {escape(warning)}", soft_wrap=True)
     text = _render_story(story, articles, format)
@@ -450,7 +454,7 @@ def ingest(
             jobs=jobs,
         )
     if report:
-        _write(report, json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        _write(report, _json(result.to_dict()))
     _report_skipped(result.skipped, err)
     if not quiet:
         err.print(
@@ -498,7 +502,7 @@ def stories(
     elif sort is StoryOrder.recent:
         listing.sort(key=lambda s: (s["last"] or "", s["id"]), reverse=True)
     if format is Format.json:
-        _emit(json.dumps({"stories": listing}, ensure_ascii=False, indent=2) + "\n")
+        _emit(_json({"stories": listing}))
         return
     console = _Stdout()
     if not listing:
@@ -565,7 +569,7 @@ def _render_story(story, articles: list[Article], format: BriefFormat) -> str:
 
     data = story.to_dict()
     if format is BriefFormat.json:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return _json(data)
     by_id = {a.id: a.to_dict() for a in articles}
     if format is BriefFormat.md:
         return report.to_markdown(data, by_id)
