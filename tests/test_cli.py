@@ -279,6 +279,16 @@ def test_ingest_that_stores_nothing_exits_with_its_own_code(tmp_path):
     assert result.exit_code == EXIT_NOTHING, result.output
 
 
+def test_feeds_takes_feed_lists_only(tmp_path):
+    # Before, a binary file given as a feed list was an input skipped as "unsupported file type '.bin'".
+    (tmp_path / "x.bin").write_bytes(bytes(range(256)))
+    db = tmp_path / "s.db"
+    result = runner.invoke(app, ["ingest", "--feeds", str(tmp_path / "x.bin"), "--db", str(db), "-q"])
+    said = " ".join(result.output.replace("│", " ").split())
+    assert result.exit_code == 2 and "is not an OPML list of feeds (nor a feed)" in said
+    assert not db.exists()  # refused before a store is made
+
+
 def test_worker_processes_never_outnumber_the_cores_or_the_articles():
     from crosswire.service import worker_count
 

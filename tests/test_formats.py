@@ -102,6 +102,20 @@ def test_atom_and_rdf_entries():
     assert rdf.partial and rdf.published == "2024-11-16" and rdf.outlet == "Coast Radio News"
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_wide_encodings_are_recognised_by_their_markup(tmp_path, codec):
+    # Saved from a Windows editor as "Unicode": the markup is seen through the NULs (before,
+    # the feed was "an XML file that is not a feed" and the page plain text with its tags).
+    feed = (FIXTURES / "wire.rss").read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    (tmp_path / "wire.xml").write_bytes(feed.encode(codec))
+    (tmp_path / "page").write_bytes((FIXTURES / "harbour_page.html").read_text(encoding="utf-8").encode(codec))
+    items = list(read_paths([tmp_path]))
+    kinds = sorted(item.kind for item in items if isinstance(item, Source))
+    assert kinds == ["feed", "feed", "html"], items
+    first = next(item for item in items if item.source_path.endswith("#1"))
+    assert clean(first).outlet == "Reuters" and "without preconditions" in clean(first).text
+
+
 def test_malformed_feed_is_skipped_with_the_reason():
     (item,) = _read("broken.rss")
     assert isinstance(item, Skipped) and item.reason.startswith("malformed feed:")

@@ -111,6 +111,21 @@ def test_broken_record_mid_file_plain(tmp_path):
     assert stats.broken == 1
 
 
+def test_record_with_a_negative_length_is_called_broken(tmp_path):
+    data = build(gz=False)
+    head_end = data.index(b"\r\n\r\n", data.index(b"WARC-Target-URI: https://news.test/missing"))
+    at = data.rindex(b"Content-Length: ", 0, head_end)
+    end = data.index(b"\r\n", at)
+    path = tmp_path / "neglen.warc"
+    path.write_bytes(data[:at] + b"Content-Length: -" + data[at + 16 : end] + data[end:])
+    items, stats = read(path)
+    assert [i.url for i in items if isinstance(i, Source)] == ["https://news.test/a", "https://news.test/b"]
+    reasons = [i.reason for i in items if isinstance(i, Skipped)]
+    # Before: "not an HTML page (application/http)", as if it were a record of another kind.
+    assert any(r.startswith("broken record at byte") and "Content-Length '-" in r for r in reasons), reasons
+    assert not any("application/http" in r for r in reasons) and stats.broken >= 1
+
+
 def test_broken_gzip_member_resyncs(tmp_path):
     data = build(gz=True)
     # Corrupt the deflate data of the 404 record's member (the 4th member).

@@ -429,6 +429,8 @@ def ingest(
     paths = paths or []
     if not paths and not feeds:
         raise typer.BadParameter("give articles to ingest (PATH or URL...) or --feeds FILE.opml")
+    for listing in feeds or []:
+        _check_feed_list(listing)
     fields = _fields(field)
     with _open_store(db, err, create=True) as store, _bar("ingesting", err, quiet) as bar:
         task = bar.add_task("ingest", total=None)
@@ -553,6 +555,24 @@ def _bar(label: str, err: Console, quiet: bool) -> Progress:
         console=err,
         disable=quiet or not err.is_terminal,
     )
+
+
+def _check_feed_list(path: Path) -> None:
+    """``--feeds`` takes OPML lists (or a feed): anything else is a usage error, said as such, not
+    a skipped input of an "unsupported file type"."""
+    from crosswire.formats import sniff
+
+    if not path.is_file():
+        return  # reported as a skipped input, with the reason
+    try:
+        with open(path, "rb") as f:
+            kind = sniff(f.read(8192))
+    except OSError:
+        return
+    if kind not in ("opml", "feed"):
+        raise typer.BadParameter(
+            f"{path} is not an OPML list of feeds (nor a feed); give articles as PATH", param_hint="'--feeds'"
+        )
 
 
 def _encoder(err: Console):

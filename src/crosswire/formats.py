@@ -11,6 +11,7 @@ trafilatura and feedparser load only when a page or a feed is read.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import email.utils
@@ -67,7 +68,7 @@ def parse_fields(specs: list[str] | None) -> dict[str, str]:
 def sniff(head: bytes) -> str | None:
     """The kind of markup the first bytes of a file hold: ``html``, ``feed``, ``opml``, ``sgml``
     (``<DOC>`` newswire documents) or None."""
-    text = head[:4096].decode("utf-8", "ignore").lstrip("\ufeff \t\r\n").lower()
+    text = _head_text(head[:8192]).lstrip("\ufeff \t\r\n").lower()
     text = re.sub(r"<\?xml[^>]*\?>|<!--.*?-->", "", text, flags=re.S).lstrip()
     if text.startswith(("<!doctype html", "<html")) or re.match(r"<head[\s>]", text):
         return "html"
@@ -78,6 +79,25 @@ def sniff(head: bytes) -> str | None:
     if re.match(r"<doc[\s>]", text) and re.search(r"<(?:docno|text)[\s>]|<doc\s+id=", text):
         return "sgml"
     return None
+
+
+def _head_text(head: bytes) -> str:
+    """The first bytes of a file as text, enough to see its markup: UTF-8, or UTF-16/32 by their
+    BOM, or UTF-16 without one (every other byte NUL, as Windows "Unicode" saves English)."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16's, whose BOM it begins with
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if head.startswith(bom):
+            return head[len(bom) :].decode(codec, "ignore")
+    even, odd = head[0::2], head[1::2]
+    if len(head) >= 8 and odd.count(0) >= 0.9 * len(odd) and not even.count(0):
+        return head.decode("utf-16-le", "ignore")
+    if len(head) >= 8 and even.count(0) >= 0.9 * len(even) and not odd.count(0):
+        return head.decode("utf-16-be", "ignore")
+    return head.decode("utf-8", "ignore")
 
 
 # --- dates, text --------------------------------------------------------------------------------
@@ -321,6 +341,11 @@ def read_feed(shown: str, data: bytes, encoding: str) -> Iterator[Source | Skipp
     """Every entry of an RSS 2.0, Atom or RDF feed."""
     import feedparser
 
+    if encoding.startswith(("utf-16", "utf-32")):
+        # feedparser's sniffing stops at a wide encoding's BOM (or its absence): it is given the
+        # text as UTF-8, with the declaration saying so.
+        text = data.decode(encoding).lstrip("\ufeff")
+        data = re.sub(r"^(<\?xml[^>]*?)\s+encoding=([\"'])[^\"']*\2", r"\1", text).encode("utf-8")
     parsed = feedparser.parse(data)
     if not parsed.entries:
         if parsed.bozo:

@@ -277,6 +277,13 @@ class _Reader:
         if uri and not uri.lower().startswith(("http:", "https:")):
             self.stats.other[uri.split(":", 1)[0].lower() + " " + rtype] += 1
             return None
+        length = (headers.get_header("Content-Length") or "").strip()
+        if not length.isdigit():
+            # warcio reads on with no length to go by: the record's content is unknown (and the
+            # next record is found by resyncing), so nothing of it is read as a page.
+            self.stats.broken += 1
+            shown = repr(length) if length else "missing"
+            return self._skip(where, f"broken record at byte {offset}: Content-Length {shown} is not a length: {uri}")
         truncated = headers.get_header("WARC-Truncated")
         if truncated:
             return self._skip(where, f"record truncated by the crawler (WARC-Truncated: {truncated}): {uri}")
