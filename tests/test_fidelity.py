@@ -138,3 +138,35 @@ def test_one_quote_under_a_misspelt_name_is_one_quote(analyze_text):
         "Police Chief Tom Bremner said."
     )
     assert len(compare_quotes([one, stranger])) == 2
+
+
+def test_of_two_printings_the_one_missing_words_inside_is_the_elided_one(analyze_text):
+    """Two outlets, one printing "and" and a clause the other lacks: from two printings alone the
+    fuller cannot be told to have added them, so the shorter is elided and the fuller verbatim (both
+    were flagged before: the fuller as altered). Two printings agreeing on the shorter wording make
+    the fuller the one that added words."""
+    full = analyze_text(
+        '"We are grateful that he was located and reunited with his family this evening," '
+        "police spokesman Jon Hale said."
+    )
+    short = analyze_text(
+        '"We are grateful that he was located reunited with his family this evening," police spokesman Jon Hale said.'
+    )
+    (group,) = compare_quotes([full, short])
+    assert _renderings([group], full) == {
+        "We are grateful that he was located and reunited with his family this evening": "verbatim"
+    }
+    assert set(_renderings([group], short).values()) == {"elided"}
+    again = analyze_text(
+        'Police spokesman Jon Hale said: "We are grateful that he was located reunited with his family this evening."'
+    )
+    (group,) = compare_quotes([full, short, again])
+    assert set(_renderings([group], full).values()) == {"altered"}
+
+
+def test_british_spellings_in_every_form_are_house_style(analyze_text):
+    """ "honoured" in one outlet, "honored" in another: the same word of the speaker."""
+    one = analyze_text('"We are honoured to play a part in finding this vessel," explorer Paul Arden said.')
+    other = analyze_text('"We are honored to play a part in finding this vessel," explorer Paul Arden said.')
+    (group,) = compare_quotes([one, other])
+    assert {r.fidelity for r in group.renderings} == {"verbatim"}

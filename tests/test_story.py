@@ -1455,3 +1455,15 @@ def test_a_brief_does_not_open_on_a_connective():
     for opener in ("Worse, ", "However, ", "Still, ", "Meanwhile, "):
         assert briefing._CONNECTIVE.match(opener + "the storm grew.")
     assert not briefing._CONNECTIVE.match("Still water flooded the harbour of Velm on Monday.")
+
+
+def test_one_role_whichever_way_its_country_is_put(analyze_text):
+    """ "Britain's foreign secretary", "British Foreign Secretary" and "UK Foreign Secretary" are one
+    role of one person: the story lists it once (it listed all three)."""
+    texts = [
+        "Britain's foreign secretary, David Lammy, arrived in Brussels on Wednesday for talks on Ukraine.",
+        "British Foreign Secretary David Lammy said the allies would keep supplying Ukraine.",
+        "UK Foreign Secretary David Lammy met his counterparts at the NATO headquarters.",
+    ]
+    (lammy,) = [e for e in briefing.entities([analyze_text(t) for t in texts]) if e.name == "David Lammy"]
+    assert len(lammy.roles) == 1 and lammy.roles[0].lower().endswith("foreign secretary"), lammy.roles

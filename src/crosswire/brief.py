@@ -22,8 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from crosswire.clean import may_not_be_article
-from crosswire.entities import short_form_of, spaced_form, spelling_rank, unhyphenated
-from crosswire.lexicon import US_STATE_ABBREVIATIONS, WEB_PLATFORMS
+from crosswire.entities import GPE_ALIASES, short_form_of, spaced_form, spelling_rank, unhyphenated
+from crosswire.lexicon import ROLE_HEADS, US_STATE_ABBREVIATIONS, WEB_PLATFORMS
 from crosswire.model import (
     Article,
     BriefSentence,
@@ -495,6 +495,10 @@ def _not_its_date(article: Article, mention) -> bool:
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "NORP": 4}
 
 
+# "British", "Ukrainian", "Chinese", "Iraqi", "American": a nationality opening a role.
+_DEMONYM = re.compile(r"[a-z](?:an|ese|ish|i)$")
+
+
 def _role_key(role: str) -> str:
     return " ".join(normalize_word(w) for w in re.sub(r"[^a-z ]", "", role.lower().replace("u.s.", "us")).split())
 
@@ -503,13 +507,39 @@ def _name_key(name: str) -> str:
     return fold_accents(name.replace("’", "'").replace("‘", "'"))
 
 
+def _country_free(role: str) -> str | None:
+    """The role without the country it opens with ("Britain's foreign secretary", "British Foreign
+    Secretary", "UK Foreign Secretary" -> "foreign secretary"), as a role key; None when it opens
+    with none."""
+    first, _, rest = role.partition(" ")
+    bare = re.sub(r"['’]s?$", "", first)
+    if not rest or not bare[:1].isupper():
+        return None
+    if bare.lower() in GPE_ALIASES or first != bare or (_DEMONYM.search(bare) and bare.lower() not in ROLE_HEADS):
+        return _role_key(rest)
+    return None
+
+
+def _titled_role(role: str) -> bool:
+    return all(w[:1].isupper() for w in role.split() if len(w) > 3)
+
+
 def _absorb(target: StoryEntity, roles: list[str], aliases: list[str], article_ids: list[str]) -> None:
     """Add roles (once per spelling variant, and not again as the end of a fuller one: "Secretary
-    General" beside "NATO Secretary General"), aliases and articles to ``target``."""
+    General" beside "NATO Secretary General"; once whichever way its country is put: "Britain's
+    foreign secretary", "British Foreign Secretary" and "UK Foreign Secretary" are one role of one
+    person), aliases and articles to ``target``."""
     for role in roles:
         key = _role_key(role)
         keys = [_role_key(r) for r in target.roles]
         if any(k == key or k.endswith(" " + key) for k in keys):
+            continue
+        national = _country_free(role)
+        same = [i for i, r in enumerate(target.roles) if national is not None and _country_free(r) == national]
+        if same:
+            # Shown as a title ("British Foreign Secretary") rather than a description of one.
+            if _titled_role(role) and not _titled_role(target.roles[same[0]]):
+                target.roles[same[0]] = role
             continue
         shorter = next((i for i, k in enumerate(keys) if key.endswith(" " + k)), None)
         if shorter is None:

@@ -48,7 +48,7 @@ from crosswire.textsim import fold_accents, name_form, one_edit
 
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
 
-_GPE_ALIASES = {
+GPE_ALIASES = {
     "us": "United States",
     "u.s.": "United States",
     "usa": "United States",
@@ -897,7 +897,7 @@ def _retype_people(mentions: list[RawMention]) -> None:
     surnames = {m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) == 1}
     name_words = {w for n in full_names for w in n.split()[:-1] if w[:1].isupper() and len(w) > 2}
     for m in mentions:
-        if m.type == "PERSON" or m.text.lower() in _GPE_ALIASES:
+        if m.type == "PERSON" or m.text.lower() in GPE_ALIASES:
             continue
         words = m.text.split()
         if m.text in person_tokens or (m.text in name_words and _speaks_or_titled(m)):
@@ -993,8 +993,8 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
     for m in mentions:
         if m.type == "PERSON":
             add(("PERSON", m.full_name or _person_canonical(m, full_people, mentions, implied)), m)
-        elif m.type == "GPE" and m.text.lower() in _GPE_ALIASES:
-            add(("GPE", _GPE_ALIASES[m.text.lower()]), m)
+        elif m.type == "GPE" and m.text.lower() in GPE_ALIASES:
+            add(("GPE", GPE_ALIASES[m.text.lower()]), m)
         else:
             add((m.type, _key(m.text)), m)
     _one_type_per_name(groups, order)

@@ -27,6 +27,7 @@ article prints has nothing to be compared with: its fidelity is ``None``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -264,6 +265,18 @@ def classify(
         mine, theirs = r[i1:i2], best.words[j1:j2]
         if tag == "replace" and _misspelt(mine, theirs):
             continue
+        # Words inside the quote that one other printing lacks: from two printings alone the longer
+        # cannot be told to have added them rather than the shorter to have dropped them, and a
+        # desk reads the shorter as the elided one. Two printings that agree on the shorter
+        # wording say this one added them.
+        if (
+            mine
+            and not theirs
+            and inside
+            and not _from_narrative(mine, other_narratives)
+            and _printed_without(r[i1 - 1], r[i2], others) < 2
+        ):
+            continue
         if mine:
             added.extend(mine)
             if _from_narrative(mine, other_narratives):
@@ -287,6 +300,12 @@ def classify(
     if missing:
         return "truncated", added, missing
     return "verbatim", added, missing
+
+
+def _printed_without(before: str, after: str, others: list[_Rendering]) -> int:
+    """How many of the other renderings print ``before`` and ``after`` side by side: the words
+    around an insertion, without it."""
+    return sum(any(a == before and b == after for a, b in itertools.pairwise(o.words)) for o in others)
 
 
 def _misspelt(mine: list[str], theirs: list[str]) -> bool:

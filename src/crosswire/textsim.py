@@ -55,6 +55,40 @@ _BRITISH = {
     "grey": "gray",
     "towards": "toward",
 }
+# "honoured", "favourite", "neighbourhood", "colourful": British -our words in every form (a list of
+# stems: "tour", "hour", "your" and "flour" are no such words).
+_OUR_STEMS = [
+    "arbour",
+    "ardour",
+    "armour",
+    "behaviour",
+    "candour",
+    "clamour",
+    "colour",
+    "demeanour",
+    "endeavour",
+    "favour",
+    "fervour",
+    "flavour",
+    "harbour",
+    "honour",
+    "humour",
+    "labour",
+    "neighbour",
+    "odour",
+    "parlour",
+    "rancour",
+    "rigour",
+    "rumour",
+    "saviour",
+    "savour",
+    "splendour",
+    "valour",
+    "vapour",
+    "vigour",
+]
+_OUR_ENDINGS = ("", "s", "ed", "ing", "able", "ably", "ite", "ites", "ful", "hood", "hoods", "less", "er", "ers")
+_BRITISH.update({stem + end: stem[:-2] + "r" + end for stem in _OUR_STEMS for end in _OUR_ENDINGS})
 _ISE = re.compile(r"^(\w{3,}?)(is)(e|es|ed|ing|ation|ations)$")
 _ISE_KEEP = {
     "advise",
