@@ -507,17 +507,23 @@ def _name_key(name: str) -> str:
     return fold_accents(name.replace("’", "'").replace("‘", "'"))
 
 
-def _country_free(role: str) -> str | None:
+def _country_free(role: str) -> tuple[str, str | None] | None:
     """The role without the country it opens with ("Britain's foreign secretary", "British Foreign
-    Secretary", "UK Foreign Secretary" -> "foreign secretary"), as a role key; None when it opens
-    with none."""
+    Secretary", "UK Foreign Secretary" -> "foreign secretary"), as a role key, with the possessor
+    when the role opens with one ("Britain's" -> "United Kingdom"); None when it opens with no
+    country."""
     first, _, rest = role.partition(" ")
     bare = re.sub(r"['’]s?$", "", first)
     if not rest or not bare[:1].isupper():
         return None
-    if bare.lower() in GPE_ALIASES or first != bare or (_DEMONYM.search(bare) and bare.lower() not in ROLE_HEADS):
-        return _role_key(rest)
-    return None
+    possessor = GPE_ALIASES.get(bare.lower(), bare) if first != bare else None
+    if bare.lower() in GPE_ALIASES or possessor or (_DEMONYM.search(bare) and bare.lower() not in ROLE_HEADS):
+        return _role_key(rest), possessor
+
+
+def _same_role(a: tuple[str, str | None] | None, b: tuple[str, str | None] | None) -> bool:
+    """One role put with its country two ways; "Smith's attorney" is not "Jones's attorney"."""
+    return a is not None and b is not None and a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
 
 
 def _titled_role(role: str) -> bool:
@@ -535,7 +541,7 @@ def _absorb(target: StoryEntity, roles: list[str], aliases: list[str], article_i
         if any(k == key or k.endswith(" " + key) for k in keys):
             continue
         national = _country_free(role)
-        same = [i for i, r in enumerate(target.roles) if national is not None and _country_free(r) == national]
+        same = [i for i, r in enumerate(target.roles) if _same_role(national, _country_free(r))]
         if same:
             # Shown as a title ("British Foreign Secretary") rather than a description of one.
             if _titled_role(role) and not _titled_role(target.roles[same[0]]):

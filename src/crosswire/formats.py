@@ -92,12 +92,9 @@ def _head_text(head: bytes) -> str:
     ):
         if head.startswith(bom):
             return head[len(bom) :].decode(codec, "ignore")
-    even, odd = head[0::2], head[1::2]
-    if len(head) >= 8 and odd.count(0) >= 0.9 * len(odd) and not even.count(0):
-        return head.decode("utf-16-le", "ignore")
-    if len(head) >= 8 and even.count(0) >= 0.9 * len(even) and not odd.count(0):
-        return head.decode("utf-16-be", "ignore")
-    return head.decode("utf-8", "ignore")
+    from crosswire.read import bomless_utf16
+
+    return head.decode(bomless_utf16(head[: len(head) // 2 * 2]) or "utf-8", "ignore")
 
 
 # --- dates, text --------------------------------------------------------------------------------
@@ -343,7 +340,7 @@ def read_feed(shown: str, data: bytes, encoding: str) -> Iterator[Source | Skipp
 
     if encoding.startswith(("utf-16", "utf-32")):
         # feedparser's sniffing stops at a wide encoding's BOM (or its absence): it is given the
-        # text as UTF-8, with the declaration saying so.
+        # text as UTF-8, and the declaration no longer names another encoding.
         text = data.decode(encoding).lstrip("\ufeff")
         data = re.sub(r"^(<\?xml[^>]*?)\s+encoding=([\"'])[^\"']*\2", r"\1", text).encode("utf-8")
     parsed = feedparser.parse(data)

@@ -69,7 +69,7 @@ def decode(data: bytes) -> tuple[str, str]:
             _check_controls(text)
             return text, codec
     if b"\x00" in data:
-        codec = _bomless_utf16(data)
+        codec = bomless_utf16(data)
         if codec is None:
             raise DecodeError("binary file (contains NUL bytes)")
         try:
@@ -97,7 +97,7 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def _bomless_utf16(data: bytes) -> str | None:
+def bomless_utf16(data: bytes) -> str | None:
     """``utf-16-le`` or ``utf-16-be`` for English text saved as UTF-16 without a BOM: every
     other byte is NUL, on the same side; else None."""
     sample = data[:20000]
