@@ -1467,3 +1467,8 @@ def test_one_role_whichever_way_its_country_is_put(analyze_text):
     ]
     (lammy,) = [e for e in briefing.entities([analyze_text(t) for t in texts]) if e.name == "David Lammy"]
     assert len(lammy.roles) == 1 and lammy.roles[0].lower().endswith("foreign secretary"), lammy.roles
+    assert lammy.roles == ["British Foreign Secretary"]  # the title, not the description
+    # Two possessors that are not one country are two roles; "Britain's" and "UK" are one country.
+    role = briefing._country_free
+    assert not briefing._same_role(role("Smith's attorney"), role("Jones's attorney"))
+    assert briefing._same_role(role("Britain's ambassador"), role("UK's ambassador"))
