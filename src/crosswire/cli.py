@@ -560,13 +560,12 @@ def _bar(label: str, err: Console, quiet: bool) -> Progress:
 def _check_feed_list(path: Path) -> None:
     """``--feeds`` takes OPML lists (or a feed): anything else is a usage error, said as such, not
     a skipped input of an "unsupported file type"."""
-    from crosswire.formats import sniff
+    from crosswire.read import sniff_file
 
     if not path.is_file():
         return  # reported as a skipped input, with the reason
     try:
-        with open(path, "rb") as f:
-            kind = sniff(f.read(8192))
+        kind = sniff_file(path, 8192)
     except OSError:
         return
     if kind not in ("opml", "feed"):

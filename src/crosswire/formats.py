@@ -11,7 +11,6 @@ trafilatura and feedparser load only when a page or a feed is read.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import email.utils
@@ -84,17 +83,10 @@ def sniff(head: bytes) -> str | None:
 def _head_text(head: bytes) -> str:
     """The first bytes of a file as text, enough to see its markup: UTF-8, or UTF-16/32 by their
     BOM, or UTF-16 without one (every other byte NUL, as Windows "Unicode" saves English)."""
-    for bom, codec in (
-        (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16's, whose BOM it begins with
-        (codecs.BOM_UTF32_BE, "utf-32-be"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if head.startswith(bom):
-            return head[len(bom) :].decode(codec, "ignore")
-    from crosswire.read import bomless_utf16
+    from crosswire.read import bom_codec, bomless_utf16
 
-    return head.decode(bomless_utf16(head[: len(head) // 2 * 2]) or "utf-8", "ignore")
+    codec = bom_codec(head) or bomless_utf16(head[: len(head) // 2 * 2]) or "utf-8"
+    return head.decode(codec, "ignore")
 
 
 # --- dates, text --------------------------------------------------------------------------------

@@ -57,17 +57,15 @@ def decode(data: bytes) -> tuple[str, str]:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise DecodeError(f"starts with a UTF-8 BOM but is not valid UTF-8 ({exc.reason})") from exc
-    # UTF-32's little-endian BOM begins with UTF-16's: it is tested first.
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
-        if data.startswith(bom):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError as exc:
-                name = codec.upper()
-                raise DecodeError(f"starts with a {name} BOM but is not valid {name} ({exc.reason})") from exc
-            _check_controls(text)
-            return text, codec
+    codec = bom_codec(data)
+    if codec is not None:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            name = codec.upper()
+            raise DecodeError(f"starts with a {name} BOM but is not valid {name} ({exc.reason})") from exc
+        _check_controls(text)
+        return text, codec
     if b"\x00" in data:
         codec = bomless_utf16(data)
         if codec is None:
@@ -95,6 +93,17 @@ def decode(data: bytes) -> tuple[str, str]:
     _check_controls(text)
     _check_plausible(data, text, encoding)
     return text, encoding
+
+
+def bom_codec(data: bytes) -> str | None:
+    """``utf-32`` or ``utf-16`` when ``data`` opens with that encoding's BOM (the codec reads the
+    byte order from it), else None."""
+    # UTF-32's little-endian BOM begins with UTF-16's: it is tested first.
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+        if data.startswith(bom):
+            return codec
+    return None
 
 
 def bomless_utf16(data: bytes) -> str | None:
@@ -142,9 +151,13 @@ def _is_archive(path: Path) -> bool:
     return path.name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
-def _head(path: Path, size: int = 4096) -> bytes:
+def sniff_file(path: Path, size: int = 4096) -> str | None:
+    """The kind of markup a file opens with, from its first ``size`` bytes (see
+    :func:`crosswire.formats.sniff`); raises OSError when it cannot be read."""
+    from crosswire import formats
+
     with open(path, "rb") as f:
-        return f.read(size)
+        return formats.sniff(f.read(size))
 
 
 _OPML_BEING_READ: set[Path] = set()
@@ -225,7 +238,7 @@ def read_file(
     try:
         # Research corpora name newswire files by their DOCNO ("APW19981016.0240"): an unknown
         # extension is read when the file is SGML newswire.
-        data = path.read_bytes() if suffix in known or formats.sniff(_head(path)) == "sgml" else None
+        data = path.read_bytes() if suffix in known or sniff_file(path) == "sgml" else None
     except OSError as exc:
         yield Skipped(shown, f"cannot read: {exc.strerror or exc}")
         return
@@ -283,10 +296,9 @@ def _read_listed_feed(path: Path, listed_in: str, max_bytes: int, fields) -> Ite
     A feed list is often someone else's file; were any file it names read, an OPML naming
     ``/etc/passwd`` or a private note would put that file's text into the output.
     """
-    from crosswire import formats
 
     try:
-        kind = formats.sniff(_head(path)) if path.is_file() else "feed"
+        kind = sniff_file(path) if path.is_file() else "feed"
     except OSError:
         kind = "feed"  # read_file gives the reason
     if kind not in ("feed", "opml"):
