@@ -265,21 +265,16 @@ def classify(
         mine, theirs = r[i1:i2], best.words[j1:j2]
         if tag == "replace" and _misspelt(mine, theirs):
             continue
-        # Words inside the quote that one other printing lacks: from two printings alone the longer
-        # cannot be told to have added them rather than the shorter to have dropped them, and a
-        # desk reads the shorter as the elided one. Two printings that agree on the shorter
-        # wording say this one added them.
-        if (
-            mine
-            and not theirs
-            and inside
-            and not _from_narrative(mine, other_narratives)
-            and _printed_without(r[i1 - 1], r[i2], others) < 2
-        ):
-            continue
         if mine:
+            from_narrative = _from_narrative(mine, other_narratives)
+            # Words inside the quote that one other printing lacks: from two printings alone the
+            # longer cannot be told to have added them rather than the shorter to have dropped
+            # them, and a desk reads the shorter as the elided one. Two printings that agree on
+            # the shorter wording say this one added them.
+            if not theirs and inside and not from_narrative and _printed_without(r[i1 - 1], r[i2], others) < 2:
+                continue
             added.extend(mine)
-            if _from_narrative(mine, other_narratives):
+            if from_narrative:
                 extended = True
             elif theirs or (inside and not (_ELLIPSIS.search(best.raw) or len(best.quotes) > 1)):
                 # Words the reference cut with an ellipsis, or where it splits the quote around
