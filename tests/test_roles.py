@@ -36,7 +36,7 @@ def test_a_list_after_a_name_is_not_the_persons_role(analyze_text):
         "NATO ministers met in Velm on Monday.\n\nBrek was also meeting NATO Supreme Allied Commander Europe "
         "General Tomas Vell, top EU officials and the Estravian foreign minister in Velm on Wednesday.\n"
     )
-    assert _roles(article)["Tomas Vell"] == ["NATO Supreme Allied Commander Europe General"]
+    assert _roles(article)["Tomas Vell"] == ["NATO Supreme Allied Commander Europe", "General"]
 
 
 def test_an_organisation_run_into_the_title_after_it_is_cut_back(analyze_text):
@@ -48,7 +48,7 @@ def test_an_organisation_run_into_the_title_after_it_is_cut_back(analyze_text):
     )
     orgs = {e.name: e for e in article.entities if e.type == "ORG"}
     assert list(orgs) == ["NATO"] and len(orgs["NATO"].mentions) == 3
-    assert _roles(article)["Tomas Vell"] == ["NATO Supreme Allied Commander Europe General"]
+    assert _roles(article)["Tomas Vell"] == ["NATO Supreme Allied Commander Europe", "General"]
 
 
 def test_an_apposition_after_a_list_of_names_is_the_last_ones(analyze_text):
@@ -122,3 +122,38 @@ def test_a_doubled_space_does_not_cut_the_title_from_the_name(analyze_text):
     article = analyze_text('"We will hold the line," Velm Port chief  Lotte Brandt said on Monday.')
     (brandt,) = [e for e in article.entities if e.name == "Lotte Brandt"]
     assert brandt.roles == ["Velm Port chief"]
+
+
+def test_a_rank_after_a_post_is_a_role_of_its_own(analyze_text):
+    roles = _roles(
+        analyze_text(
+            "Army Chief of Staff Gen. Tom Vell said the base would close. Attorney General Mara Holt said the "
+            "inquiry would go on. Lieutenant General Sam Koy said the road was shut. Pentagon spokesman Col. "
+            "Ivo Darr said the corps was ready."
+        )
+    )
+    assert roles["Tom Vell"] == ["Army Chief of Staff", "Gen."]
+    assert roles["Ivo Darr"] == ["Pentagon spokesman", "Col."]  # the rank's full stop is a token of its own
+    assert roles["Mara Holt"] == ["Attorney General"]  # a rank that completes the post stays in it
+    assert roles["Sam Koy"] == ["Lieutenant General"]
+
+
+def test_one_people_in_the_plural_and_as_an_adjective_is_one_entity(analyze_text):
+    article = analyze_text(
+        "Estravian troops crossed the border on Monday.\n\nWe see Estravians being sent to the front, the "
+        "minister said.\n\nSecurity in the Indo-Pacific is linked, she said. Ties with Indo-Pacific nations grew.\n"
+    )
+    norp = [e for e in article.entities if e.type == "NORP"]
+    assert [(e.name, e.aliases) for e in norp] == [("Estravian", ["Estravians"])]
+    assert {e.name: e.type for e in article.entities}.get("Indo-Pacific") == "LOC"
+
+
+def test_split_rank_keeps_offices_named_general_and_ranks_of_two_words():
+    from crosswire.entities import split_rank
+
+    assert split_rank("Pentagon spokesman Rear Adm.") == ["Pentagon spokesman", "Rear Adm."]
+    assert split_rank("Army Chief of Staff Lt. Gen.") == ["Army Chief of Staff", "Lt. Gen."]
+    assert split_rank("UN secretary general") == ["UN secretary general"]
+    assert split_rank("IOC director general") == ["IOC director general"]
+    assert split_rank("U.S. Solicitor General") == ["U.S. Solicitor General"]
+    assert split_rank("Air Force Lt. Col.") == ["Air Force Lt. Col."]  # no post before the rank

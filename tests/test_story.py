@@ -1472,3 +1472,17 @@ def test_one_role_whichever_way_its_country_is_put(analyze_text):
     role = briefing._country_free
     assert not briefing._same_role(role("Smith's attorney"), role("Jones's attorney"))
     assert briefing._same_role(role("Britain's ambassador"), role("UK's ambassador"))
+
+
+def test_one_role_whichever_name_of_the_body_it_is_put_with(analyze_text):
+    """ "VTU spokesman" in one article and "Velm Transport Union spokesman" in another are one role,
+    shown with the body's full name; "North Estravians" and "North Estravian" are one people."""
+    texts = [
+        "The Velm Transport Union (VTU) called a strike on Monday. VTU spokesman Tomas Okafor said the "
+        "strike would last a week. North Estravians crossed the border.",
+        "Velm Transport Union spokesman Tomas Okafor said the strike would go on. North Estravian troops "
+        "crossed the border on Monday.",
+    ]
+    found = {e.name: e for e in briefing.entities([analyze_text(t) for t in texts])}
+    assert found["Tomas Okafor"].roles == ["Velm Transport Union spokesman"]
+    assert "North Estravians" not in found and "North Estravians" in found["North Estravian"].aliases

@@ -672,6 +672,13 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
         keys.sort(key=lambda k: (-len(merged[k].articles), -mentions[k], _TYPE_RANK.get(k[1], 9)))
         for key in keys[1:]:
             fold(key, keys[0])
+    # "North Koreans" in one article, "North Korean" in another: one people, under the adjective;
+    # also where an article typed the plural otherwise, when another gave it as that people
+    # (not "Philippines" beside "Philippine", nor the "Yankees" beside a "Yankee").
+    for key in [k for k in merged if k[0].endswith("s")]:
+        singular = (key[0][:-1], "NORP")
+        if singular in merged and (key[1] == "NORP" or key[0] in merged[singular].aliases):
+            fold(key, singular, alias=key[0])
     # One name spelt with and without its article or in capitals ("Bashar Assad" in one article,
     # "Bashar al-Assad" in another; "CRAYOLA" in a headline) is one entity (the key folds accents).
     fold_alike(
@@ -755,7 +762,30 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
         ]
         if len(longer) == 1:
             fold(key, longer[0], alias=key[0])
+    _one_role_per_body_name(merged.values())
     return sorted(merged.values(), key=lambda e: (-len(e.articles), -mentions[(e.name, e.type)], e.name))
+
+
+def _one_role_per_body_name(story_entities: Iterable[StoryEntity]) -> None:
+    """One role written with a body's or place's short name in one article and its full name in
+    another ("EU foreign policy chief", "European Union foreign policy chief") is one role, shown
+    with the fuller spelling."""
+    story_entities = list(story_entities)
+    full = {alias.casefold(): e.name for e in story_entities if e.type in _PLACE_OR_BODY for alias in e.aliases}
+    full.update(GPE_ALIASES)
+    names = sorted((re.escape(a) for a in full if a), key=len, reverse=True)
+    if not names:
+        return
+    short_name = re.compile(rf"(?<!\w)(?:{'|'.join(names)})(?!\w)", re.I)
+    for entity in story_entities:
+        if entity.type != "PERSON" or len(entity.roles) < 2:
+            continue
+        kept: dict[str, str] = {}
+        for role in entity.roles:
+            key = _role_key(short_name.sub(lambda m: full[m.group(0).casefold()], role))
+            if key not in kept or len(role) > len(kept[key]):
+                kept[key] = role
+        entity.roles = list(kept.values())
 
 
 def coverage(articles: Sequence[Article], claims: Sequence[Claim], top: int = 10) -> dict[str, Coverage]:

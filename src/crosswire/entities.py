@@ -806,8 +806,17 @@ _LIST_REACH = 12
 """How many words of other names a list may hold between a name and the kind of place it is."""
 
 
+# A region named by two geographic words joined with a hyphen ("Indo-Pacific", "Euro-Atlantic",
+# "Asia-Pacific"), which the model often takes for an organisation.
+_REGION = re.compile(
+    r"[A-Z][a-z]+-(?:Pacific|Atlantic|Arctic|Mediterranean|Caribbean|Baltic|Asia|Africa|Europe|America)"
+)
+
+
 def _retype_places(mentions: list[RawMention]) -> None:
     for m in mentions:
+        if m.type in {"ORG", "PERSON"} and _REGION.fullmatch(m.text):
+            m.type = "LOC"
         # "Ukrainian Foreign Minister": the model calls the adjective a place; one word the tagger
         # reads as an adjective, with a demonym's ending, is the people ("Arctic ice" stays a place)
         if m.type in {"GPE", "LOC"} and len(m.span) == 1 and m.span[0].tag_ == "JJ" and _DEMONYM.fullmatch(m.text):
@@ -1017,6 +1026,12 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
     # most goes, whichever it is.
     merge_spellings(name_form, spelling_rank)
     merge_spellings(spaced_form, lambda name: spelling_rank(name)[1:])
+    # "North Koreans" and "North Korean": one people, under the adjective.
+    for key in list(order):
+        kind, name = key
+        singular = (kind, name[:-1])
+        if kind == "NORP" and name.endswith("s") and key in groups and singular in groups:
+            groups[singular].extend(groups.pop(key))
 
     # Organisations: "EU" joins "European Union", "State Department" joins "U.S. State Department".
     for key in list(order):
@@ -1168,8 +1183,15 @@ def _role_word(token: Token) -> bool:
     return (
         low in ROLE_HEADS
         or low.split("-")[0] in ROLE_HEADS
-        or (token.text.endswith(".") and token.text[:1].isupper() and low in TITLE_ABBREVIATIONS)
+        or (token.text[:1].isupper() and low in TITLE_ABBREVIATIONS and _with_full_stop(token))
     )
+
+
+def _with_full_stop(token: Token) -> bool:
+    """ "Capt." as one token, or "Capt" and "." as two."""
+    doc = token.doc
+    split_off = token.i + 1 < len(doc) and doc[token.i + 1].text == "." and not token.whitespace_
+    return token.text.endswith(".") or split_off
 
 
 def title_before(span: Span) -> Span | None:
@@ -1187,6 +1209,9 @@ def title_before(span: Span) -> Span | None:
             break  # "leaders A and B": A is not B's title ("Health and Human Services" is no conjunction of names)
         if tok.text in {"-", "–"} or low in {"of", "'s", "’s"} or low in {"-elect", "elect"} or tok.is_space:
             i -= 1  # a doubled space is a token of its own: "NATO chief  Mark Rutte"
+            continue
+        if tok.text == "." and i > span.sent.start and after_rank(doc[i - 1]) == i + 1:
+            i -= 1  # "Col" "." when the tokenizer splits the rank's full stop off
             continue
         if tok.is_punct or low in _DETERMINERS or low in HONORIFICS:
             break
@@ -1222,6 +1247,37 @@ def title_before(span: Span) -> Span | None:
         ):
             return doc[tok.i + 1 : title.end]
     return title
+
+
+# Military ranks, written between a post and the name ("NATO Supreme Allied Commander Europe
+# General Christopher Cavoli", "Army Chief of Staff Gen. X"), and the words that open a rank of two
+# ("Rear Adm.", "Staff Sgt.", "Flight Lt.").
+_MILITARY_RANKS = {"general", "gen", "admiral", "adm", "colonel", "col", "lieutenant", "lt", "captain", "capt",
+                   "major", "maj", "sergeant", "sgt", "brigadier", "brig", "commodore", "corporal", "cpl"}  # fmt: skip
+_RANK_OPENERS = {"rear", "vice", "staff", "master", "first", "second", "flight", "group", "wing", "lance"}
+# Offices named "X General" whose first word is no role of its own ("Judge Advocate General").
+_COMPLETED_BY_GENERAL = {"advocate", "surgeon", "solicitor", "postmaster", "paymaster", "quartermaster", "comptroller",
+                         "auditor", "accountant", "registrar", "adjutant", "provost", "vicar", "consul"}  # fmt: skip
+
+
+def split_rank(title: str) -> list[str]:
+    """A title as the post and the rank that ends it, when the words before the rank are a post of
+    their own: "NATO Supreme Allied Commander Europe General" is the post "NATO Supreme Allied
+    Commander Europe" held by a "General", "Pentagon spokesman Rear Adm." one held by a "Rear
+    Adm.". "General" after an office stays in it: "Secretary General", "Attorney General"."""
+    words = title.split()
+    post = len(words)
+    while post > 0 and words[post - 1].lower().rstrip(".") in _MILITARY_RANKS:
+        post -= 1
+    opener = 0 < post < len(words) and words[post - 1].lower() in _RANK_OPENERS
+    if opener and not (post > 1 and words[post - 2].lower() == "of"):  # "Chief of Staff Gen."
+        post -= 1
+    if post in (0, len(words)) or not _role_words(words[:post]):
+        return [title]
+    rank, before = words[post:], words[post - 1].lower()
+    if [w.lower() for w in rank] == ["general"] and (_role_words([before]) or before in _COMPLETED_BY_GENERAL):
+        return [title]
+    return [" ".join(words[:post]), " ".join(rank)]
 
 
 def appositive_role(span: Span) -> str | None:
@@ -1265,7 +1321,7 @@ def attach_roles(mentions: list[RawMention]) -> list[tuple[int, int]]:
             continue
         title = title_before(m.span)
         if title is not None:
-            m.roles.append(_strip_possessor(title.text))
+            m.roles.extend(split_rank(_strip_possessor(title.text)))
             base = m.start - (m.span.start_char - title.start_char)
             covered.append((base, m.start))
         role = appositive_role(m.span) or predicate_role(m.span)
