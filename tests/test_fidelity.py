@@ -170,3 +170,16 @@ def test_british_spellings_in_every_form_are_house_style(analyze_text):
     other = analyze_text('"We are honored to play a part in finding this vessel," explorer Paul Arden said.')
     (group,) = compare_quotes([one, other])
     assert {r.fidelity for r in group.renderings} == {"verbatim"}
+
+
+def test_two_printings_that_differ_only_from_each_other_both_stay_altered(analyze_text):
+    """Two outlets print one word differently and a third prints only a part both share: with no
+    third wording to side with either, both printings are flagged (each used to be cleared once
+    the other was set aside, and the comparison swung between the two readings)."""
+    one = analyze_text('"You say one thing, you say another, and then you vote for the cuts," Mayor Ivo Darr said.')
+    other = analyze_text('"You say one thing, you say the other, and then you vote for the cuts," Mayor Ivo Darr said.')
+    part = analyze_text('Mayor Ivo Darr accused the council of double talk: "You say one thing," he said.')
+    (group,) = compare_quotes([one, other, part])
+    assert set(_renderings([group], one).values()) == {"altered"}
+    assert set(_renderings([group], other).values()) == {"altered"}
+    assert set(_renderings([group], part).values()) == {"truncated"}

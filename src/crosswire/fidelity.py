@@ -358,6 +358,7 @@ def compare_quotes(
             for r in renderings
         }
         classes = {id(r): classify(r, others[id(r)], narratives_for[id(r)]) for r in renderings}
+        previous = None
         for _ in range(3):
             flagged = {k for k, v in classes.items() if v[0] in ("extended", "altered")}
             updated = {
@@ -368,7 +369,14 @@ def compare_quotes(
             }
             if updated == classes:
                 break
-            classes = updated
+            if updated == previous:
+                # Two printings flagged only against each other ("you say another", "you say the
+                # other") each read as faithful once the other is set aside, and the comparison
+                # swings between the two readings. No third printing tells which is right, so
+                # both keep the flag.
+                classes = {k: min(v, classes[k], key=lambda c: SEVERITY.index(c[0])) for k, v in updated.items()}
+                break
+            previous, classes = classes, updated
         flagged = {k for k, v in classes.items() if v[0] in ("extended", "altered")}
         out = []
         for rendering in renderings:
