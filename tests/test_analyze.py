@@ -180,6 +180,21 @@ def test_indirect_speech_and_according_to(sample, analyze_text):
     assert officials.kind == "indirect" and officials.speaker is None  # a group, not a guess
 
 
+def test_reported_speech_before_its_attribution(analyze_text):
+    """The wire's commonest form: the statement first, then "police said" or "said X"."""
+    article = analyze_text(
+        "Port stays shut\n\nThe harbour of Velm will stay closed until Friday, port director Anna Velk said on "
+        "Monday. Two cranes were damaged in the storm, said Tomas Okafor, the union leader. The cranes will be "
+        "repaired, officials said. When the storm hit, Velk said she had ordered the port closed."
+    )
+    velk = _quote(article, "stay closed until Friday")
+    assert velk.kind == "indirect" and velk.speaker.name == "Anna Velk" and velk.text.endswith("Friday")
+    assert _speaker(article, "Two cranes were damaged") == "Tomas Okafor"
+    assert _quote(article, "cranes will be repaired").speaker is None
+    # the clause before the attribution is no statement when the verb reports another clause
+    assert not any(q.text.startswith("When the storm") for q in article.quotes)
+
+
 def test_no_speaker_is_guessed(analyze_text):
     article = analyze_text(
         "Quiet night in the capital\n\nThe streets were empty on Sunday.\n\n"

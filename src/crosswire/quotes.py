@@ -1534,6 +1534,31 @@ _SIGNATURE = re.compile(
 _WH = {"how", "what", "whether", "why", "who", "whom", "when", "where", "if", "which"}
 
 
+def _fronted_report(verb: Token) -> Token | None:
+    """The reported clause put before its attribution: "The road will reopen on Monday, police
+    said", "…, said Tom Vell". The clause opens the sentence and a comma closes it, and the
+    reporting verb is the sentence's own verb, not one inside a clause ("… when he said")."""
+    if verb.dep_ != "ROOT":
+        return None
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if comp is None:
+        return None
+    words = _without_trailing_commas(list(comp.subtree))
+    sent = verb.sent
+    after = words[-1].i + 1
+    if words[0].i != sent.start or after >= verb.i or verb.doc[after].text != ",":
+        return None
+    if words[-1].text in {"?", "!"} or any(t.text in {'"', "“", "”", "``", "''"} for t in words):
+        return None  # a question, or a quotation (its marks make it a direct quote)
+    return comp
+
+
+def _without_trailing_commas(words: list[Token]) -> list[Token]:
+    while len(words) > 1 and words[-1].text in {",", ";", "--", "—"}:
+        words = words[:-1]
+    return words
+
+
 def _finite_clause(head: Token) -> bool:
     """Reported speech is a clause with its own subject and a finite verb: not "how", not "sending …"."""
     first = min(head.subtree, key=lambda t: t.i)
@@ -2099,9 +2124,10 @@ class QuoteExtractor:
                 if verb.pos_ != "VERB" or verb.lower_ not in SPEECH_FORMS:
                     continue
                 comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+                comp = comp or _fronted_report(verb)
                 if comp is None or not _finite_clause(comp):
                     continue
-                words = list(comp.subtree)
+                words = _without_trailing_commas(list(comp.subtree))
                 start, end = base + words[0].idx, base + words[-1].idx + len(words[-1])
                 if words[0].lower_ == "that":
                     start = base + words[1].idx if len(words) > 1 else start
