@@ -522,6 +522,29 @@ def test_a_file_photo_caption_is_removed_and_file_is_no_dateline():
     assert parse_dateline("FILE - The Senate met on Monday.") is None
 
 
+def test_photo_captions_without_file_are_removed_and_story_sentences_about_photos_kept():
+    caption = (
+        "FILE - In this May 3, 2015, file photo, Mayor Ivo Darr speaks at the quay in Velm. Police in Velm say "
+        "they are searching for the mayor's son after he was reported missing this week. The son,... "
+        "(Associated Press)"
+    )
+    raw = (
+        "Mayor's son found safe\n\n"
+        f"{caption} {caption}\n\n"  # the page prints the caption twice: the picture's text, then its caption
+        "In this Tuesday, Feb. 26, 2013, file photo, a man walks on the quay in Velm. The port said...\n\n"
+        "The mayor's son, in this photograph provided by the Velm police on Monday, is seen at a station.\n\n"
+        "Police in Velm said on Friday that the mayor's son had been found safe.\n\n"
+        "In this case, the court said the photo was taken illegally.\n\n"
+        "In this photo, taken on Monday, the harbour is empty. The port will reopen on Friday, officials said.\n"
+    )
+    article = clean(Source("a.txt", raw, "utf-8"))
+    captions = [r.text for r in article.removed if r.reason == "photo caption"]
+    assert len(captions) == 3 and captions[0].startswith("FILE - In this May 3")
+    assert article.text.startswith("Police in Velm said on Friday")
+    assert "In this case, the court said the photo was taken illegally." in article.text
+    assert "The port will reopen on Friday, officials said." in article.text
+
+
 def test_an_embedded_post_loses_its_signature_and_keeps_its_words():
     lead = "Harbour pilot Ana Brek took to Twitter on Tuesday to say the quay would reopen."
     tweet = "The quay reopens Monday. Thanks to every crew who worked nights!"

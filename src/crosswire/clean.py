@@ -313,6 +313,17 @@ _DATELINES = [
 # AP's file-photo captions, which web pages print inside the story ("FILE - In this May 3, 2015
 # photo, authorities ..."): "FILE" is no dateline.
 _PHOTO_CAPTION = re.compile(r"^FILE\s*[-–—:]+\s.{0,200}?\b(?:photo|photograph|image|file picture)\b", re.I | re.S)
+# The same captions without "FILE", which a page prints as a paragraph of their own, alone or with
+# the story's opening cut short after them ("… in Barcelona, Spain. A Spanish..."): "In this Tuesday,
+# Feb. 26, 2013, file photo, a man …", "In this photo provided by the Vatican paper …", "Aurelie
+# Chatelain, in this photograph provided by the Caudry City Hall …, is seen …".
+_CAPTION_OPENING = re.compile(
+    r"^In (?:this|these) (?:(?:[A-Z][\w'’-]*\.?|\d{1,4}|file|undated|handout|evidence|aerial|video|still|family)"
+    r",?\s+){0,8}(?:photo|photograph|image|picture|frame grab)s?\b"
+    r"|^[^.!?]{0,120}\bin this (?:[\w-]+ ){0,3}(?:photo|photograph|image|picture)\s+"
+    r"(?:provided|released|taken|made available|obtained|distributed)\b"
+)
+_CUT_SHORT = re.compile(r"(?:\.\.\.|…)(?:\s*\((?:Associated Press|AP|Reuters|AFP)\))?$")
 # The credit a picture's caption ends with: "(AP Photo/Reed Saxon)", "(Joe Raedle/Getty Images)",
 # "(Photo: Ralph Wilson, AP)", the truncated "(AP..." of a caption cut short, with the "(Associated
 # Press)" that some sites add after it. A bare "(Reuters)" or "(AP)" is no picture credit.
@@ -530,6 +541,15 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _printed_twice(text: str) -> bool:
+    """A caption the page printed twice in one paragraph (its picture's text, then its caption)."""
+    return _words(text) <= 160 and len(text) > 120 and text[:60] in text[60:]
+
+
+def _one_sentence(text: str) -> bool:
+    return re.search(r"[.!?][\"”’)]?\s+[A-Z]", text) is None
+
+
 def _is_headline(text: str) -> bool:
     if not 2 <= _words(text) <= 40 or len(text) > 300:
         return False
@@ -666,7 +686,9 @@ def _furniture_reason(text: str) -> str | None:
         return "related link"
     if _ARCHIVE_NOTICE.match(text):
         return "web archive notice"
-    if _words(text) <= 80 and _PHOTO_CAPTION.match(text):
+    if _PHOTO_CAPTION.match(text) and (_words(text) <= 80 or _printed_twice(text)):
+        return "photo caption"
+    if _words(text) <= 80 and _CAPTION_OPENING.match(text) and (_one_sentence(text) or _CUT_SHORT.search(text)):
         return "photo caption"
     if _words(text) <= 16 and _CREDIT_LABEL.match(text):
         return "photo credit"
