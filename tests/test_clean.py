@@ -846,6 +846,7 @@ def test_captions_contacts_station_prompts_share_widgets_and_correction_notes_ar
     cases = {
         "Call Star reporter Ana Brek at 555-0100, email her at abrek@example.com.": "credit line",
         "Stay with KVLM-TV.com for the latest on this developing story.": "site furniture",
+        "Download the KVLM News app in your app store to stay up-to-date while you're on the go.": ("site furniture"),
         "Join The Conversation On The KVLM Facebook Page": "site furniture",
         "Stay Up To Date, Follow KVLM On Twitter": "site furniture",
         "Help spread the word! Share Tweet 1.2k total shares": "site furniture",

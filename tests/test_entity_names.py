@@ -240,3 +240,11 @@ def test_one_name_in_one_article_is_one_entity_of_one_type(analyze_text):
     (town,) = [e for e in article.entities if e.name == "Tarnvik"]
     assert town.type == "GPE"
     assert len(town.mentions) == 5
+
+
+def test_a_mistyped_possessive_of_a_full_name_is_that_person(analyze_text):
+    """ "Peter Vells's" typed "Peter Vell's" would be another person."""
+    article = analyze_text(
+        'Student found\n\nPeter Vells was found safe on Friday. "He is home," said Anna Vells, Peter Vell\'s mother.\n'
+    )
+    assert "Peter Vell" not in _people(article) and "Peter Vells" in _people(article)

@@ -95,7 +95,7 @@ _FURNITURE = re.compile(
     r"|(?:read|see)\s+(?:more|also|next|full story)\b.*"
     r"|related(?:\s+(?:stories|articles|coverage|news|content|topics))?:?"
     r"|more\s+(?:on|from|stories|news)\b.*"
-    r"|(?:subscribe|sign up|signup|register|log ?in|sign in|download (?:our|the) app)\b.*"
+    r"|(?:subscribe|sign up|signup|register|log ?in|sign in|download (?:our|the)(?: [\w.-]+){0,3} app)\b.*"
     r"|.*\bnewsletters?\b.*"
     r"|.*\b(?:we|this (?:site|website)) uses? cookies\b.*"
     r"|.*\bcookie (?:policy|settings|consent)\b.*|accept(?: all)? cookies"
@@ -425,6 +425,8 @@ _STATION_PROMPT = re.compile(
     r"^(?:stay (?:with|tuned to)\s+\S(?:[^.!?]|\.(?=\w)){0,60}\bfor\b[^.!?]{0,60}"
     r"\b(?:developing|latest|updates?|more)\b[^.!?]*"
     r"|join the conversation\b[^.!?]*"
+    # "Download the Click2Houston news app in your app store to stay up-to-date with the latest news"
+    r"|download (?:our|the)(?: [\w.-]+){0,3} app\b[^.!?]{0,120}"
     r"|(?:stay up to date|stay connected|stay informed)[,:]?\s+follow\b[^.!?]{1,60}\b(?:on|at)\s+"
     r"(?:twitter|facebook|instagram)\b[^.!?]*)[.!]?$",
     re.I,

@@ -1122,6 +1122,8 @@ def _person_canonical(
         # "Van den Broek" opening a sentence is "Hans van den Broek"
         fold = str.lower if m.text.split()[0].lower() in _NAME_PARTICLES else str
         longer = [p for p in full_people if p != m.text and fold(p).endswith(fold(" " + m.text))]
+        if not longer and m.text + "s" in full_people and _before_possessive(m.span):
+            return m.text + "s"  # "Carl Conyer's mother": the possessive of "Carl Conyers" mistyped
         return longer[0] if len(longer) == 1 else m.text
     candidates = [p for p in full_people if name_form(p.split()[-1]) == name_form(m.text)]
     if not candidates:
@@ -1159,6 +1161,10 @@ def _person_canonical(
         if other.text in candidates and best_pos < other.start < m.start:
             best, best_pos = other.text, other.start
     return best
+
+
+def _before_possessive(span: Span) -> bool:
+    return span.end < len(span.doc) and span.doc[span.end].text in _POSSESSIVE
 
 
 def _one_letter_off(a: str, b: str) -> bool:
