@@ -890,3 +890,9 @@ def test_invisible_control_characters_are_removed_and_reported():
         "U+2066 left-to-right isolate, U+2069 pop directional isolate)" in article.warnings
     )
     assert not any("invisible" in w for w in clean(Source("plain.txt", raw[1:].replace("\x00", ""), "utf-8")).warnings)
+
+
+def test_a_dateline_run_into_the_story_without_a_space_is_a_dateline():
+    assert parse_dateline("VELM—The harbour reopened on Monday.").place == "Velm"
+    assert parse_dateline("VELM--A crane fell on Monday.").place == "Velm"
+    assert parse_dateline("NATO—the alliance met.") is None

@@ -183,3 +183,11 @@ def test_two_printings_that_differ_only_from_each_other_both_stay_altered(analyz
     assert set(_renderings([group], one).values()) == {"altered"}
     assert set(_renderings([group], other).values()) == {"altered"}
     assert set(_renderings([group], part).values()) == {"truncated"}
+
+
+def test_a_for_an_is_a_typing_slip_not_an_alteration(analyze_text):
+    one = analyze_text('"A crane abandoned by the port is now saving it," harbour master Ivo Darr said.')
+    other = analyze_text('"An crane abandoned by the port is now saving it," harbour master Ivo Darr said.')
+    (group,) = compare_quotes([one, other])
+    assert set(_renderings([group], one).values()) == {"verbatim"}
+    assert set(_renderings([group], other).values()) == {"verbatim"}

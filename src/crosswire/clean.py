@@ -298,10 +298,10 @@ _DATELINES = [
         rf"(?:,\s*(?P<mdate>{_MONTHS}\s+\d{{1,2}}(?:,?\s*\d{{4}})?))?\s*"
         r"\((?P<agency>[A-Za-z][\w .&-]{0,30})\)\s*(?:[-–—_]{1,2}|:)\s*"
     ),
-    # "KYIV — ", "WASHINGTON -- "
+    # "KYIV — ", "WASHINGTON -- ", "WASHINGTON—The" (no space before the story)
     re.compile(
         r"^(?P<place>[A-Z]{2}[A-Z.'’ -]{0,40}?(?:,\s*[A-Z][A-Za-z.]+)?)"
-        rf"(?:,\s*(?P<mdate>{_MONTHS}\s+\d{{1,2}}(?:,?\s*\d{{4}})?))?\s*(?:[-–—_]{{1,2}})\s+"
+        rf"(?:,\s*(?P<mdate>{_MONTHS}\s+\d{{1,2}}(?:,?\s*\d{{4}})?))?\s*(?:[-–—_]{{1,2}}\s+|(?:--|—)(?=[A-Z\"“‘]))"
     ),
     # "Brussels, Nov. 13 — "
     re.compile(

@@ -305,13 +305,16 @@ def _printed_without(before: str, after: str, others: list[_Rendering]) -> int:
 
 def _misspelt(mine: list[str], theirs: list[str]) -> bool:
     """The same words typed differently, not changed: one split by a stray space ("messag e" for
-    "message"), or long words a letter apart ("constituional" for "constitutional")."""
+    "message"), long words a letter apart ("constituional" for "constitutional"), or "a" for "an"."""
     if "".join(mine) == "".join(theirs):
         return True
     if len(mine) != len(theirs):
         return False
     pairs = zip(mine, theirs, strict=True)
-    return all(a == b or (min(len(a), len(b)) >= MISSPELT_LENGTH and one_edit(a, b)) for a, b in pairs)
+    # "an dog" for "a dog": the article's two forms are one word mistyped, never a change of meaning
+    return all(
+        a == b or {a, b} == {"a", "an"} or (min(len(a), len(b)) >= MISSPELT_LENGTH and one_edit(a, b)) for a, b in pairs
+    )
 
 
 def _matched(a: list[str], b: list[str]) -> int:
