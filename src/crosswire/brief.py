@@ -782,7 +782,7 @@ def _one_role_per_body_name(story_entities: Iterable[StoryEntity]) -> None:
             continue
         kept: dict[str, str] = {}
         for role in entity.roles:
-            key = _role_key(short_name.sub(lambda m: full[m.group(0).casefold()], role))
+            key = _role_key(short_name.sub(lambda m: full.get(m.group(0).casefold(), m.group(0)), role))
             if key not in kept or len(role) > len(kept[key]):
                 kept[key] = role
         entity.roles = list(kept.values())
