@@ -1258,8 +1258,12 @@ def title_before(span: Span) -> Span | None:
 # Military ranks, written between a post and the name ("NATO Supreme Allied Commander Europe
 # General Christopher Cavoli", "Army Chief of Staff Gen. X"), and the words that open a rank of two
 # ("Rear Adm.", "Staff Sgt.", "Flight Lt.").
-_MILITARY_RANKS = {"general", "gen", "admiral", "adm", "colonel", "col", "lieutenant", "lt", "captain", "capt",
-                   "major", "maj", "sergeant", "sgt", "brigadier", "brig", "commodore", "corporal", "cpl"}  # fmt: skip
+_FULL_RANKS = {"general", "admiral", "colonel", "lieutenant", "captain", "major", "sergeant", "brigadier", "commodore",
+               "corporal"}  # fmt: skip
+# With their abbreviations: those the lexicon lists as titles ("Gen.", "Lt."), and three it does not.
+_MILITARY_RANKS = (
+    _FULL_RANKS | {abbr for abbr, full in TITLE_ABBREVIATIONS.items() if full in _FULL_RANKS} | {"maj", "brig", "cpl"}
+)
 _RANK_OPENERS = {"rear", "vice", "staff", "master", "first", "second", "flight", "group", "wing", "lance"}
 # Offices named "X General" whose first word is no role of its own ("Judge Advocate General").
 _COMPLETED_BY_GENERAL = {"advocate", "surgeon", "solicitor", "postmaster", "paymaster", "quartermaster", "comptroller",
