@@ -1086,6 +1086,19 @@ SPEAKER_CASES = {
         "exert all efforts",
         "Crown Prince Odo",
     ),
+    # Wire copy sometimes types the opening ``TeX'' mark as two apostrophes: it still opens a quote.
+    "two apostrophes before a word open a quote": (
+        "Fire\n\nThe survivors spoke angrily of a slow response. ''No help. No police. No firemen,'' "
+        "17-year-old Omar Haddi, one of the disc jockeys, said Friday. ''Just kids helping kids.''",
+        "No firemen",
+        "Omar Haddi",
+    ),
+    # The parser takes the quote's last noun for the subject and the name after it for its apposition.
+    "a speaker parsed as the apposition of a quoted noun": (
+        "Storm\n\n``We had no power. No water. No phones,'' 62-year-old Rita Solberg, a retired nurse, said Sunday.",
+        "No phones",
+        "Rita Solberg",
+    ),
 }
 
 

@@ -54,6 +54,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             continue
         if mark in _OPEN_DOUBLE:
             opening = True
+        elif mark == "''" and open_at is None and (not before or before in " \t\n([") and _is_word(after):
+            opening = True  # wire copy typed '' for `` ("evening. ''The earlier information …,'' he said")
         elif mark in _CLOSE_DOUBLE:
             opening = False
         else:  # straight double quote: decide by position

@@ -1112,6 +1112,11 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
                     continue  # "he was charged with ``…''", "it was called ``…''": said of, not by, him
                 if child.dep_ in _SUBJECT_DEPS and not in_quote(child):
                     found.append(child)
+                elif child.dep_ in _SUBJECT_DEPS:
+                    # "``No police. No firemen,'' 17-year-old Omar Haddi, a disc jockey, said": the
+                    # parser may take the quote's last noun for the subject and the speaker after
+                    # the closing mark for its apposition.
+                    found.extend(a for a in child.children if a.dep_ == "appos" and a.i > child.i and not in_quote(a))
                 elif child.dep_ == "agent":  # passive: "was told by X"
                     found.extend(g for g in child.children if g.dep_ == "pobj")
             if step > 0 and (lost := _subject_taken_for_object(token)) is not None:
