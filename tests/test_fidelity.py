@@ -12,7 +12,9 @@ def _renderings(groups, article):
 
 def test_a_quote_split_around_its_attribution_is_shown_as_printed(analyze_text):
     """The halves are shown one after the other, with no ellipsis between them the outlet never
-    printed; an ellipsis an outlet did print is kept, and only that one makes a rendering elided."""
+    printed; an ellipsis an outlet did print is kept. It makes the rendering elided only where
+    another outlet prints words there: against the others, an ellipsis for a full stop drops
+    nothing."""
     split = analyze_text('"The harbour will reopen on Monday," port director Anna Velk said. "Every crane is ready."')
     whole = analyze_text(
         'Port director Anna Velk said on Friday: "The harbour will reopen on Monday. Every crane is ready."'
@@ -23,7 +25,44 @@ def test_a_quote_split_around_its_attribution_is_shown_as_printed(analyze_text):
     (group,) = compare_quotes([split, whole, cut])
     assert _renderings([group], split) == {"The harbour will reopen on Monday, Every crane is ready": "verbatim"}
     assert _renderings([group], whole) == {"The harbour will reopen on Monday. Every crane is ready": "verbatim"}
-    assert _renderings([group], cut) == {"The harbour will reopen on Monday ... every crane is ready": "elided"}
+    assert _renderings([group], cut) == {"The harbour will reopen on Monday ... every crane is ready": "verbatim"}
+
+
+def test_an_ellipsis_is_an_elision_only_against_words_another_outlet_prints(analyze_text):
+    """The same cut printed by every outlet (the wire's own) is verbatim; the outlet whose
+    ellipsis stands for words another prints is elided."""
+    first = analyze_text(
+        'Port director Anna Velk said: "The harbour will reopen on Monday ... and every crane is ready for work."'
+    )
+    second = analyze_text(
+        '"The harbour will reopen on Monday ... and every crane is ready for work," port director Anna Velk said.'
+    )
+    (group,) = compare_quotes([first, second])
+    assert {r.fidelity for r in group.renderings} == {"verbatim"}
+    fuller = analyze_text(
+        'Port director Anna Velk said: "The harbour will reopen on Monday, as we promised the shipping lines, '
+        'and every crane is ready for work."'
+    )
+    (group,) = compare_quotes([first, second, fuller])
+    assert _renderings([group], first) == {
+        "The harbour will reopen on Monday ... and every crane is ready for work": "elided"
+    }
+    assert _renderings([group], fuller) == {
+        "The harbour will reopen on Monday, as we promised the shipping lines, and every crane is ready for work": (
+            "verbatim"
+        )
+    }
+
+
+def test_a_masked_word_is_the_same_word_however_it_is_masked(analyze_text):
+    """ "f***", "****" and "(expletive)" are one word masked three ways, not a change of the quote."""
+    stars = analyze_text('"We were not told a f*** thing about the closure of the port," dock worker Tom Reyes said.')
+    blank = analyze_text('"We were not told a **** thing about the closure of the port," dock worker Tom Reyes said.')
+    wire = analyze_text(
+        '"We were not told a (expletive) thing about the closure of the port," dock worker Tom Reyes said.'
+    )
+    (group,) = compare_quotes([stars, blank, wire])
+    assert {r.fidelity for r in group.renderings} == {"verbatim"}
 
 
 def test_words_printed_where_another_outlet_splits_the_quote_are_not_an_alteration(analyze_text):

@@ -2,7 +2,8 @@
 
 Renderings of one quote are merged when their speakers agree and their words overlap (a run of
 :data:`MIN_RUN` words, after case, punctuation, British/American spelling and ellipses are
-normalised away). Speakers agree when they are one person of the story: a surname alone ("Markov")
+normalised away; a masked word, "f***", "****" or "(expletive)", is one word however it is masked).
+Speakers agree when they are one person of the story: a surname alone ("Markov")
 is the full name another article gives ("Lena Markov") when no one else in the story has that
 surname (see :class:`crosswire.textsim.People`). A quote whose speaker is unknown joins a named
 speaker's quote only over a run of :data:`UNATTRIBUTED_RUN` words. The two halves of a quote that
@@ -15,7 +16,8 @@ with it (difflib opcodes over words):
 * ``extended``: words other articles of its origin print *outside* the quote marks, as narrative or
   paraphrase, stand inside the marks here (any other article when no origins are given);
 * ``altered``: words changed or added inside the quote that no other outlet prints;
-* ``elided``: words dropped inside the quote, with or without an ellipsis;
+* ``elided``: words dropped inside the quote, with or without an ellipsis (an ellipsis where the
+  other renderings print no words either, the same cut every outlet prints, drops nothing);
 * ``truncated``: a contiguous part of a longer rendering;
 * ``verbatim``: the same words as another rendering, or the fullest rendering with nothing
   added, changed or dropped.
@@ -55,6 +57,13 @@ MISSPELT_LENGTH = 8
 SEVERITY = ["extended", "altered", "elided", "truncated", "verbatim", None]
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[\s*\.\.\.\s*\]")
+# A word an outlet masks: "f***", "****", "(expletive)", "[expletive deleted]", "[bleep]".
+# Outlets mask the same word differently; the masks are one word, not a change of the quote.
+_MASKED = re.compile(
+    r"(?<![\w*])(?:[A-Za-z]{0,2}\*{2,}[A-Za-z]{0,3}|[A-Za-z]{1,2}\*[A-Za-z]{1,3})(?![\w*])"
+    r"|[(\[]\s*(?:expletive(?:\s+deleted)?|bleep(?:ed)?|censored)\s*[)\]]",
+    re.I,
+)
 # A quotation mark; an apostrophe inside a word ("Kushner's", "O’Connell") is not one.
 _QUOTE_MARK = re.compile(r"[\"“”„«»`]|(?<!\w)['‘’]|['‘’](?!\w)")
 _MARKS = re.compile(rf"(?:{_QUOTE_MARK.pattern})+")
@@ -83,7 +92,7 @@ def _pieces(articles: Sequence[Article]) -> list[_Piece]:
             else:
                 runs.append([qi])
         for run in runs:
-            toks = {qi: words(article.quotes[qi].text) for qi in run}
+            toks = {qi: words(_MASKED.sub(" expletive ", article.quotes[qi].text)) for qi in run}
             whole = [w for qi in run for w in toks[qi]]
             for qi in run:
                 quote = article.quotes[qi]
@@ -247,8 +256,10 @@ def classify(
     if not others:
         return None, [], []
     r = rendering.words
-    if any(o.words == r for o in others):
-        return ("elided" if _ELLIPSIS.search(rendering.raw) else "verbatim"), [], []
+    # An ellipsis is the outlet's mark of a cut; against the others, a rendering is elided only
+    # where another prints words it lacks (the same cut printed by every outlet is verbatim).
+    if not _ELLIPSIS.search(rendering.raw) and any(o.words == r for o in others):
+        return "verbatim", [], []
     best = max(others, key=lambda o: (_matched(r, o.words), len(o.words)))
     ops = SequenceMatcher(None, r, best.words, autojunk=False).get_opcodes()
     equal_at = [k for k, op in enumerate(ops) if op[0] == "equal"]
@@ -284,8 +295,6 @@ def classify(
             missing.extend(theirs)
             if inside and not mine:
                 elided = True
-    if _ELLIPSIS.search(rendering.raw):
-        elided = True
     if extended:
         return "extended", added, missing
     if altered:
