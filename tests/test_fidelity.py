@@ -157,8 +157,9 @@ def test_a_quote_of_unknown_speaker_joins_a_named_speaker_over_a_long_run(analyz
 
 def test_one_quote_under_a_misspelt_name_is_one_quote(analyze_text):
     """One outlet writes "Chief Tom Brennan", another "Chief Tom Brenan": the same eight words and
-    more are one quote, shown altered where the words differ; a short common phrase under such
-    names is not enough, and two people whose names differ more stay apart."""
+    more are one quote, shown altered where the words differ. The story takes the two spellings
+    for one person (see ``textsim.spelt_surnames``), so a short phrase under them is one quote too;
+    two people whose names differ more stay apart."""
     one = analyze_text(
         '"People in Velm are strong enough to carry this town through the worst of the winter," '
         "Police Chief Tom Brennan said."
@@ -171,7 +172,7 @@ def test_one_quote_under_a_misspelt_name_is_one_quote(analyze_text):
     assert {r.fidelity for r in group.renderings} == {"altered"}
     short = analyze_text('"We are ready," Police Chief Tom Brenan said.')
     again = analyze_text('"We are ready," Police Chief Tom Brennan said.')
-    assert len(compare_quotes([short, again])) == 2
+    assert len(compare_quotes([short, again])) == 1
     stranger = analyze_text(
         '"People in Velm are strong enough to carry this town through the worst of the winter," '
         "Police Chief Tom Bremner said."

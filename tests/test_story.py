@@ -907,6 +907,33 @@ def test_a_spelling_that_may_be_two_people_joins_neither():
     assert not People(["Kristen Oskarth", "Kristin Oskarth", "Karl Oskarth"]).same("Kristen Oskarth", "Kristin Oskarth")
 
 
+def test_a_family_name_spelt_two_ways_is_one_person(analyze_text):
+    """Outlets spell a family name one letter apart ("Gustafsson", "Gustavsson"): with the same
+    given name, one person, under the spelling more articles give; and the quote each prints is
+    one quote. Short names ("Kerr", "Kern") and a third spelling join nothing."""
+    from crosswire.textsim import People, spelt_surnames
+
+    assert spelt_surnames(["Lasse Gustafsson", "Lasse Gustavsson", "Mira Gustafsson"]) == {
+        "lasse gustafsson": "Lasse Gustafsson",
+        "lasse gustavsson": "Lasse Gustafsson",
+    }
+    assert spelt_surnames(["Tom Kerr", "Tom Kern"]) == {}
+    assert spelt_surnames(["Anna Delosantos", "Anna Delossantos", "Anna Delossantoso"]) == {}
+    assert spelt_surnames(["Lasse Gustafsson", "Nils Gustavsson"]) == {}
+    assert People(["Lasse Gustafsson", "Lasse Gustavsson"]).same("Gustavsson", "Lasse Gustafsson")
+    quote = '"We searched every room twice before the sun came up," '
+    articles = [
+        analyze_text(f"Fire\n\nFire chief Lasse Gustavsson led the search. {quote}Lasse Gustavsson said."),
+        analyze_text(f"Hall fire\n\nThe search ended on Friday. {quote}fire chief Lasse Gustafsson said."),
+        analyze_text(f"Dance hall\n\nThe city mourned on Friday. {quote}said Lasse Gustavsson, the fire chief."),
+    ]
+    story = build_story(articles)
+    people = [e for e in story.entities if e.type == "PERSON" and "Lasse" in e.name]
+    assert [(e.name, sorted(e.aliases)) for e in people] == [("Lasse Gustavsson", ["Lasse Gustafsson"])]
+    (group,) = [g for g in story.quotes if "every room" in g.text]
+    assert len(group.renderings) == 3 and group.speaker.name == "Lasse Gustavsson"
+
+
 def test_a_surname_alone_is_the_one_person_of_the_story_with_that_surname(analyze_text):
     """An outlet that only says "Markov" quotes the governor another names in full: one quote
     group under her full name, and no disagreement over who said it. Where the story has two

@@ -44,6 +44,7 @@ from crosswire.textsim import (
     one_word_apart,
     quoted_spans,
     spelt_names,
+    spelt_surnames,
     stem,
     words,
 )
@@ -701,7 +702,7 @@ def entities(articles: Sequence[Article]) -> list[StoryEntity]:
     # one person, unless the story has another given name with that surname that either may be
     # (see spelt_names). Each on the names the fold before left; before the surname alone, which
     # then has one full name to join.
-    for names_alike in (initialled_names, spelt_names):
+    for names_alike in (initialled_names, spelt_names, spelt_surnames):
         alike = names_alike(k[0] for k in merged if k[1] == "PERSON" and " " in k[0])
         fold_alike(
             lambda k, alike=alike: alike.get(name_form(k[0])) if k[1] == "PERSON" and " " in k[0] else None,

@@ -314,6 +314,41 @@ def spelt_names(names: Iterable[str]) -> dict[str, str]:
     return result
 
 
+SURNAME_VARIANT_LENGTH = 5
+"""Family names this long that differ by one letter, after the first, are one name misspelt
+("Gustafsson", "Gustavsson"; "Hastert", "Hassert"); shorter ones may be two families ("Kerr",
+"Kern")."""
+
+
+def spelt_surnames(names: Iterable[str]) -> dict[str, str]:
+    """Of a story's full names, those that are one person's under two spellings of the last word:
+    the same words before it, and last words one letter apart (see :func:`one_edit`), of
+    :data:`SURNAME_VARIANT_LENGTH` letters or more, with the same first letter ("Lasse
+    Gustafsson" and "Lasse Gustavsson", "Steve Mullin" and "Steve Mullins", "Qin Yongmin" and
+    "Qin Yongming"): the name → the first of its spellings (sorted), by :func:`name_form`. Only a
+    pair: where a third name is one letter from either, none joins."""
+    forms: dict[str, str] = {}
+    for name in sorted(set(names)):
+        if len(name.split()) >= 2:
+            forms.setdefault(name_form(name), name)
+    by_rest: dict[tuple[str, ...], list[str]] = {}
+    for form in forms:
+        by_rest.setdefault(tuple(form.split()[:-1]), []).append(form)
+
+    def variants(a: str, b: str) -> bool:
+        x, y = a.split()[-1], b.split()[-1]
+        return min(len(x), len(y)) >= SURNAME_VARIANT_LENGTH and x[0] == y[0] and one_edit(x, y)
+
+    result = {}
+    for group in by_rest.values():
+        partners = {f: [g for g in group if g != f and variants(f, g)] for f in group}
+        for form, found in partners.items():
+            if len(found) == 1 and partners[found[0]] == [form]:
+                first = min(forms[form], forms[found[0]])
+                result[form] = first
+    return result
+
+
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 
 
@@ -378,6 +413,10 @@ class People:
         self._spelt = spelt_names(n for n in full_names + others if len(n.split()) >= 2)
         full_names = [self._spelt.get(name_form(n), n) for n in full_names]
         others = [self._spelt.get(name_form(n), n) for n in others]
+        # "Lasse Gustafsson" and "Lasse Gustavsson": one person (see spelt_surnames).
+        self._surnames = spelt_surnames(n for n in full_names + others if len(n.split()) >= 2)
+        full_names = [self._surnames.get(name_form(n), n) for n in full_names]
+        others = [self._surnames.get(name_form(n), n) for n in others]
         known = {n for n in full_names if len(n.split()) >= 2}
         by_surname: dict[str, list[str]] = {}
         for name in sorted(known | {n for n in others if len(n.split()) >= 2}):
@@ -388,15 +427,22 @@ class People:
             # Spellings of one name are one name by now (spelt_names).
             if tagged and all(name_form(n) == name_form(tagged[0]) for n in names):
                 self._full[surname] = tagged[0]
+        # "Gustavsson" alone, where "Lasse Gustavsson" is the story's "Lasse Gustafsson".
+        for form, name in self._surnames.items():
+            canonical = self._full.get(name_form(name.split()[-1]))
+            if canonical is not None and form.split()[-1] not in by_surname:
+                self._full[form.split()[-1]] = canonical
         self._seen = {name_form(n) for names in by_surname.values() for n in names}
 
     def full(self, name: str) -> str:
         """The full name ``name`` stands for in the story: itself unless it is a surname alone,
         or the story's one name with a middle initial that it is without ("Christopher Miller" →
-        "Christopher R. Miller"), or the story's other spelling of it (see :func:`spelt_names`)."""
+        "Christopher R. Miller"), or the story's other spelling of it (see :func:`spelt_names` and
+        :func:`spelt_surnames`)."""
         if len(name.split()) != 1:
             name = self._initialled.get(name_form(name), name)
-            return self._spelt.get(name_form(name), name)
+            name = self._spelt.get(name_form(name), name)
+            return self._surnames.get(name_form(name), name)
         return self._full.get(name_form(name), name)
 
     def same(self, a: str, b: str) -> bool:
