@@ -271,6 +271,23 @@ def test_without_the_articles_date_only_absolute_dates_resolve(text, expected):
     assert resolve(text, None) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dec. 6-20", ("2026-12-06", "day")),
+        ("Nov. 14-17", ("2026-11-14", "day")),
+        ("March 3 to 5, 2027", ("2027-03-03", "day")),
+    ],
+)
+def test_a_span_of_days_is_dated_by_its_first(text, expected):
+    """ "The games run Dec. 6-20": the second number is a day, not a two-digit year (2020)."""
+    import datetime as dt
+
+    from crosswire.dates import resolve
+
+    assert resolve(text, dt.date(2026, 11, 24)) == expected
+
+
 def test_parallel_analysis_gives_the_same_result(analyzer, sample):
     from crosswire.service import prepare
 

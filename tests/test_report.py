@@ -355,6 +355,19 @@ def test_markdown_cites_every_brief_sentence(story):
     assert "Only here: #4 Port Alder's last major strike" in md
 
 
+def test_a_brief_sentence_says_where_outlets_give_its_claim_other_numbers(story, html):
+    """The brief tells its claim in one outlet's words ("about 6,400 workers"); where another
+    outlet gives another number, the reader of the brief is told so beside the sentence, with
+    each side, and the HTML mark leads to the claim."""
+    md = to_markdown(story[0].to_dict(), story[1])
+    brief = md.split("## Brief", 1)[1].split("### Sources", 1)[0]
+    assert "about 6,400 workers" in brief
+    assert "*(outlets differ, claim #1: number 6,400 (Meridian, Vostrand.info) vs 6,000 (Radio Kell))*" in brief
+    assert brief.count("outlets differ") == 1
+    mark = '<a class="differs" href="#claim-1" title="number: 6,400 (Meridian, Vostrand.info) vs 6,000 (Radio Kell)">'
+    assert mark in html
+
+
 def test_markdown_escapes_article_text():
     story, articles = build_story(evil=True)
     md = to_markdown(story.to_dict(), articles)

@@ -810,6 +810,22 @@ def test_two_schedules_that_share_dates_do_not_disagree():
     assert not _dates_conflict(frozenset({"2026-05-04"}), frozenset({"2026-05-04", "2026-05-05"}))
 
 
+def test_dates_of_different_precision_disagree_only_where_they_overlap_and_differ():
+    """'On May 4' and 'in May' agree; 'Monday' and 'this week' too. 'In 1984' and 'on Friday' date
+    different things (the background and the news), not one thing two ways. Weeks against weeks,
+    years against years still disagree."""
+    from crosswire.claims import _dates_conflict
+
+    assert not _dates_conflict(frozenset({"2026-05-04"}), frozenset({"2026-05"}))
+    assert not _dates_conflict(frozenset({"2026-05-04"}), frozenset({"2026-W19"}))
+    assert not _dates_conflict(frozenset({"1975"}), frozenset({"1975-12"}))
+    assert not _dates_conflict(frozenset({"1984"}), frozenset({"2026-11-13"}))
+    assert not _dates_conflict(frozenset({"1996", "1998", "2000"}), frozenset({"1998-12-13"}))
+    assert _dates_conflict(frozenset({"2026-W18"}), frozenset({"2026-W19"}))
+    assert _dates_conflict(frozenset({"1988"}), frozenset({"1989"}))
+    assert _dates_conflict(frozenset({"2026-05-04"}), frozenset({"2026-06"})) is False  # no overlap, two precisions
+
+
 def test_a_year_the_news_is_measured_against_is_not_its_date(analyze_text):
     article = analyze_text(
         "ISLA VERDE, March 4, 2026 (AP) -- The storm flooded the harbour on Tuesday, officials said.\n\n"

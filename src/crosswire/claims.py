@@ -22,6 +22,7 @@ speakers for the same fact are a disagreement, reported with each side.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections import defaultdict
@@ -482,12 +483,55 @@ def _number_agreement(articles: Sequence[Article], units: list[tuple[int, int]],
     return factor
 
 
+def _date_span(value: str) -> tuple[str, dt.date, dt.date] | None:
+    """``(precision, first day, last day)`` of a resolved date: a day, an ISO week, a month or a year."""
+    try:
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            first = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return "week", first, first + dt.timedelta(days=6)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = dt.date.fromisoformat(value)
+            return "day", day, day
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            first = dt.date(int(m[1]), int(m[2]), 1)
+            return "month", first, (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return "year", dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    """The same date, or one within the other ("Oct. 5" in "October"; "Monday" in "this week")."""
+    x, y = _date_span(a), _date_span(b)
+    if a == b or x is None or y is None:
+        return a == b
+    return (x[1] <= y[1] and y[2] <= x[2]) or (y[1] <= x[1] and x[2] <= y[2])
+
+
+def _dates_comparable(a: str, b: str) -> bool:
+    x, y = _date_span(a), _date_span(b)
+    return _dates_agree(a, b) or (x is not None and y is not None and x[0] == y[0])
+
+
 def _dates_conflict(x: frozenset[str], y: frozenset[str]) -> bool:
     """Different dates for the same thing. Two lists of dates that share some ("Oct. 12, 13 and
-    14" and "13, 14 and 16": a schedule told from different ends) each add detail."""
-    if x <= y or y <= x:
+    14" and "13, 14 and 16": a schedule told from different ends) each add detail; a date within
+    another ("Oct. 5" and "October") agrees with it; and dates of different precision that do not
+    overlap ("in 1984" and "on Friday") date different things: only days are compared with days,
+    weeks with weeks, months with months and years with years."""
+    x = frozenset(a for a in x if any(_dates_comparable(a, b) for b in y))
+    y = frozenset(b for b in y if any(_dates_comparable(a, b) for a in x))
+    if not x or not y:
         return False
-    return len(x) == 1 or len(y) == 1 or not x & y
+
+    def within(p: frozenset[str], q: frozenset[str]) -> bool:
+        return all(any(_dates_agree(a, b) for b in q) for a in p)
+
+    if within(x, y) or within(y, x):
+        return False
+    return len(x) == 1 or len(y) == 1 or not any(_dates_agree(a, b) for a in x for b in y)
 
 
 def _values(article: Article, sentence: int) -> dict[str, set[str]]:

@@ -54,6 +54,9 @@ _LEADING_WORD = r"^(on|by|in|since|until|from|before|after|earlier|later|early|l
 _PERIOD = re.compile(r"\d0'?s\b|'\d0s\b|\bcentur(?:y|ies)\b", re.I)
 
 
+_UNTIL_DAY = r"(?: ?(?:-|–|to|through|and) ?\d{1,2}(?:st|nd|rd|th)?)?"
+
+
 def _month(name: str) -> int:
     return next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(name.lower().rstrip(".")[:3]))
 
@@ -117,7 +120,9 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> tuple[str |
             return f"{ref.year + month // 12:04d}-{month % 12 + 1:02d}", "month"
         year, week, _ = (ref + dt.timedelta(weeks=step)).isocalendar()
         return f"{year:04d}-W{week:02d}", "week"
-    if m := re.fullmatch(_MONTH_RE + r" (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?", t):
+    # "Dec. 6-20", "March 3 to 5, 1999": a span of days is dated by its first (dateparser would
+    # take the second number for a two-digit year).
+    if m := re.fullmatch(_MONTH_RE + r" (\d{1,2})(?:st|nd|rd|th)?" + _UNTIL_DAY + r"(?:,? (\d{4}))?", t):
         month, day = _month(m[1]), int(m[2])
         if m[3]:
             return _day(int(m[3]), month, day)

@@ -427,6 +427,13 @@ def _context(story: dict[str, Any], articles: dict[str, dict[str, Any]] | None) 
                 "labels": [arts[a].label for a in arts if a in cells],
             }
         )
+    # A brief sentence is one outlet's wording of its claim: where outlets give the claim
+    # different numbers, the reader of the brief is told so beside it. Only numbers: dates read
+    # from "last week" or "Monday" against different publication days, and speakers of a claim
+    # that joins two statements, differ more often than the outlets do (claims table only).
+    disputes = {c["id"]: [d for d in c["disagreements"] if d["kind"] == "number"] for c in claim_rows}
+    for item in brief:
+        item["disputes"] = disputes.get(item["claim"], [])
     shared = [c for c in claim_rows if c["articles"] > 1 or c["disagreements"]]
     lone = [c for c in claim_rows if c not in shared]
     if not shared:
