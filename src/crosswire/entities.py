@@ -44,9 +44,12 @@ from crosswire.lexicon import (
 from crosswire.model import Entity, Mention, Sentence
 from crosswire.sentences import Paragraph
 from crosswire.textsim import ARTICLE_PARTICLE as _ARTICLE_PARTICLE
-from crosswire.textsim import fold_accents, name_form, one_edit
+from crosswire.textsim import fold_accents, name_form, one_letter_off
 
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
+MISSPELT_SURNAME = 6
+"""A surname alone this long, one letter off the surname of the article's one such person, is that
+person's misspelt ("Jendrzejczck" for "Mike Jendrzejczyk")."""
 
 GPE_ALIASES = {
     "us": "United States",
@@ -1139,7 +1142,7 @@ def _person_canonical(
             candidates = [p for p in full_people if m.text in p.split()[1:-1]]
         if not candidates:
             # A misspelt surname ("Jendrzejczck" for "Mike Jendrzejczyk"): one letter off a long one.
-            candidates = [p for p in full_people if _one_letter_off(p.split()[-1], m.text)]
+            candidates = [p for p in full_people if one_letter_off(p.split()[-1], m.text, MISSPELT_SURNAME)]
         return candidates[0] if len(candidates) == 1 else m.text
     if len(candidates) == 1:
         return candidates[0]
@@ -1165,11 +1168,6 @@ def _person_canonical(
 
 def _before_possessive(span: Span) -> bool:
     return span.end < len(span.doc) and span.doc[span.end].text in _POSSESSIVE
-
-
-def _one_letter_off(a: str, b: str) -> bool:
-    """Two spellings of a long name that differ by one letter changed, added or dropped."""
-    return min(len(a), len(b)) >= 6 and a != b and a[0] == b[0] and one_edit(a, b)
 
 
 def _merge_roles(roles: list[str]) -> list[str]:

@@ -204,6 +204,12 @@ def one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
+def one_letter_off(a: str, b: str, shortest: int) -> bool:
+    """Two spellings of a name, each ``shortest`` letters or more, that differ by one letter
+    changed, added or dropped after the same first letter ("Gustafsson", "Gustavsson")."""
+    return min(len(a), len(b)) >= shortest and a != b and a[0] == b[0] and one_edit(a, b)
+
+
 def one_word_apart(a: Sequence[str], b: Sequence[str]) -> tuple[str, str] | None:
     """The one pair of words at which two names of as many words differ (["steve", "mullin"] and
     ["steve", "mullins"]: ("mullin", "mullins")); ``None`` when their lengths differ, or they
@@ -322,7 +328,7 @@ SURNAME_VARIANT_LENGTH = 5
 
 def spelt_surnames(names: Iterable[str]) -> dict[str, str]:
     """Of a story's full names, those that are one person's under two spellings of the last word:
-    the same words before it, and last words one letter apart (see :func:`one_edit`), of
+    the same words before it, and last words one letter apart (see :func:`one_letter_off`), of
     :data:`SURNAME_VARIANT_LENGTH` letters or more, with the same first letter ("Lasse
     Gustafsson" and "Lasse Gustavsson", "Steve Mullin" and "Steve Mullins", "Qin Yongmin" and
     "Qin Yongming"): the name → the first of its spellings (sorted), by :func:`name_form`. Only a
@@ -335,13 +341,11 @@ def spelt_surnames(names: Iterable[str]) -> dict[str, str]:
     for form in forms:
         by_rest.setdefault(tuple(form.split()[:-1]), []).append(form)
 
-    def variants(a: str, b: str) -> bool:
-        x, y = a.split()[-1], b.split()[-1]
-        return min(len(x), len(y)) >= SURNAME_VARIANT_LENGTH and x[0] == y[0] and one_edit(x, y)
-
     result = {}
     for group in by_rest.values():
-        partners = {f: [g for g in group if g != f and variants(f, g)] for f in group}
+        partners = {
+            f: [g for g in group if one_letter_off(f.split()[-1], g.split()[-1], SURNAME_VARIANT_LENGTH)] for f in group
+        }
         for form, found in partners.items():
             if len(found) == 1 and partners[found[0]] == [form]:
                 first = min(forms[form], forms[found[0]])
