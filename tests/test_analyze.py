@@ -83,6 +83,56 @@ def test_people_the_model_misses_are_found_by_title_and_reporting_verb(sample):
     assert wire.entity("Port Alder") is None or wire.entity("Port Alder").type == "GPE"
 
 
+def test_a_name_after_a_title_is_one_person_whatever_the_model_made_of_it(analyze_text):
+    """The small model splits "Air Chief Marshal Angus Houston" into an organisation and a place,
+    types "Sculthorpe" a place, leaves "Molly O'Neal" untagged and parses "Per" as a preposition."""
+    article = analyze_text(
+        "Search moves to the seabed\n\n"
+        "“It is time to go underwater,” said Air Chief Marshal Angus Houston, who leads the search. "
+        "Houston said the air search would end within three days.\n\n"
+        "Heather Sculthorpe, chief executive of the Tasmanian Aboriginal Center, called the plan an “insult.”\n\n"
+        "“I think the sentence is fair,” said Santa Clara County Public Defender Molly O’Neal.\n\n"
+        "Councillor Per Dahl said the money would pay for new books."
+    )
+    houston = article.entity("Angus Houston")
+    assert houston is not None and houston.type == "PERSON" and houston.roles[0] == "Air Chief Marshal"
+    assert article.entity("Houston").name == "Angus Houston"
+    assert _speaker(article, "time to go underwater") == "Angus Houston"
+    assert _speaker(article, "air search would end") == "Angus Houston"
+    assert article.entity("Heather Sculthorpe").type == "PERSON"
+    assert _speaker(article, "insult") == "Heather Sculthorpe"
+    assert _speaker(article, "the sentence is fair") == "Molly O’Neal"
+    assert article.entity("Santa Clara County").type == "GPE"
+    assert article.entity("Per Dahl").roles == ["Councillor"]
+    assert _speaker(article, "pay for new books") == "Per Dahl"
+
+
+def test_a_word_before_a_name_is_no_given_name_without_a_title_or_role(analyze_text):
+    """ "Alderman Christie said" is the lord mayor named before, not a person called Alderman; a
+    country after a capitalised word stays a country."""
+    article = analyze_text(
+        "Festival row\n\nHobart Lord Mayor Ron Christie said most aldermen backed the festival. "
+        "Alderman Christie said the council was not paying for it. "
+        "Neighboring Ukraine also criticized the plan."
+    )
+    assert _speaker(article, "not paying for it") == "Ron Christie"
+    assert article.entity("Alderman Christie") is None
+    assert article.entity("Ukraine").type == "GPE"
+
+
+def test_an_office_named_after_its_holder_speaks_as_the_office(analyze_text):
+    """The model tags only "Office" in "the Whitley County Sheriff's Office", often as a person;
+    "Sheriff's" is then no title of anyone."""
+    article = analyze_text(
+        "Search goes on\n\nThe Whitley County Sheriff’s Office said deputies searched the creek overnight. "
+        "The U.S. Attorney’s Office said the two men caused thousands of dollars in damage."
+    )
+    assert _speaker(article, "searched the creek") == "Whitley County Sheriff’s Office"
+    assert article.entity("Whitley County Sheriff’s Office").type == "ORG"
+    assert _speaker(article, "thousands of dollars") == "U.S. Attorney’s Office"
+    assert article.entity("Office") is None
+
+
 def test_roles_stated_as_predicates(sample, analyze_text):
     # "Tomas Okafor, who leads the Estravian Dockworkers' Union, said …"
     assert sample["05"].entity("Tomas Okafor").roles == ["leader of the Estravian Dockworkers' Union"]

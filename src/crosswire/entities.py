@@ -128,7 +128,8 @@ def _trim(span: Span) -> Span | None:
             doc[start].lower_ in _DETERMINERS
             # "-" may be tagged a proper noun inside a name the model took in part ("pro-Assad")
             or doc[start].is_punct
-            or doc[start].pos_ in {"VERB", "AUX", "ADP", "PRON", "PUNCT"}
+            or doc[start].pos_ in {"VERB", "AUX", "PRON", "PUNCT"}
+            or (doc[start].pos_ == "ADP" and not _capitalised_in_a_name(span, doc[start]))
             or doc[start].is_lower
             or (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in ROLE_HEADS | HONORIFICS)
             or (span.label_ == "PERSON" and doc[start].pos_ in {"ADV", "SCONJ", "CCONJ", "DET", "INTJ"})
@@ -165,6 +166,18 @@ def _trim(span: Span) -> Span | None:
 
 
 _TRAILING_FUNCTION_WORDS = {"ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART", "ADV"}
+
+
+def _capitalised_in_a_name(span: Span, token: Token) -> bool:
+    """A capitalised word right after a title, in a person's name, whatever its part of speech
+    ("Councillor Per Dahl"; not "In Brussels" opening a sentence, nor "Under Secretary …")."""
+    return (
+        span.label_ == "PERSON"
+        and token.text[:1].isupper()
+        and token.is_alpha
+        and token.i > 0
+        and _role_word(token.doc[token.i - 1])
+    )
 
 
 # Marks that open what a name does not hold: "Maritime Safety Authority (Amsa", "Davis “Abortion
@@ -371,6 +384,72 @@ def _rule_people(doc, taken: set[int]) -> list[Span]:
     return found
 
 
+def _titled_names(doc) -> list[Span]:
+    """People named after a title inside one proper-noun chain, where the model took the name into
+    another entity or typed it apart: "said Air Chief Marshal Angus Houston" (an organisation
+    "Air Chief Marshal Angus" and a place "Houston"), "said Santa Clara County Public Defender
+    Molly O'Neal" (the name untagged), "Heather Sculthorpe, chief executive of …" (a place
+    "Sculthorpe"). The name is the two or three capitalised words after the chain's last title
+    word, or, with no title word, an untagged given name before a one-word place or
+    organisation; either only where the chain speaks or is set off by a role."""
+    found = []
+    for tok in doc:
+        if tok.dep_ in {"compound", "flat"} or not _capitalised_name_word(tok) or _role_word(tok):
+            continue
+        start = tok.i
+        while (
+            start > tok.sent.start and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].head.i > start - 1
+        ):
+            if not doc[start - 1].text[:1].isupper():
+                break
+            start -= 1
+        chain = doc[start : tok.i + 1]
+        titles = [t.i for t in chain if _role_word(t) or (t.lower_ == "defender" and doc[t.i - 1].lower_ == "public")]
+        first = titles[-1] + 1 if titles else tok.i - 1
+        name = doc[first : tok.i + 1]
+        if not 2 <= len(name) <= 3 or not all(_capitalised_name_word(t) for t in name):
+            continue
+        if any(t.lower_ in HONORIFICS or _role_word(t) for t in name):
+            continue
+        if not titles and not (
+            first == start
+            and not doc[first].ent_type_
+            and doc[first].pos_ == "PROPN"
+            and tok.ent_type_ in {"GPE", "LOC", "ORG"}
+        ):
+            continue
+        if any(e.label_ == "PERSON" and e.start <= name.start and name.end <= e.end for e in doc.ents):
+            continue  # the model has it, maybe with its title ("Prince Norodom Ranariddh")
+        speaks = tok.dep_ in {"nsubj", "nsubjpass"} and is_reporting_verb(tok.head)
+        set_off = any(c.dep_ == "appos" and any(_role_word(t) for t in c.subtree) for c in tok.children)
+        # with no title word, the first word may be one the lexicon lacks ("Alderman Christie
+        # said", "Neighboring Ukraine also criticized"): only a role set off after it tells
+        if set_off or (speaks and titles):
+            found.append(Span(doc, name.start, name.end, label="PERSON"))
+    # "Councillor Per Dahl said": a title, a name and a reporting verb, whatever the model made of
+    # them (here nothing: it parses "Per" as a preposition)
+    for tok in doc:
+        if not (_role_word(tok) and tok.text[:1].isupper()) or (tok.i > 0 and _role_word(doc[tok.i - 1])):
+            continue
+        first = tok.i + 1
+        while first < len(doc) and _role_word(doc[first]) and doc[first].text[:1].isupper():
+            first += 1
+        end = first
+        while end < len(doc) and end - first < 3 and _capitalised_name_word(doc[end]) and not _role_word(doc[end]):
+            end += 1
+        if end - first < 2 or end >= len(doc) or not is_reporting_verb(doc[end]) or doc[end].pos_ != "VERB":
+            continue
+        person = any(e.label_ == "PERSON" and e.start <= first and end <= e.end for e in doc.ents)
+        if not person and not any((f.start, f.end) == (first, end) for f in found):
+            found.append(Span(doc, first, end, label="PERSON"))
+    return found
+
+
+def _capitalised_name_word(tok: Token) -> bool:
+    """A capitalised word of letters, with an apostrophe or hyphen inside ("O'Neal", "Louis-Dreyfus")."""
+    return tok.text[:1].isupper() and tok.text.replace("'", "").replace("’", "").replace("-", "").isalpha()
+
+
 def _naming_phrase_end(doc, tok: Token, end: int) -> int | None:
     """The index of the last word of a phrase that gives a name, if one starts at ``tok``:
     "named", "identified (only) as", "known as", "gave his (first) name (only) as"."""
@@ -485,7 +564,7 @@ def collect_mentions(
     known = known or {}
     mentions = []
     for para in paragraphs:
-        named = [span for _, span in named_by_phrase(para.doc)]
+        named = [span for _, span in named_by_phrase(para.doc)] + _titled_names(para.doc)
         named_tokens = {t.i for span in named for t in span}
         model = [ent for ent in para.doc.ents if not any(t.i in named_tokens for t in ent)]
         taken = {t.i for ent in model if ent.label_ in TYPES for t in ent} | named_tokens
@@ -500,6 +579,7 @@ def collect_mentions(
             span = _past_rank(_with_name_particles(span))
             if span is None:
                 continue
+            span = _with_possessor(span)
             if span.label_ in {"PERSON", "ORG"} and _is_quoted_title(para, span):
                 continue
             if _in_headline_case(span, in_people):
@@ -527,6 +607,23 @@ def collect_mentions(
             m.type = "ORG"
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _with_possessor(span: Span) -> Span:
+    """ "Office" alone, in "the Whitley County Sheriff's Office said", is the whole office's name:
+    a lone institution word the model tagged after a capitalised possessor takes the possessor in."""
+    doc = span.doc
+    if len(span) != 1 or span[0].lower_ not in INSTITUTION_BODIES or not span[0].text[:1].isupper():
+        return span
+    i = span.start - 1
+    if i <= span.sent.start or doc[i].lower_ not in {"'s", "’s"}:
+        return span
+    start = i
+    while start > span.sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in {"PROPN", "NOUN"}:
+        start -= 1
+    if start == i:
+        return span
+    return Span(doc, start, span.end, label="ORG")
 
 
 def _institution(m: RawMention) -> bool:
@@ -1204,6 +1301,8 @@ def title_before(span: Span) -> Span | None:
     i = span.start - 1
     if i >= span.sent.start and doc[i].lower_ in _TITLE_PREPOSITIONS:
         return None  # "a spokesperson for Ban Ki-moon", "the wife of X": the name is the object
+    if i >= span.sent.start and doc[i].lower_ in {"'s", "’s"}:
+        return None  # "the County Sheriff's Office": the name is the title-holder's, not titled
     start = span.start
     root = span.root
     while i >= span.sent.start:
