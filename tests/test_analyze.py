@@ -1166,6 +1166,45 @@ SPEAKER_CASES = {
         "No phones",
         "Rita Solberg",
     ),
+    # Words inside what someone is reported to have said are theirs, not those of the agency whose
+    # attribution closes the sentence (the parser may hang that attribution inside the report).
+    "a partial quote relayed by an agency is the words of the one reported": (
+        "Report\n\nThe Truth Commission will publish its report on Thursday. But in preliminary findings sent "
+        "to the parties last month, the commission also said the two movements were ``morally and politically "
+        "accountable'' for gross rights violations, Tarnish Press Association and Tarnish Broadcasting Corp. said.",
+        "morally and politically",
+        "Truth Commission",
+    ),
+    "a partial quote in a reported clause closed by a news agency's attribution": (
+        "Duma feud\n\nDuma speaker Gennady Orlov denied any part in the killing. Orlov responded in kind on "
+        "Monday, suggesting that the ``extremists from liberal groups'' might have staged the attack in order "
+        "to win elections, the Interfax news agency reported.",
+        "extremists from liberal",
+        "Gennady Orlov",
+    ),
+    # "ensure" is on the reporting-verb list it comes from, but reports nothing.
+    "a purpose clause's 'ensure' reports nothing": (
+        "Talks\n\nJustice Minister Omar Zawi spoke to the congress. He said Velmar is seeking guarantees from "
+        "the West to ensure that the trial will be ``honest and without loopholes.''",
+        "honest and without",
+        "Omar Zawi",
+    ),
+    # The parser may take "several times" for the subject of "told" (as in a DUC article; here it
+    # parses right, so this guards the rule from taking the wrong subject).
+    "how often is no subject": (
+        "Confession\n\nRobert Linde admitted the affair on Thursday. Linde noted he had several times told "
+        "reporters during his campaign that ``I was running for mayor, not sainthood.''",
+        "not sainthood",
+        "Robert Linde",
+    ),
+    # The owner of the answer goes on speaking, not the one named in the relative clause after it.
+    "a pronoun after someone's answer": (
+        "Trial\n\nThe lawyer Mark Tovey asked the economist Frank Pell about the merger. Pell's answer was "
+        "probably not the one Tovey had been after. ``To the extent that this merger is the result of these "
+        "contracts,'' he said, ``it is unfortunate.''",
+        "To the extent",
+        "Frank Pell",
+    ),
 }
 
 

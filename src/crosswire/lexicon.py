@@ -13,7 +13,12 @@ def quote_verbs() -> frozenset[str]:
     """Inflected reporting verbs (Gender Gap Tracker list, MIT) plus a few it lacks."""
     text = resources.files("crosswire.resources").joinpath("quote_verbs.txt").read_text("utf-8")
     words = {w.strip().lower() for w in text.split() if w.strip()}
-    return frozenset(words | _EXTRA_QUOTE_VERBS | RAISED_VOICE_FORMS)
+    return frozenset((words - _NOT_QUOTE_VERBS) | _EXTRA_QUOTE_VERBS | RAISED_VOICE_FORMS)
+
+
+#: Words of the list that report nothing: "seeking guarantees to ensure that the trial will be
+#: ``honest''" is no one ensuring anything aloud.
+_NOT_QUOTE_VERBS = frozenset({"ensure", "ensured", "ensures", "ensuring"})
 
 
 #: Verbs of a raised voice ("a doorman shouted to an officer: ``…''"): they report the words

@@ -538,6 +538,10 @@ class SpeakerResolver:
                             break
                     continue
                 ent = self.resolve_subject(tok, index)
+                if ent is None and index < sentence and tok.lower_ in _ANSWER_NOUNS:
+                    # "Warren-Boulton's answer was not the one Lacovara had been after. ``…,'' he
+                    # said": the one whose answer it is goes on speaking
+                    ent = next((p for c in tok.children if c.dep_ == "poss" and (p := self.person_at(c))), None)
                 if ent is None and tok.tag_ == "VBG" and (behind := _subject_behind_participle(tok.head)) is not None:
                     ent = self.resolve_subject(behind, index)
                 asked = self._asked_one(tok, index, gender) if ent is not None and index < sentence else None
@@ -859,6 +863,8 @@ _NAME_ABBREVIATIONS = {"corp": "corporation", "inc": "corporation", "co": "compa
 _ORGANISATION_WORDS = ORGANISATION_KINDS | ORGANISATION_NOUNS | {w for ws in _STANDS_FOR.values() for w in ws}
 # Pieces of a publication, which speak for it: "an editorial in the daily Eleftherotypia".
 _PRESS_PIECES = {"editorial", "commentary", "column"}
+#: What someone says in reply, whose owner is the topic a pronoun goes on with.
+_ANSWER_NOUNS = {"answer", "reply", "response", "retort", "testimony"}
 
 
 # Word forms, not lemmas: the pipeline runs without its lemmatizer.
@@ -1110,6 +1116,8 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
                     continue
                 if child.dep_ == "nsubjpass" and step == 0 and token.lower_ not in _SPEAKER_PASSIVES:
                     continue  # "he was charged with ``…''", "it was called ``…''": said of, not by, him
+                if child.dep_ in _SUBJECT_DEPS and _how_often(child):
+                    continue  # "he had several times told reporters": the parser's subject is an adverb
                 if child.dep_ in _SUBJECT_DEPS and not in_quote(child):
                     found.append(child)
                 elif child.dep_ in _SUBJECT_DEPS:
@@ -1132,6 +1140,23 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
         else:
             break
     return [t for t in found if not in_quote(t)]
+
+
+def _closing_attribution(cue: Token, char, after: int) -> bool:
+    """Is ``cue`` the verb of an attribution closing its sentence after the offset ``after``
+    (", SAPA and SABC said.", ", the ministry said in a separate statement."): set off by a
+    comma, with no verb between the comma and it, and nothing it reports after it?"""
+    if char(cue) < after or any(c.dep_ in {"ccomp", "xcomp"} and c.i > cue.i for c in cue.children):
+        return False
+    comma = next((t for t in reversed(cue.doc[cue.sent.start : cue.i]) if t.text == ","), None)
+    if comma is None or char(comma) < after:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in cue.doc[comma.i + 1 : cue.i])
+
+
+def _how_often(noun: Token) -> bool:
+    """ "several times", "three times", "on many occasions": how often, no one who speaks."""
+    return noun.lower_ in {"times", "occasions"} and any(c.dep_ in {"amod", "nummod"} for c in noun.children)
 
 
 def _co_subjects(a: Token, b: Token) -> bool:
@@ -1862,6 +1887,7 @@ class QuoteExtractor:
             for q in para.quotes:
                 quoted[para.start + q.open_at : para.start + q.outer_end] = b"\x01" * (q.outer_end - q.open_at)
         self.resolver = SpeakerResolver(entities, sentences, sent_spans, offsets, quoted)
+        self.cue_of: dict[int, Token] = {}  # id(quote) -> its reporting verb
 
     def extract(self, title_doc: Doc | None = None) -> list[Quote]:
         quotes: list[Quote] = []
@@ -1874,7 +1900,9 @@ class QuoteExtractor:
                 if quote is not None:
                     quotes.append(quote)
                     by_sentence.setdefault(index, []).append(quote)
-        quotes.extend(self._indirect(quotes))
+        indirect = self._indirect(quotes)
+        self._relayed(quotes, indirect)
+        quotes.extend(indirect)
         quotes.sort(key=lambda q: (q.start, q.kind))
         if title_doc is not None:
             quotes[:0] = self._title_quotes(title_doc)
@@ -1978,7 +2006,7 @@ class QuoteExtractor:
             speaker = self._labelled_by(span, para.start + q.open_at) or self._floating_speaker(index, by_sentence)
         else:
             speaker = self._sentence_subject(span, index, start) or self._earlier_in_sentence(index, by_sentence)
-        return Quote(
+        quote = Quote(
             text=inner,
             kind=kind,
             speaker=self.resolver.speaker(speaker),
@@ -1988,6 +2016,37 @@ class QuoteExtractor:
             end=end,
             attributed_to=attributed if speaker is None else None,
         )
+        if cue is not None and quote.cue == cue.text:
+            self.cue_of[id(quote)] = cue
+        return quote
+
+    def _relayed(self, marked: list[Quote], indirect: list[Quote]) -> None:
+        """A partial quote inside what someone is reported to have said, whose own reporting verb
+        closes the sentence after it (", the agency reported."), is the words of the one
+        reported: "the commission said the movements were ``morally accountable'', the press
+        agency said" (the commission's words);
+        "X responded, suggesting that the ``extremists'' …, the Interfax news agency reported"
+        (X's). The innermost report holding the quote tells, where it names its speaker."""
+        for quote in marked:
+            cue = self.cue_of.get(id(quote))
+            if quote.kind != "partial" or cue is None or not _closing_attribution(cue, self.resolver.char, quote.end):
+                continue
+            holders = [
+                i
+                for i in indirect
+                if i.sentence == quote.sentence
+                and i.start <= quote.start
+                and quote.end <= i.end
+                and i.speaker is not None
+            ]
+            if not holders:
+                continue
+            inner = min(holders, key=lambda i: i.end - i.start)
+            reported = self.cue_of.get(id(inner))
+            # the parser may hang the sentence's closing attribution inside the report: order tells
+            if reported is None or reported is cue or self.resolver.char(reported) >= quote.start:
+                continue
+            quote.speaker, quote.cue, quote.attributed_to = inner.speaker, inner.cue, None
 
     def _resolve_subject(self, subj: Token, quoted: Token | None, sentence: int) -> Entity | None:
         """The speaker a reporting verb's subject names; when it is the ``quoted`` one of "X quoted
@@ -2154,6 +2213,7 @@ class QuoteExtractor:
                         attributed_to=None if speaker is not None else _description(subj, self.resolver.in_quote),
                     )
                 )
+                self.cue_of[id(found[-1])] = verb
             acc = _according_to(span)
             if acc is not None and not any(q.sentence == index for q in marked):
                 speaker = self.resolver.resolve_subject(acc, index)
