@@ -133,6 +133,21 @@ def test_an_office_named_after_its_holder_speaks_as_the_office(analyze_text):
     assert article.entity("Office") is None
 
 
+def test_a_body_named_by_a_proper_noun_in_front_speaks_under_that_name(analyze_text):
+    """ "the Nobel committee" is no person Nobel, nor nobody: the committee speaks, and "the award
+    committee" and "its citation" later are the same committee's words."""
+    article = analyze_text(
+        "Prize for chemists\n\nThe prize went to three chemists. Their finding ``opened a new field,'' said the "
+        "Nobel committee at the Karolinska Institute, which makes the awards. Its citation said that the work "
+        "had led to new drugs. The award committee said that ``this was the first such discovery.''"
+    )
+    committee = article.entity("Nobel committee")
+    assert committee is not None and committee.type == "ORG"
+    assert _speaker(article, "opened a new field") == "Nobel committee"
+    assert _speaker(article, "led to new drugs") == "Nobel committee"
+    assert _speaker(article, "first such discovery") == "Nobel committee"
+
+
 def test_roles_stated_as_predicates(sample, analyze_text):
     # "Tomas Okafor, who leads the Estravian Dockworkers' Union, said …"
     assert sample["05"].entity("Tomas Okafor").roles == ["leader of the Estravian Dockworkers' Union"]

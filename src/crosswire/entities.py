@@ -445,6 +445,33 @@ def _titled_names(doc) -> list[Span]:
     return found
 
 
+#: Bodies news names by a proper noun and a common noun in lower case ("the Nobel committee").
+_NAMED_BODIES = {"committee", "commission", "council", "academy", "jury", "panel", "tribunal"}
+
+
+def _speaking_bodies(doc) -> list[Span]:
+    """A body named by a proper noun before a common noun, that speaks: "said the Nobel committee
+    at the Karolinska Institute", "the Nobel committee cited …". The model tags "Nobel" alone,
+    if at all (a person, here); the body is "Nobel committee"."""
+    found = []
+    for tok in doc:
+        if tok.lower_ not in _NAMED_BODIES or tok.pos_ != "NOUN" or not tok.is_lower:
+            continue
+        start = tok.i
+        while start > tok.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        if (
+            start == tok.i
+            or doc[start - 1].lower_ != "the"
+            or not all(_capitalised_name_word(t) for t in doc[start : tok.i])
+        ):
+            continue
+        verb = tok.head
+        if tok.dep_ in {"nsubj", "nsubjpass"} and (is_reporting_verb(verb) or verb.lower_ in {"cited", "cites"}):
+            found.append(Span(doc, start, tok.i + 1, label="ORG"))
+    return found
+
+
 def _capitalised_name_word(tok: Token) -> bool:
     """A capitalised word of letters, with an apostrophe or hyphen inside ("O'Neal", "Louis-Dreyfus")."""
     return tok.text[:1].isupper() and tok.text.replace("'", "").replace("’", "").replace("-", "").isalpha()
@@ -564,7 +591,7 @@ def collect_mentions(
     known = known or {}
     mentions = []
     for para in paragraphs:
-        named = [span for _, span in named_by_phrase(para.doc)] + _titled_names(para.doc)
+        named = [span for _, span in named_by_phrase(para.doc)] + _titled_names(para.doc) + _speaking_bodies(para.doc)
         named_tokens = {t.i for span in named for t in span}
         model = [ent for ent in para.doc.ents if not any(t.i in named_tokens for t in ent)]
         taken = {t.i for ent in model if ent.label_ in TYPES for t in ent} | named_tokens

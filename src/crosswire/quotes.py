@@ -380,8 +380,8 @@ class SpeakerResolver:
     def _author_in_phrase(self, noun: Token, sentence: int) -> Entity | None:
         authors = []
         for child in noun.children:
-            if child.dep_ == "poss" and (child.pos_ == "PROPN" or _is_role_noun(child)):
-                authors.append(child)  # "Smith's letter", "the queen's message"
+            if child.dep_ == "poss" and (child.pos_ == "PROPN" or _is_role_noun(child) or child.lower_ == "its"):
+                authors.append(child)  # "Smith's letter", "the queen's message", "its citation"
             elif child.dep_ == "compound" and (child.pos_ == "PROPN" or child.lower_ in ORGANISATION_KINDS):
                 authors.append(child)  # "a Foreign Ministry statement", "a ministry statement"
             elif child.dep_ == "prep" and (
@@ -398,6 +398,8 @@ class SpeakerResolver:
         for author in authors:
             if author.lower_ in {"him", "her"}:
                 ent = self._only_person_before(author, sentence)
+            elif author.lower_ == "its":
+                ent = self.resolve_pronoun(author, sentence)
             else:
                 ent = self.resolve_subject(author, sentence)
             if ent is not None and ent.type in {"PERSON", "ORG"}:
@@ -818,6 +820,7 @@ _DOCUMENT_NOUNS = {
     "pamphlet",
     "resolution",
     "declaration",
+    "citation",
 }
 _ISSUED = {"issued", "released", "published", "posted", "sent"}
 # Bodies of a state, which a nationality word names ("the Malaysian government").
