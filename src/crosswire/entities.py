@@ -404,7 +404,11 @@ def _titled_names(doc) -> list[Span]:
                 break
             start -= 1
         chain = doc[start : tok.i + 1]
-        titles = [t.i for t in chain if _role_word(t) or (t.lower_ == "defender" and doc[t.i - 1].lower_ == "public")]
+        titles = [
+            t.i
+            for t in chain
+            if _role_word(t) or (t.lower_ == "defender" and t.i > 0 and doc[t.i - 1].lower_ == "public")
+        ]
         first = titles[-1] + 1 if titles else tok.i - 1
         name = doc[first : tok.i + 1]
         if not 2 <= len(name) <= 3 or not all(_capitalised_name_word(t) for t in name):
@@ -461,7 +465,7 @@ def _speaking_bodies(doc) -> list[Span]:
         while start > tok.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
             start -= 1
         if (
-            start == tok.i
+            start in {tok.i, 0}
             or doc[start - 1].lower_ != "the"
             or not all(_capitalised_name_word(t) for t in doc[start : tok.i])
         ):

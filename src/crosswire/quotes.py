@@ -2027,9 +2027,9 @@ class QuoteExtractor:
         """A partial quote inside what someone is reported to have said, whose own reporting verb
         closes the sentence after it (", the agency reported."), is the words of the one
         reported: "the commission said the movements were ``morally accountable'', the press
-        agency said" (the commission's words);
-        "X responded, suggesting that the ``extremists'' …, the Interfax news agency reported"
-        (X's). The innermost report holding the quote tells, where it names its speaker."""
+        agency said" (the commission's words); "X responded, suggesting that the ``extremists''
+        …, the Interfax news agency reported" (X's). The innermost report holding the quote
+        tells, where it names its speaker."""
         for quote in marked:
             cue = self.cue_of.get(id(quote))
             if quote.kind != "partial" or cue is None or not _closing_attribution(cue, self.resolver.char, quote.end):
