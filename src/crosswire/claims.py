@@ -23,6 +23,7 @@ speakers for the same fact are a disagreement, reported with each side.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import defaultdict
@@ -483,6 +484,7 @@ def _number_agreement(articles: Sequence[Article], units: list[tuple[int, int]],
     return factor
 
 
+@functools.lru_cache(maxsize=4096)  # each pair of a claim's dates asks for the same few spans
 def _date_span(value: str) -> tuple[str, dt.date, dt.date] | None:
     """``(precision, first day, last day)`` of a resolved date: a day, an ISO week, a month or a year."""
     try:

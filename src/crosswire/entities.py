@@ -376,12 +376,20 @@ def _rule_people(doc, taken: set[int]) -> list[Span]:
         span = _name_span(tok)
         if span is None or any(t.i in taken for t in span):
             continue
-        speaker = tok.dep_ in {"nsubj", "nsubjpass"} and is_reporting_verb(tok.head)
         titled = span.start > 0 and _role_word(doc[span.start - 1]) and doc[span.start - 1].text[:1].isupper()
-        appos = any(c.dep_ == "appos" and any(_role_word(t) for t in c.subtree) for c in tok.children)
-        if speaker or titled or appos:
+        if _speaking_subject(tok) or titled or _set_off_by_role(tok):
             found.append(span)
     return found
+
+
+def _speaking_subject(tok: Token) -> bool:
+    """ "Marrow said": the subject of a reporting verb."""
+    return tok.dep_ in {"nsubj", "nsubjpass"} and is_reporting_verb(tok.head)
+
+
+def _set_off_by_role(tok: Token) -> bool:
+    """ "Ines Marrow, chief executive of …": a role in apposition after the name."""
+    return any(c.dep_ == "appos" and any(_role_word(t) for t in c.subtree) for c in tok.children)
 
 
 def _titled_names(doc) -> list[Span]:
@@ -424,11 +432,9 @@ def _titled_names(doc) -> list[Span]:
             continue
         if any(e.label_ == "PERSON" and e.start <= name.start and name.end <= e.end for e in doc.ents):
             continue  # the model has it, maybe with its title ("Prince Norodom Ranariddh")
-        speaks = tok.dep_ in {"nsubj", "nsubjpass"} and is_reporting_verb(tok.head)
-        set_off = any(c.dep_ == "appos" and any(_role_word(t) for t in c.subtree) for c in tok.children)
         # with no title word, the first word may be one the lexicon lacks ("Alderman Christie
         # said", "Neighboring Ukraine also criticized"): only a role set off after it tells
-        if set_off or (speaks and titles):
+        if _set_off_by_role(tok) or (titles and _speaking_subject(tok)):
             found.append(Span(doc, name.start, name.end, label="PERSON"))
     # "Councillor Per Dahl said": a title, a name and a reporting verb, whatever the model made of
     # them (here nothing: it parses "Per" as a preposition)

@@ -296,7 +296,6 @@ def _read_listed_feed(path: Path, listed_in: str, max_bytes: int, fields) -> Ite
     A feed list is often someone else's file; were any file it names read, an OPML naming
     ``/etc/passwd`` or a private note would put that file's text into the output.
     """
-
     try:
         kind = sniff_file(path) if path.is_file() else "feed"
     except OSError:
