@@ -1220,6 +1220,47 @@ SPEAKER_CASES = {
         "To the extent",
         "Frank Pell",
     ),
+    # The parser takes "presiding" for a verb whose object is the judge's name.
+    "a participle before a title after an inverted verb": (
+        "Trial\n\nThe court convicted Tomas Rell of fraud on Monday.\n\n``Mr. Rell ignored every warning he "
+        "was given,'' said presiding Judge Ana Kovac-Lind.",
+        "ignored every warning",
+        "Ana Kovac-Lind",
+    ),
+    # A reporting verb set off by commas inside the sentence: the noun before it is what is reported on.
+    "an attribution set off inside a sentence names its speaker": (
+        "Budget\n\nThe Senate voted late on Friday. The bill, said Sen. Mara Olsen, R-Utah, was ``a gift to "
+        "the lobbyists.''",
+        "gift to the lobbyists",
+        "Mara Olsen",
+    ),
+    # ... but not when a person before the verb is its subject: the name after it is reported on.
+    "a name after a verb whose subject is a person is reported on": (
+        "Budget\n\nReached late on Friday, the mayor's lawyer, Tom Brill, said Olsen, through her own "
+        "spokesman, Ed Park, had ``nothing to add.''",
+        "nothing to add",
+        "Tom Brill",
+    ),
+    # The parser joins the name to "whip" as a second conjunct; with no "and" it is an apposition.
+    "a name joined to a role noun without a conjunction is its apposition": (
+        "Debate\n\nThe House met on Saturday.\n\n``We are here to vote on the budget,'' the majority whip, "
+        "Rep. Hal Vance, Republican of Ohio, said during the debate.",
+        "vote on the budget",
+        "Hal Vance",
+    ),
+    # The parser hangs the name on the phrase before it and leaves "said" without a subject.
+    "a name set off by commas before a verb without a subject": (
+        "Press\n\nThe papers attacked the plan. In a front page comment, Dana Feld, said ``The plan is a "
+        "disaster for the city.''",
+        "disaster for the city",
+        "Dana Feld",
+    ),
+    "a name before a participle clause before the verb": (
+        "Race\n\nNell Carter is running again. Here in the 4th District, Carter, acknowledging that her own "
+        "polls showed a tight race, said: ``This is a swing district that follows every trend.''",
+        "swing district",
+        "Nell Carter",
+    ),
 }
 
 

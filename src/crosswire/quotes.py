@@ -247,11 +247,16 @@ class SpeakerResolver:
                     and not any(c.dep_ == "appos" for c in subj.children)  # "the Vatican newspaper, X,"
                 )
                 linked = (
-                    tok.head.i == subj.i
-                    and (
-                        tok.dep_ == "appos" or (tok.dep_ in {"compound", "flat"} and (subj.pos_ == "PROPN" or carried))
+                    (
+                        tok.head.i == subj.i
+                        and (
+                            tok.dep_ == "appos"
+                            or (tok.dep_ in {"compound", "flat"} and (subj.pos_ == "PROPN" or carried))
+                        )
                     )
-                ) or _appositive_across_of(tok, subj)
+                    or _appositive_across_of(tok, subj)
+                    or _apposition_parsed_as_conjunct(tok, subj, ent)
+                )
                 if tok.i == subj.i and ent.type == "NORP" and _indefinite(subj):
                     return None  # "another Republican said": one member of a group, unnamed
                 if tok.i == subj.i and ent.type == "NORP" and _one_member(subj):
@@ -932,6 +937,16 @@ def _appositive_across_of(name: Token, subj: Token) -> bool:
     return False
 
 
+def _apposition_parsed_as_conjunct(name: Token, subj: Token, ent: Entity) -> bool:
+    """ "the minority whip, Rep. David Bonior, Democrat of Michigan, said": the parser may join
+    the name to the noun as a second conjunct; with no "and" or "or" between them, it is an
+    apposition, and names the one the noun describes."""
+    if name.dep_ != "conj" or name.head.i != subj.i or subj.pos_ != "NOUN" or ent.type != "PERSON":
+        return False
+    first = min(t.i for t in name.subtree)
+    return subj.doc[first - 1].text == "," and not any(c.dep_ == "cc" for c in subj.children)
+
+
 _APPOSITION_PREPOSITIONS = {"to", "for", "of", "at", "with"}
 
 
@@ -1289,12 +1304,40 @@ def _inverted_subject(verb: Token) -> list[Token]:
             return [noun]
     run = []
     for tok in doc[verb.i + 1 : min(len(doc), verb.i + 9)]:
-        if tok.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+        # "said presiding Judge Adolphus Karibi-Whyte": the parser may take a participle before
+        # the title for a verb whose object is the name.
+        if tok.pos_ not in {"ADJ", "NOUN", "PROPN"} and not (tok.i == verb.i + 1 and tok.tag_ in {"VBG", "VBN"}):
             break
         run.append(tok)
     if run and run[-1].pos_ == "PROPN":
         return [run[-1]]
     return []
+
+
+_SPEAKING_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _inserted_attribution(verb: Token) -> Token | None:
+    """ "The impeachment, said Rep. Tom DeLay, R-Texas, was ``…''": a reporting verb set off by
+    commas inside the sentence, with a person's name after it, is that person's; the noun before
+    it, which the parser makes the verb's subject, is the subject of what is reported."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS and c.i > verb.i for c in verb.children):
+        return None
+    last = verb.i
+    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+        last += 1
+    if last == verb.i or last + 1 >= len(doc) or doc[last + 1].text != ",":
+        return None
+    # "Clifford's attorney, Michael Avenatti, said Cohen, through his own attorney, …": a subject
+    # before the verb that can speak is the one who speaks, and the name after it is reported on.
+    for subj in (c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i):
+        heads = [subj, *(a for a in subj.children if a.dep_ == "appos")]
+        if any(t.ent_type_ in _SPEAKING_TYPES or t.lower_ in _PRONOUNS or _is_role_noun(t) for t in heads):
+            return None
+    return doc[last] if doc[last].ent_type_ == "PERSON" else None
 
 
 def _absolute_subject(verb: Token) -> Token | None:
@@ -1974,6 +2017,8 @@ class QuoteExtractor:
         elif cue is not None:
             # A subject inside quotation marks is the quoted speaker's word ("``Oh,'' exclaimed …").
             subjects = _subjects_of(cue, self.resolver.in_quote)
+            if (inserted := _inserted_attribution(cue)) is not None:
+                subjects = [inserted, *(t for t in subjects if t.i != inserted.i)]
             # "… told Al Jazeera that …": the name after "told" is the hearer, and so is the one
             # after "asked" or "urged" when the quote follows ("``…?'' asked Smith" is inverted).
             hearer_next = cue.lower_ in _TELL_FORMS or (cue.lower_ in _HEARER_VERBS and self.resolver.char(cue) < start)
@@ -2000,6 +2045,8 @@ class QuoteExtractor:
                         speaker = self.resolver.resolve_subject(subj, index)
                 if not subjects and self.resolver.char(cue) >= end:
                     speaker = self._named_after_quote(span, end, cue)
+                elif not subjects and speaker is None:
+                    speaker = self._named_before_verb(cue)
         elif according is not None:
             speaker = self.resolver.resolve_subject(according, index)
             attributed = _description(according, self.resolver.in_quote)
@@ -2079,6 +2126,26 @@ class QuoteExtractor:
             if (ent := self.resolver.entity_at(tok)) is not None:
                 return ent if ent.type == "PERSON" else None
         return None
+
+    def _named_before_verb(self, cue: Token) -> Entity | None:
+        """ "In a front page comment, Sahar Baasiri, said ``…''": a person's name set off by commas
+        before a reporting verb the parser gave no subject (it hung the name on the phrase before
+        it) is who speaks."""
+        doc = cue.doc
+        comma = cue.i - 1
+        # "Price, acknowledging that his polls showed a tight race, said: ``…''": a participle's
+        # clause set off between the name and the verb.
+        for clause in cue.children:
+            if clause.dep_ == "advcl" and clause.tag_ == "VBG" and max(t.i for t in clause.subtree) == comma - 1:
+                comma = clause.i - 1
+        if comma < 1 or doc[comma].text != ",":
+            return None
+        first = comma
+        while first > cue.sent.start and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        if first == comma or (first > cue.sent.start and doc[first - 1].text != ","):
+            return None
+        return self.resolver.person_at(doc[comma - 1])
 
     def _signed_by(self, para: Paragraph, q: QuoteSpan) -> tuple[Entity | None, int] | None:
         """The name a dash sets after the quote, as a signature ("“…” — Claire Danes, on her win",
@@ -2198,9 +2265,16 @@ class QuoteExtractor:
                 start, end = base + words[0].idx, base + words[-1].idx + len(words[-1])
                 if words[0].lower_ == "that":
                     start = base + words[1].idx if len(words) > 1 else start
+                subj = _subject_of(verb)
+                if (inserted := _inserted_attribution(verb)) is not None:
+                    # "The impeachment, said Rep. Tom DeLay, R-Texas, was …": the report is the
+                    # sentence around the attribution, as with "according to"; when the words
+                    # after it are a quote of their own, the quote is the report.
+                    if any(q.sentence == index and q.kind == "direct" for q in marked):
+                        continue
+                    subj, start, end = inserted, self.sentences[index].start, self.sentences[index].end
                 if self._mostly_quoted(start, end, marked) or end - start < 12:
                     continue
-                subj = _subject_of(verb)
                 if subj is None:
                     continue
                 speaker = self._resolve_subject(subj, _quoted_as_saying(verb), index)
