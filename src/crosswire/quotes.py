@@ -1083,6 +1083,8 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
     # Words reported through someone else: "Hodler quoted Metaxa as saying", "he overheard
     # Metaxa describing them as ``stupid''": the one quoted is the object, not the subject.
     # "quoted the president telling …": a title stands for the one who holds it.
+    if (name := _name_taken_for_apposition(verb)) is not None:
+        found.append(name)
     if verb.lower_ in _QUOTE_FORMS:
         found.extend(_quoted_ones(verb))
     elif verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "pcomp"}:
@@ -1315,6 +1317,23 @@ def _inverted_subject(verb: Token) -> list[Token]:
 
 
 _SPEAKING_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _name_taken_for_apposition(verb: Token) -> Token | None:
+    """ "Speaking after a meeting with Javier Solana and Wesley K. Clark, Holbrooke said ``…''":
+    the parser may hang the name right before a verb that has no subject on a name before it, as
+    an apposition or a conjunct; a person's name set off by a comma just before the verb is its
+    subject."""
+    doc = verb.doc
+    if verb.i < 2 or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    name = doc[verb.i - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or name.dep_ not in {"appos", "conj"} or name.head.i > name.i:
+        return None
+    first = name.i
+    while first > 0 and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    return name if first > 0 and doc[first - 1].text == "," else None
 
 
 def _inserted_attribution(verb: Token) -> Token | None:
