@@ -1255,6 +1255,14 @@ SPEAKER_CASES = {
         "disaster for the city",
         "Dana Feld",
     ),
+    # The parser hangs "Holm" on "achievement" as an apposition; "quipped" has no subject of its own.
+    "a name and its apposition right before a verb that has no subject": (
+        "Prize\n\nThe prize went on Thursday to the novelist Peter Holm.\n\nDismissing the Vatican paper's "
+        "disapproval Thursday of his achievement, Holm, a known atheist, quipped that he was aware "
+        "that ``if the Pope had been among the jury, I would not have won the prize.''",
+        "Pope had been among",
+        "Peter Holm",
+    ),
     "a name before a participle clause before the verb": (
         "Race\n\nNell Carter is running again. Here in the 4th District, Carter, acknowledging that her own "
         "polls showed a tight race, said: ``This is a swing district that follows every trend.''",

@@ -1320,20 +1320,42 @@ _SPEAKING_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def _name_taken_for_apposition(verb: Token) -> Token | None:
-    """ "Speaking after a meeting with Javier Solana and Wesley K. Clark, Holbrooke said ``…''":
-    the parser may hang the name right before a verb that has no subject on a name before it, as
-    an apposition or a conjunct; a person's name set off by a comma just before the verb is its
-    subject."""
+    """ "Speaking after a meeting with Javier Solana and Wesley K. Clark, Holbrooke said ``…''",
+    "Dismissing the paper's disapproval of his achievement, Saramago, a known atheist, quipped
+    that …": the parser may hang the name before a verb that has no subject on a noun before it,
+    as an apposition or a conjunct; a name set off by a comma just before the verb (or before its
+    own apposition, just before the verb) is its subject."""
     doc = verb.doc
     if verb.i < 2 or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
     name = doc[verb.i - 1]
-    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or name.dep_ not in {"appos", "conj"} or name.head.i > name.i:
+    if name.text == ",":  # "Saramago, a known atheist, quipped"
+        described = [a for a in doc[verb.i - 2].ancestors if a.dep_ == "appos" and a.head.pos_ == "PROPN"]
+        if doc[verb.i - 2].dep_ == "appos" and doc[verb.i - 2].head.pos_ == "PROPN":
+            described.insert(0, doc[verb.i - 2])
+        if not described:
+            return None
+        apposition = described[0]
+        opening = min(t.i for t in apposition.subtree) - 1
+        if max(t.i for t in apposition.subtree) != verb.i - 2 or doc[opening].text != ",":
+            return None
+        name = apposition.head
+        if name.i != opening - 1:
+            return None
+    if (
+        name.pos_ != "PROPN"
+        or name.ent_type_ in _NOT_SPEAKING_TYPES
+        or name.dep_ not in {"appos", "conj"}
+        or name.head.i > name.i
+    ):
         return None
     first = name.i
     while first > 0 and doc[first - 1].pos_ == "PROPN":
         first -= 1
     return name if first > 0 and doc[first - 1].text == "," else None
+
+
+_NOT_SPEAKING_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART"}
 
 
 def _inserted_attribution(verb: Token) -> Token | None:
