@@ -1080,11 +1080,12 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
     # quoted, whatever it is (a pronoun, a group no one names); the subject only reports.
     if (quoted := _quoted_as_saying(verb)) is not None:
         return [] if in_quote(quoted) else [quoted]
+    # A name the parser hung on a noun before it, as an apposition: see the function.
+    if (name := _name_taken_for_apposition(verb)) is not None:
+        found.append(name)
     # Words reported through someone else: "Hodler quoted Metaxa as saying", "he overheard
     # Metaxa describing them as ``stupid''": the one quoted is the object, not the subject.
     # "quoted the president telling …": a title stands for the one who holds it.
-    if (name := _name_taken_for_apposition(verb)) is not None:
-        found.append(name)
     if verb.lower_ in _QUOTE_FORMS:
         found.extend(_quoted_ones(verb))
     elif verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "pcomp"}:
@@ -1317,6 +1318,7 @@ def _inverted_subject(verb: Token) -> list[Token]:
 
 
 _SPEAKING_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+_NOT_SPEAKING_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART"}
 
 
 def _name_taken_for_apposition(verb: Token) -> Token | None:
@@ -1330,12 +1332,11 @@ def _name_taken_for_apposition(verb: Token) -> Token | None:
         return None
     name = doc[verb.i - 1]
     if name.text == ",":  # "Saramago, a known atheist, quipped"
-        described = [a for a in doc[verb.i - 2].ancestors if a.dep_ == "appos" and a.head.pos_ == "PROPN"]
-        if doc[verb.i - 2].dep_ == "appos" and doc[verb.i - 2].head.pos_ == "PROPN":
-            described.insert(0, doc[verb.i - 2])
-        if not described:
+        last = doc[verb.i - 2]
+        chain = [last, *last.ancestors]
+        apposition = next((a for a in chain if a.dep_ == "appos" and a.head.pos_ == "PROPN"), None)
+        if apposition is None:
             return None
-        apposition = described[0]
         opening = min(t.i for t in apposition.subtree) - 1
         if max(t.i for t in apposition.subtree) != verb.i - 2 or doc[opening].text != ",":
             return None
@@ -1353,9 +1354,6 @@ def _name_taken_for_apposition(verb: Token) -> Token | None:
     while first > 0 and doc[first - 1].pos_ == "PROPN":
         first -= 1
     return name if first > 0 and doc[first - 1].text == "," else None
-
-
-_NOT_SPEAKING_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART"}
 
 
 def _inserted_attribution(verb: Token) -> Token | None:
