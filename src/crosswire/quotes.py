@@ -1350,10 +1350,17 @@ def _name_taken_for_apposition(verb: Token) -> Token | None:
         or name.head.i > name.i
     ):
         return None
-    first = name.i
-    while first > 0 and doc[first - 1].pos_ == "PROPN":
-        first -= 1
+    first = _names_before(doc, name.i + 1)
     return name if first > 0 and doc[first - 1].text == "," else None
+
+
+def _names_before(doc: Doc, end: int, floor: int = 0) -> int:
+    """Where the run of proper nouns that ends right before ``end`` starts (``end`` when there is
+    none), not before ``floor``."""
+    first = end
+    while first > floor and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    return first
 
 
 def _inserted_attribution(verb: Token) -> Token | None:
@@ -2179,9 +2186,7 @@ class QuoteExtractor:
                 comma = clause.i - 1
         if comma < 1 or doc[comma].text != ",":
             return None
-        first = comma
-        while first > cue.sent.start and doc[first - 1].pos_ == "PROPN":
-            first -= 1
+        first = _names_before(doc, comma, cue.sent.start)
         if first == comma or (first > cue.sent.start and doc[first - 1].text != ","):
             return None
         return self.resolver.person_at(doc[comma - 1])
