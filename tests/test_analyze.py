@@ -1269,7 +1269,71 @@ SPEAKER_CASES = {
         "swing district",
         "Nell Carter",
     ),
+    # The parser hangs "the prayer leader" on the place before it; "spoke" has no subject, and "he"
+    # goes back to the name set off after the leader.
+    "a described name set off before a verb with no subject, then a pronoun": (
+        "Sermon\n\nAt Jerusalem's Al Aqsa Mosque, Islam's third holiest site, the prayer leader, Yousef Abu "
+        "Sneineh, spoke out sharply against the agreement. ``America supports an agreement that reinforces "
+        "the occupation,'' he said.",
+        "America supports",
+        "Yousef Abu Sneineh",
+    ),
+    "a participle after a described name is not that name's": (
+        "Suit\n\nThe plan was drawn up by a detective whose company, Associated Investigative Services Inc., "
+        "filed suit last week against Zimmerman and his attorney, Mark O'Mara, claiming they owe $27,000 for "
+        "security services.",
+        "they owe",
+        "Associated Investigative Services Inc.",
+    ),
+    "the one a sentence is sourced to speaks on with a pronoun in the next": (
+        "Airport\n\nPalestinian airport workers refused to allow Israeli security officials to check the "
+        "passengers, according to Civilian Airport Authority Director Nir Yarkoni. ``The minister asked me "
+        "to tell the Palestinians that we won't allow the airport to operate,'' he told The Associated Press.",
+        "minister asked me",
+        "Nir Yarkoni",
+    ),
+    "a description whose named modifier another person's role contradicts": (
+        "Kosovo\n\nPresident Slobodan Milosevic met the envoy on Monday. Shortly after the meeting, the "
+        "Yugoslav leader issued a defiant statement on Serbian television in which he said the ``threats of "
+        "aggression'' were ``a criminal act.''\n\nOn Tuesday the envoy travels to Pristina, where he will "
+        "meet the ethnic Albanian leader Ibrahim Rugova.",
+        "criminal act",
+        "Slobodan Milosevic",
+    ),
+    "a description that an indefinite phrase just introduced names no one": (
+        "Kosovo\n\nRichard Holbrooke, the American envoy, met Milosevic on Monday. An American diplomat "
+        "familiar with the talks said there had been no expectation of an agreement. ``It was not quite an "
+        "ultimatum,'' the diplomat said.",
+        "not quite an ultimatum",
+        None,
+    ),
+    "a court introduced as a court and then named is that court": (
+        "Drugs\n\nThe emergency law came after a court struck down the ban on certain drugs. In what the "
+        "Court of Appeal said was a constitutional issue of importance, the three-judge court unanimously "
+        "said a regulation making possession of the drug illegal was invalid.",
+        "regulation making possession",
+        "Court of Appeal",
+    ),
+    "a people or a party in the plural names no one": (
+        "Budget\n\nThe president wants the money spent on hiring teachers. Republicans, railing against "
+        "``Beltway bureaucrats,'' say that local school districts should decide how the money is spent.",
+        "local school districts",
+        None,
+    ),
 }
+
+
+def test_a_report_sourced_to_a_group_is_kept_without_a_speaker(analyze_text):
+    """ "According to Republicans" reports what people the article does not name said: the report
+    stays, with no speaker and the words the article gives them by; "according to the data" is no one."""
+    article = analyze_text(
+        "Budget\n\nFunding for the State Department would fall by 13 percent, according to Republicans. "
+        "Spending on roads would rise by 2 percent, according to the data."
+    )
+    group = _quote(article, "State Department")
+    assert (group.kind, group.speaker, group.cue) == ("indirect", None, "according to")
+    assert group.attributed_to == "Republicans"
+    assert not [q for q in article.quotes if "roads" in q.text]
 
 
 def test_a_pull_quote_takes_the_speaker_of_its_attributed_repeat(analyze_text):

@@ -198,10 +198,13 @@ class SpeakerResolver:
         that the first one after it ("the author complained … The writer, who … was Fazil")."""
         pos = self.char(noun)
         wanted = ROLE_SYNONYMS.get(noun.lower_, {noun.lower_})
+        named = _named_modifiers(noun)
         before = after = None
         for at, word, person in self.identities:
             if at == pos:
                 return person
+            if named and not _carries_modifier(person, named) and _role_qualifiers(person):
+                continue  # "the Yugoslav leader" is not "the ethnic Albanian leader Ibrahim Rugova"
             if word in wanted and not indefinite:
                 if at < pos:
                     before = person
@@ -259,6 +262,8 @@ class SpeakerResolver:
                 )
                 if tok.i == subj.i and ent.type == "NORP" and _indefinite(subj):
                     return None  # "another Republican said": one member of a group, unnamed
+                if tok.i == subj.i and ent.type == "NORP" and subj.tag_ in {"NNS", "NNPS"}:
+                    return None  # "Republicans say", "the Austrians said": a people or party, no one named
                 if tok.i == subj.i and ent.type == "NORP" and _one_member(subj):
                     return self._member_described(subj, sentence)  # "the Kentucky Republican said"
                 if tok.dep_ == "appos" and ent.type == "NORP":
@@ -526,9 +531,15 @@ class SpeakerResolver:
         for index in range(sentence, max(-1, sentence - 4), -1):
             span = self.sent_spans[index]
             mismatched = False  # a person is this sentence's subject, but "she" cannot be him
+            missed = _name_taken_for_apposition(span.root)  # the subject the parser hung elsewhere
             for tok in sorted(span, key=lambda t: (len(list(t.ancestors)), -t.i)):
                 at = self.char(tok)
-                if at >= key or (tok.dep_ not in _SUBJECT_DEPS and _named_as_example(tok) is None):
+                if at >= key or (
+                    tok.dep_ not in _SUBJECT_DEPS
+                    and (missed is None or tok.i != missed.i)
+                    and _named_as_example(tok) is None
+                    and not (index == sentence - 1 and gender is not None and _source_according_to(tok))
+                ):
                     continue
                 if self.in_quote(tok) or (tok.lower_ in {"who", "that"} and tok.head.dep_ == "relcl"):
                     continue  # a relative clause describes its noun; the pronoun goes on a clause's subject
@@ -661,6 +672,8 @@ class SpeakerResolver:
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.tag_ in {"NNS", "NNPS"}:
             return None  # "officials say": a group, not one person
         indefinite = _indefinite(noun)
+        if not indefinite and self._introduced_unnamed(noun, sentence):
+            return None
         if (person := self._identity(noun, indefinite)) is not None:
             return person
         if indefinite:
@@ -671,12 +684,7 @@ class SpeakerResolver:
             for t in noun.subtree
             if t.i < noun.i and t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in {"top", "new", "former"}
         }
-        # "the top U.S. diplomat": a named modifier that no role carries rules a person out.
-        named = {
-            t.lower_.strip(".")
-            for t in noun.subtree
-            if t.i < noun.i and t.pos_ in {"PROPN", "ADJ"} and t.text[:1].isupper() and t.i > noun.sent.start
-        }
+        named = _named_modifiers(noun)
         # "the Ad-Diyar newspaper": a capitalised word the tagger took for a common noun still names it
         labels = {
             t.lower_
@@ -698,15 +706,9 @@ class SpeakerResolver:
                 if (modifiers & _PORTFOLIOS) - role_words:
                     continue  # "the prime minister" is not the "Foreign Minister"
                 fit = sum(1 for m in modifiers if m in roles.replace(".", "") or m in roles)
-                if named and not any(m in roles.replace(".", "") or m in roles for m in named):
+                if named and not _carries_modifier(ent, named):
                     holders += any(titled(role, head) for role in ent.roles)
-                    qualifiers = {
-                        w.strip(".").lower()
-                        for role in ent.roles
-                        for w in role.split()
-                        if w[:1].isupper() and w.lower() not in ROLE_HEADS and w.lower() not in ROLE_MODIFIERS
-                    }
-                    if qualifiers:
+                    if _role_qualifiers(ent):
                         continue  # "the top U.S. diplomat" is not the "Ukrainian Foreign Minister"
             elif ent.type == "ORG" and (self._fits_name(ent, noun) or self._fits_introduction(ent, noun)):
                 # A noun that fits no organisation ("the group said" with only a company and a
@@ -735,6 +737,25 @@ class SpeakerResolver:
         if best.type == "ORG" and not self._fits_name(best, noun) and self._other_organisation_since(best, noun, pos):
             return None  # "X, a group, said …. Y said …. the group said": X or Y, a guess
         return best
+
+    def _introduced_unnamed(self, noun: Token, sentence: int) -> bool:
+        """ "An American diplomat familiar with the talks said …. ``…,'' the diplomat said": a
+        definite description whose noun last stood, in this sentence or the two before, in an
+        indefinite phrase naming no one is that unnamed person, not a named one who fits it."""
+        if self._identified_person(noun) is not None:
+            return False
+        pos = self.char(noun)
+        for index in range(sentence, max(-1, sentence - 3), -1):
+            for tok in reversed(self.sent_spans[index]):
+                if self.char(tok) >= pos or tok.lower_ != noun.lower_ or self.in_quote(tok):
+                    continue
+                return (  # a name ("the Court of Appeal") after "a court" is who it was
+                    tok.pos_ == "NOUN"
+                    and _indefinite(tok)
+                    and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+                    and self._identified_person(tok) is None
+                )
+        return False
 
     def _other_organisation_since(self, org: Entity, noun: Token, before: int) -> bool:
         """Did another organisation speak (the subject of a reporting verb) after ``org``'s last
@@ -1004,6 +1025,32 @@ def _titled_person_in(subj: Token) -> Token | None:
     return None
 
 
+def _named_modifiers(noun: Token) -> set[str]:
+    """The capitalised words before a description's noun ("the top U.S. diplomat": "u.s"; "the
+    Yugoslav leader": "yugoslav"), the sentence's first word left out."""
+    return {
+        t.lower_.strip(".")
+        for t in noun.subtree
+        if t.i < noun.i and t.pos_ in {"PROPN", "ADJ"} and t.text[:1].isupper() and t.i > noun.sent.start
+    }
+
+
+def _carries_modifier(ent: Entity, named: set[str]) -> bool:
+    roles = " | ".join(ent.roles).lower()
+    return any(m in roles.replace(".", "") or m in roles for m in named)
+
+
+def _role_qualifiers(ent: Entity) -> set[str]:
+    """The capitalised words of a person's roles that are neither titles nor their usual
+    modifiers: "Ukrainian" in "Ukrainian Foreign Minister", "Albanian" in "Albanian leader"."""
+    return {
+        w.strip(".").lower()
+        for role in ent.roles
+        for w in role.split()
+        if w[:1].isupper() and w.lower() not in ROLE_HEADS and w.lower() not in ROLE_MODIFIERS
+    }
+
+
 def _indefinite(noun: Token) -> bool:
     return any(t.lower_ in {"a", "an", "one", "another", "some"} for t in noun.children)
 
@@ -1056,6 +1103,14 @@ def _named_as_example(tok: Token) -> Token | None:
     while before >= 0 and tok.doc[before].is_punct:
         before -= 1
     return tok if before >= 0 and tok.doc[before].lower_ in _GROUP_WORDS else None
+
+
+def _source_according_to(tok: Token) -> bool:
+    """ "…, according to Director Nir Yarkoni. ``…,'' he told The Associated Press": the one a
+    sentence is sourced to may go on speaking in the next sentence ("he" or "she"), after its
+    subjects (who come first)."""
+    to = tok.head
+    return tok.dep_ == "pobj" and to.lower_ == "to" and to.i > 0 and tok.doc[to.i - 1].lower_ == "according"
 
 
 def _such_as(prep: Token) -> bool:
@@ -1331,6 +1386,8 @@ def _name_taken_for_apposition(verb: Token) -> Token | None:
     if verb.i < 2 or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
     name = doc[verb.i - 1]
+    if name.text == "," and (described := _described_name_before(doc[verb.i - 2])) is not None:
+        return described
     if name.text == ",":  # "Saramago, a known atheist, quipped"
         last = doc[verb.i - 2]
         chain = [last, *last.ancestors]
@@ -1352,6 +1409,22 @@ def _name_taken_for_apposition(verb: Token) -> Token | None:
         return None
     first = _names_before(doc, name.i + 1)
     return name if first > 0 and doc[first - 1].text == "," else None
+
+
+def _described_name_before(last: Token) -> Token | None:
+    """ "At the mosque, the prayer leader, Yousef Abu Sneineh, spoke out": a person's name set off
+    by commas as the apposition of a role noun, right before a verb with no subject; the parser
+    hangs the noun on a phrase before it."""
+    doc = last.doc
+    verb = doc[last.i + 2]
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None  # "… against his attorney, Mark O'Mara, claiming …": a participle has its subject elsewhere
+    if last.ent_type_ != "PERSON" or last.dep_ != "appos" or not _is_role_noun(last.head):
+        return None
+    first = _names_before(doc, last.i + 1)
+    if first == 0 or doc[first - 1].text != "," or last.head.i != first - 2:
+        return None
+    return last
 
 
 def _names_before(doc: Doc, end: int, floor: int = 0) -> int:
@@ -2338,10 +2411,24 @@ class QuoteExtractor:
             acc = _according_to(span)
             if acc is not None and not any(q.sentence == index for q in marked):
                 speaker = self.resolver.resolve_subject(acc, index)
-                if speaker is not None:
+                # "according to Republicans", "according to a former employee": people the
+                # article does not name still report; "according to the data" is no one
+                unnamed = speaker is None and (
+                    acc.ent_type_ == "NORP" or acc.lemma_.lower() in ROLE_HEADS | PERSON_NOUNS
+                )
+                if speaker is not None or unnamed:
                     s = self.sentences[index]
                     found.append(
-                        Quote(s.text, "indirect", self.resolver.speaker(speaker), "according to", index, s.start, s.end)
+                        Quote(
+                            s.text,
+                            "indirect",
+                            self.resolver.speaker(speaker),
+                            "according to",
+                            index,
+                            s.start,
+                            s.end,
+                            attributed_to=_description(acc, self.resolver.in_quote) if unnamed else None,
+                        )
                     )
         return found
 
