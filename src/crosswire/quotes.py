@@ -1386,7 +1386,7 @@ def _name_taken_for_apposition(verb: Token) -> Token | None:
     if verb.i < 2 or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
     name = doc[verb.i - 1]
-    if name.text == "," and (described := _described_name_before(doc[verb.i - 2])) is not None:
+    if name.text == "," and (described := _described_name_before(verb)) is not None:
         return described
     if name.text == ",":  # "Saramago, a known atheist, quipped"
         last = doc[verb.i - 2]
@@ -1411,12 +1411,12 @@ def _name_taken_for_apposition(verb: Token) -> Token | None:
     return name if first > 0 and doc[first - 1].text == "," else None
 
 
-def _described_name_before(last: Token) -> Token | None:
+def _described_name_before(verb: Token) -> Token | None:
     """ "At the mosque, the prayer leader, Yousef Abu Sneineh, spoke out": a person's name set off
-    by commas as the apposition of a role noun, right before a verb with no subject; the parser
-    hangs the noun on a phrase before it."""
-    doc = last.doc
-    verb = doc[last.i + 2]
+    by commas as the apposition of a role noun, right before a verb with no subject (the parser
+    hangs the noun on a phrase before it), is the verb's subject."""
+    doc = verb.doc
+    last = doc[verb.i - 2]
     if verb.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None  # "… against his attorney, Mark O'Mara, claiming …": a participle has its subject elsewhere
     if last.ent_type_ != "PERSON" or last.dep_ != "appos" or not _is_role_noun(last.head):
