@@ -66,7 +66,8 @@ GPE_ALIASES = {
     "united kingdom": "United Kingdom",
 }
 _TITLE_PHRASE = re.compile(r"(?:Secretary|Minister|Ministers|Secretaries)\s+of\s*$")
-_POSSESSIVE = {"'s", "’s", "'", "’"}
+_APOSTROPHE_S = {"'s", "’s"}
+_POSSESSIVE = _APOSTROPHE_S | {"'", "’"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _TITLE_PREPOSITIONS = {"of", "for", "to", "with", "at", "by", "from"}
 _ORG_WORDS = {
@@ -653,7 +654,7 @@ def _with_possessor(span: Span) -> Span:
     if len(span) != 1 or span[0].lower_ not in INSTITUTION_BODIES or not span[0].text[:1].isupper():
         return span
     i = span.start - 1
-    if i <= span.sent.start or doc[i].lower_ not in {"'s", "’s"}:
+    if i <= span.sent.start or doc[i].lower_ not in _APOSTROPHE_S:
         return span
     start = i
     while start > span.sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in {"PROPN", "NOUN"}:
@@ -1338,7 +1339,7 @@ def title_before(span: Span) -> Span | None:
     i = span.start - 1
     if i >= span.sent.start and doc[i].lower_ in _TITLE_PREPOSITIONS:
         return None  # "a spokesperson for Ban Ki-moon", "the wife of X": the name is the object
-    if i >= span.sent.start and doc[i].lower_ in {"'s", "’s"}:
+    if i >= span.sent.start and doc[i].lower_ in _APOSTROPHE_S:
         return None  # "the County Sheriff's Office": the name is the title-holder's, not titled
     start = span.start
     root = span.root

@@ -408,19 +408,16 @@ class People:
 
     def __init__(self, full_names: Iterable[str], others: Iterable[str] = ()):
         full_names, others = list(full_names), list(others)
-        # "Christopher R. Miller" and "Christopher Miller": one person (see initialled_names).
-        self._initialled = initialled_names(n for n in full_names + others if len(n.split()) >= 2)
-        full_names = [self._initialled.get(name_form(n), n) for n in full_names]
-        others = [self._initialled.get(name_form(n), n) for n in others]
-        # "Jon Hale" and "Jonathan Hale", "Lindsey Hale" and "Lindsay Hale": one person (see
-        # spelt_names), under one of the spellings.
-        self._spelt = spelt_names(n for n in full_names + others if len(n.split()) >= 2)
-        full_names = [self._spelt.get(name_form(n), n) for n in full_names]
-        others = [self._spelt.get(name_form(n), n) for n in others]
-        # "Lasse Gustafsson" and "Lasse Gustavsson": one person (see spelt_surnames).
-        self._surnames = spelt_surnames(n for n in full_names + others if len(n.split()) >= 2)
-        full_names = [self._surnames.get(name_form(n), n) for n in full_names]
-        others = [self._surnames.get(name_form(n), n) for n in others]
+        # One person under two forms of a full name, folded to one in turn, each on the names the
+        # fold before left: "Christopher R. Miller" and "Christopher Miller" (initialled_names);
+        # "Jon Hale" and "Jonathan Hale", "Lindsey Hale" and "Lindsay Hale" (spelt_names); "Lasse
+        # Gustafsson" and "Lasse Gustavsson" (spelt_surnames).
+        self._folds: list[dict[str, str]] = []
+        for names_alike in (initialled_names, spelt_names, spelt_surnames):
+            alike = names_alike(n for n in full_names + others if len(n.split()) >= 2)
+            full_names = [alike.get(name_form(n), n) for n in full_names]
+            others = [alike.get(name_form(n), n) for n in others]
+            self._folds.append(alike)
         known = {n for n in full_names if len(n.split()) >= 2}
         by_surname: dict[str, list[str]] = {}
         for name in sorted(known | {n for n in others if len(n.split()) >= 2}):
@@ -432,7 +429,7 @@ class People:
             if tagged and all(name_form(n) == name_form(tagged[0]) for n in names):
                 self._full[surname] = tagged[0]
         # "Gustavsson" alone, where "Lasse Gustavsson" is the story's "Lasse Gustafsson".
-        for form, name in self._surnames.items():
+        for form, name in self._folds[-1].items():  # spelt_surnames
             canonical = self._full.get(name_form(name.split()[-1]))
             if canonical is not None and form.split()[-1] not in by_surname:
                 self._full[form.split()[-1]] = canonical
@@ -444,9 +441,9 @@ class People:
         "Christopher R. Miller"), or the story's other spelling of it (see :func:`spelt_names` and
         :func:`spelt_surnames`)."""
         if len(name.split()) != 1:
-            name = self._initialled.get(name_form(name), name)
-            name = self._spelt.get(name_form(name), name)
-            return self._surnames.get(name_form(name), name)
+            for alike in self._folds:
+                name = alike.get(name_form(name), name)
+            return name
         return self._full.get(name_form(name), name)
 
     def same(self, a: str, b: str) -> bool:
