@@ -499,6 +499,14 @@ def test_an_attribution_after_a_quoted_question_stays_with_it(analyze_text):
     )
     assert _speaker(article, "willing to sign") == "Mira Holt"
     assert [s.text for s in article.sentences][-2:] == ['"Why?"', "He did not answer."]
+    # an adverb may stand between the speaker and the verb, not open a sentence of its own
+    article = analyze_text(
+        "Clinic\n\nThe protesters ask questions like ``Is it a boy or a girl?'' Sometimes they accuse people "
+        "of murder. ``Is it safe?'' Lena Ruiz, the clinic nurse, often asked."
+    )
+    texts = [s.text for s in article.sentences]
+    assert "Sometimes they accuse people of murder." in texts
+    assert "``Is it safe?'' Lena Ruiz, the clinic nurse, often asked." in texts
 
 
 def test_a_name_set_off_after_an_of_phrase_is_the_title_holder(analyze_text):
@@ -1320,6 +1328,41 @@ SPEAKER_CASES = {
         "local school districts",
         None,
     ),
+    # a manner of speaking right after the quote, before a reporting verb in a relative clause
+    "a verb of how the words came out, right after the quote, attributes it": (
+        "Resignation\n\nThe speaker stepped down on Saturday. ``We cannot go on like this,'' sighed Ann "
+        "Porter, a veteran lawmaker who also had to admit that she had erred.",
+        "cannot go on",
+        "Ann Porter",
+    ),
+    # a raised voice after a question, with the speaker's apposition and an adverb between
+    "a raised voice after a quoted question, its subject set off before it": (
+        "Cabinet row\n\nA shouting match broke out at the weekly meeting, according to army radio. "
+        "``Who asked the president to come here?'' Mark Duval, the energy minister, reportedly yelled at "
+        "the premier. The premier said it was not his idea.",
+        "Who asked",
+        "Mark Duval",
+    ),
+    "a document's terms are the words of the one whose document it is": (
+        "Prize\n\nThe prize is one of five established by Alfred Nobel, the industrialist. According to "
+        "the terms of Nobel's will, the prize is to reward work ``in an ideal direction.''",
+        "ideal direction",
+        "Alfred Nobel",
+    ),
+    "a broadcaster's station carries the broadcaster's name": (
+        "Yeltsin ill\n\nYeltsin cut short his trip on Monday. Moscow's NTV station said it was a crucial "
+        "time for Russia, when ``presidential decisions'' are needed.",
+        "presidential decisions",
+        "NTV",
+    ),
+    # the one named before the unnamed relative is not who "he" is
+    "a relative no one names, the sentence before, is who the pronoun stands for": (
+        "Elevator\n\nThe repairman, Tom Garrick, pulled the mother from the shaft. The baby's anguished "
+        "father, climbing into a car outside the building, writhed as if in pain. ``No, no,'' he said. "
+        "``Oh, no.''",
+        "No, no",
+        None,
+    ),
 }
 
 
@@ -1482,6 +1525,30 @@ def test_the_place_of_an_office_is_not_the_speaker(analyze_text):
         "is the official, saying that “my privacy was invaded.”"
     )
     assert _speaker(article, "privacy was invaded") == "Tessa Orlan"
+
+
+def test_a_title_set_off_after_the_phrase_of_its_noun_is_not_a_quote(analyze_text):
+    """ "wrote his breakthrough novel in 1982, ``Title.''": the noun for the work is further back;
+    a quoted sentence after a noun that is no work noun stays speech."""
+    article = analyze_text(
+        "Prize\n\nThe novelist wrote his breakthrough novel in 1982, ``Blue Harbour Nights.'' He told a "
+        "friend in 1990, ``I Write Only At Night.''"
+    )
+    assert not any("Harbour" in q.text for q in article.quotes)
+    assert any("Only At Night" in q.text for q in article.quotes)
+
+
+def test_quotes_listed_after_a_plural_noun_for_words_are_mentions(analyze_text):
+    """A list of quoted terms after "the terms" mentions them; a quoted sentence after "the words"
+    and the quote that follows it are still speech."""
+    article = analyze_text(
+        "Capital\n\nIn a few days we have made the terms ``surreal,'' ``bizarre,'' ``runaway train'' and "
+        "``politics of personal destruction'' useless cliches.\n\n"
+        "``What is the difference?'' asked Dan Beamer, whose son led the revolt with the words, ``Let's "
+        "roll.'' ``I cannot see the upside to this.''"
+    )
+    assert not any("surreal" in q.text or "personal destruction" in q.text for q in article.quotes)
+    assert _speaker(article, "cannot see the upside") == "Dan Beamer"
 
 
 def test_a_title_after_the_noun_it_names_is_not_a_quote(analyze_text):

@@ -27,6 +27,77 @@ RAISED_VOICE_FORMS = frozenset(
     f"{stem}{suffix}" for stem in ("shout", "yell", "scream", "chant") for suffix in ("", "s", "ed", "ing")
 )
 
+#: Verbs of how words come out ("sighed", "snapped", "whispered"): no report of speech by
+#: themselves ("she laughed"), but right after a quote, with only their subject between, they
+#: tell who spoke it ("``…,'' sighed Hyde").
+MANNER_FORMS = frozenset(
+    [
+        "barked",
+        "barks",
+        "boasted",
+        "boasts",
+        "chuckled",
+        "chuckles",
+        "cried",
+        "cries",
+        "fumed",
+        "fumes",
+        "gasped",
+        "gasps",
+        "grinned",
+        "grins",
+        "groaned",
+        "groans",
+        "growled",
+        "growls",
+        "gushed",
+        "gushes",
+        "hissed",
+        "hisses",
+        "interjected",
+        "interjects",
+        "laughed",
+        "laughs",
+        "marveled",
+        "marvelled",
+        "marvels",
+        "moaned",
+        "moans",
+        "mumbled",
+        "mumbles",
+        "murmured",
+        "murmurs",
+        "muttered",
+        "mutters",
+        "retorted",
+        "retorts",
+        "scoffed",
+        "scoffs",
+        "shrugged",
+        "shrugs",
+        "sighed",
+        "sighs",
+        "smiled",
+        "smiles",
+        "snapped",
+        "snaps",
+        "snarled",
+        "snarls",
+        "sneered",
+        "sneers",
+        "sobbed",
+        "sobs",
+        "ventured",
+        "ventures",
+        "wailed",
+        "wails",
+        "whispered",
+        "whispers",
+        "wondered",
+        "wonders",
+    ]
+)
+
 _EXTRA_QUOTE_VERBS = {
     f"{stem}{suffix}"
     for stem, forms in {

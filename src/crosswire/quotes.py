@@ -20,6 +20,7 @@ from crosswire.entities import SentenceIndex, after_rank, named_by_phrase
 from crosswire.lexicon import (
     FEMALE_WORDS,
     MALE_WORDS,
+    MANNER_FORMS,
     ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
@@ -246,7 +247,7 @@ class SpeakerResolver:
                 # "the Nezavisimaya Gazeta newspaper said": a name the organisation noun carries
                 carried = (
                     ent.type == "ORG"
-                    and subj.lower_ in ORGANISATION_NOUNS
+                    and subj.lower_ in ORGANISATION_NOUNS | _BROADCAST_NOUNS
                     and not any(c.dep_ == "appos" for c in subj.children)  # "the Vatican newspaper, X,"
                 )
                 linked = (
@@ -292,6 +293,8 @@ class SpeakerResolver:
             return self.resolve_pronoun(subj, sentence)
         if low in _DOCUMENT_NOUNS | _PRESS_PIECES and subj.tag_ == "NN":
             return self._document_author(subj, sentence)
+        if low in _WORDING_NOUNS and (document := _document_worded(subj)) is not None:
+            return self._document_author(document, sentence)  # "the terms of Nobel's will"
         if (person := self._named_before_apposition(subj)) is not None:
             return person
         return self.resolve_description(subj, sentence)
@@ -577,11 +580,12 @@ class SpeakerResolver:
                     ent is None
                     and index < sentence
                     and tok.head.dep_ == "ROOT"
-                    and (_is_role_noun(tok) or _unnamed_person(tok))
+                    and (_is_role_noun(tok) or _unnamed_person(tok) or _kin_of_gender(tok, gender))
                 ):
-                    # "the speaker seemed unable …. he said", "Another witness said …. she said":
-                    # the pronoun stands for someone the article does not name; a person further
-                    # back would be a guess.
+                    # "the speaker seemed unable …. he said", "Another witness said …. she said",
+                    # "The baby's anguished father … writhed …. “…,” he moaned": the pronoun
+                    # stands for someone the article does not name; a person further back would
+                    # be a guess.
                     self._pronoun_cache[key] = None
                     return None
             if found is None and mismatched:
@@ -847,8 +851,25 @@ _DOCUMENT_NOUNS = {
     "resolution",
     "declaration",
     "citation",
+    "will",
+    "testament",
 }
 _ISSUED = {"issued", "released", "published", "posted", "sent"}
+#: Nouns for a broadcaster that carry its name ("Moscow's NTV station said"); not organisation
+#: nouns for the entity rules, since a railway or space station is a place.
+_BROADCAST_NOUNS = {"station", "channel"}
+#: Nouns for the words of a document ("the text of the resolution", "the terms of his will").
+_WORDING_NOUNS = {"terms", "text", "wording", "language"}
+
+
+def _document_worded(noun: Token) -> Token | None:
+    """The document whose words ``noun`` ("terms", "text") is: the object of its "of"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in _DOCUMENT_NOUNS), None)
+    return None
+
+
 # Bodies of a state, which a nationality word names ("the Malaysian government").
 _STATE_BODIES = {
     "government",
@@ -1586,6 +1607,13 @@ def _unnamed_person(subj: Token) -> bool:
     )
 
 
+def _kin_of_gender(noun: Token, gender: str | None) -> bool:
+    """Is the common noun someone's relative of the gender ("his father" for "he", "the baby's
+    mother" for "she")? Not "the woman", which may stand for a woman the article has named."""
+    words = MALE_WORDS if gender == "m" else FEMALE_WORDS if gender == "f" else frozenset()
+    return noun.pos_ == "NOUN" and noun.lower_ in words and any(c.dep_ == "poss" for c in noun.children)
+
+
 _SPOUSE_OF = {"wife": "his", "widow": "his", "husband": "her", "widower": "her"}
 
 
@@ -1680,7 +1708,45 @@ def _names_a_work(span: Span, open_at: int) -> bool:
     if not before:
         return False
     last = before[-1]
-    return (last.tag_ in {"NN", "NNS"} and last.is_lower) or last.tag_ == "POS"
+    return (last.tag_ in {"NN", "NNS"} and last.is_lower) or last.tag_ == "POS" or _work_named_before(span, open_at)
+
+
+def _work_named_before(span: Span, open_at: int) -> bool:
+    """ "wrote his breakthrough novel in 1982, ``Baltasar and Blimunda.''": marks set off by a
+    comma after a noun for a work, with no verb between the noun and the comma, name that work."""
+    before = [t for t in span if t.idx < open_at and not t.is_space and not _is_quote_mark(t)]
+    if len(before) < 2 or before[-1].text != ",":
+        return False
+    for tok in reversed(before[-8:-1]):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return False
+        if tok.pos_ == "NOUN" and tok.lower_ in _NAMING_NOUNS:
+            return True
+    return False
+
+
+def _listed_after_naming_noun(para: Paragraph, q: QuoteSpan) -> bool:
+    """ "made the terms ``surreal,'' ``bizarre,'' … and ``politics of personal destruction''
+    useless cliches": quotes in a list, with only commas or a conjunction between their marks,
+    after a plural noun for words, mention those words; no one says them."""
+
+    def listed(first: QuoteSpan, second: QuoteSpan) -> bool:
+        if para.text[first.start : first.end].rstrip().endswith((".", "?", "!")):
+            return False  # '"Let's roll." "I cannot see …"': a sentence ends, another begins
+        return re.fullmatch(r"[\s,]*(?:(?:and|or)\s*)?", para.text[first.outer_end : second.open_at]) is not None
+
+    quotes = para.quotes
+    at = next(i for i, other in enumerate(quotes) if other.open_at == q.open_at)
+    first = last = at
+    while first > 0 and listed(quotes[first - 1], quotes[first]):
+        first -= 1
+    while last + 1 < len(quotes) and listed(quotes[last], quotes[last + 1]):
+        last += 1
+    if first == last:
+        return False
+    lead = re.search(r"(\w+)[\s,:]*$", para.text[: quotes[first].open_at])
+    word = lead.group(1).lower() if lead else ""
+    return word.endswith("s") and word[:-1] in _NAMING_NOUNS
 
 
 #: Words after which quote marks hold the name of a programme or publication one appears on or
@@ -1833,8 +1899,9 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
         for t in span
         if not (q_start <= base + t.idx < q_end) and is_reporting_verb(t) and not quoted_word(t) and not _hearsay(t)
     ]
+    after = _verb_after_quote(span, inside, q_end, base, quoted_word)
     if not outside:
-        return None
+        return after
     # A cue verb that heads the quote, or that the quote's words hang from.
     inside_ids = {t.i for t in inside}
     for tok in inside:
@@ -1854,6 +1921,8 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
             return cue
         if cue.head.i in inside_ids:
             return cue
+    if after is not None:
+        return after
     # Otherwise the nearest reporting verb; a raised voice only reports what hangs from it, or
     # what a colon after it opens ("Blix said as a passenger shouted ``Give …'' ``Service resumes
     # …''": the last words are Blix's; "a guard shouted to an officer: ``…''": the guard's).
@@ -1868,6 +1937,34 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
     # nearest verb that is not one reports the quote.
     outside = [t for t in outside if not (t.tag_ == "VBN" and t.dep_ == "acl")] or outside
     return min(outside, key=lambda t: min(abs(base + t.idx - q_start), abs(base + t.idx - q_end)))
+
+
+def _verb_after_quote(span: Span, inside: list[Token], q_end: int, base: int, quoted_word) -> Token | None:
+    """ "``…,'' sighed Henry Hyde, another tormenter of the president who also had to admit …",
+    "``…?'' Silvan Shalom, the science minister, reportedly yelled at Netanyahu": a verb of
+    speaking, of a raised voice or of a manner of speaking that follows a quote ending in a comma,
+    a question or an exclamation mark, with nothing but its own subject (or, inverted, nothing)
+    between, tells who spoke it, before any reporting verb further on. ``quoted_word`` tells a
+    token inside quotation marks, which is no one's attribution."""
+    if not inside or inside[-1].text not in {",", "?", "!"}:
+        return None
+    after = [t for t in span if base + t.idx >= q_end and not t.is_space and not _is_quote_mark(t)]
+    verb = next((t for t in after if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.tag_ == "VBG" or any(quoted_word(t) for t in after if t.i <= verb.i):
+        return None
+    low = verb.lower_
+    if not (low in MANNER_FORMS or low in RAISED_VOICE_FORMS or is_reporting_verb(verb)):
+        return None
+    own = [c for c in verb.children if c.i > verb.i]
+    if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and low not in _HEARER_VERBS) for c in own):
+        return None  # "“How did you do it?” This book reveals the strategies …": a report of its own
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    between = {t.i for t in after if t.i < verb.i}
+    if not between:
+        return verb if any(s.i > verb.i for s in subjects) else None
+    allowed = {t.i for s in subjects if s.i < verb.i for t in s.subtree}
+    allowed |= {c.i for c in verb.children if c.dep_ in {"advmod", "punct"} and c.i < verb.i}
+    return verb if subjects and between <= allowed else None
 
 
 #: Participles of the passive of hearsay ("is said to", "was reported to", "are believed to").
@@ -2103,6 +2200,7 @@ class QuoteExtractor:
                 inner.rstrip().endswith(",")
                 and _named_in_apposition(span, para.start + q.outer_end, self.resolver.char)
             )
+            or _listed_after_naming_noun(para, q)
             or (
                 cue is None
                 and according is None

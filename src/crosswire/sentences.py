@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from crosswire.lexicon import is_reporting_verb
+from crosswire.lexicon import MANNER_FORMS, is_reporting_verb
 from crosswire.model import Sentence
 from crosswire.quotemarks import QuoteSpan, find_quote_spans, inside_quote
 
@@ -169,12 +169,15 @@ def _new_report(doc: Doc, start: int) -> bool:
 
 
 def _opening_report(doc: Doc, start: int):
-    """The reporting verb of a speaker and verb at token ``start``, if the text opens with them."""
-    for token in doc[start : start + 8]:
-        if is_reporting_verb(token):
+    """The reporting verb of a speaker and verb at token ``start``, if the text opens with them
+    ("Netanyahu said", "Silvan Shalom, the science minister, reportedly yelled", "Smith sighed")."""
+    for token in doc[start : start + 12]:
+        if is_reporting_verb(token) or (token.lower_ in MANNER_FORMS and token.pos_ == "VERB"):
             return token if token.i > start else None
-        if token.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT"}:
-            return None
+        if token.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT"} and not (
+            token.pos_ == "ADV" and token.i > start
+        ):
+            return None  # an adverb only after the speaker ("Sometimes they accuse …" opens a report)
     return None
 
 
