@@ -1277,6 +1277,14 @@ SPEAKER_CASES = {
         "swing district",
         "Nell Carter",
     ),
+    # the same lost subject for a report in no quotation marks
+    "a name before a participle clause before a verb of an indirect report": (
+        "Speaker-elect\n\nThe vote is set for Friday. Olaf Brenn, saying he had sought counseling and had "
+        "the forgiveness of his family, noted he had several times told reporters that ``I was running for "
+        "speaker, not sainthood.''",
+        "he had several times told reporters",
+        "Olaf Brenn",
+    ),
     # The parser hangs "the prayer leader" on the place before it; "spoke" has no subject, and "he"
     # goes back to the name set off after the leader.
     "a described name set off before a verb with no subject, then a pronoun": (
@@ -1572,7 +1580,7 @@ def test_a_name_the_parser_hung_on_an_earlier_name_is_the_subject_of_the_verb_af
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from crosswire.quotes import _name_taken_for_apposition
+    from crosswire.quotes import _lost_subject
 
     words = ["Speaking", "after", "talks", "with", "Ana", "Pell", ",", "Olaf", "Brenn", "said", "it", "ended", "."]
     pos = ["VERB", "ADP", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"]
@@ -1584,8 +1592,8 @@ def test_a_name_the_parser_hung_on_an_earlier_name_is_the_subject_of_the_verb_af
         deps += ["nsubj", "ccomp", "punct"]
         return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents)
 
-    assert _name_taken_for_apposition(parsed("appos", 5)[9]).text == "Brenn"
-    assert _name_taken_for_apposition(parsed("nsubj", 9)[9]) is None  # parsed right: nothing to mend
+    assert _lost_subject(parsed("appos", 5)[9]).text == "Brenn"
+    assert _lost_subject(parsed("nsubj", 9)[9]) is None  # parsed right: nothing to mend
 
 
 def test_a_name_after_a_job_title_is_a_person_even_when_typed_an_organisation(analyze_text):

@@ -534,7 +534,7 @@ class SpeakerResolver:
         for index in range(sentence, max(-1, sentence - 4), -1):
             span = self.sent_spans[index]
             mismatched = False  # a person is this sentence's subject, but "she" cannot be him
-            missed = _name_taken_for_apposition(span.root)  # the subject the parser hung elsewhere
+            missed = _lost_subject(span.root)  # the subject the parser hung elsewhere
             for tok in sorted(span, key=lambda t: (len(list(t.ancestors)), -t.i)):
                 at = self.char(tok)
                 if at >= key or (
@@ -1156,8 +1156,8 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
     # quoted, whatever it is (a pronoun, a group no one names); the subject only reports.
     if (quoted := _quoted_as_saying(verb)) is not None:
         return [] if in_quote(quoted) else [quoted]
-    # A name the parser hung on a noun before it, as an apposition: see the function.
-    if (name := _name_taken_for_apposition(verb)) is not None:
+    # A name the parser hung on a noun before it: see the function.
+    if (name := _lost_subject(verb)) is not None:
         found.append(name)
     # Words reported through someone else: "Hodler quoted Metaxa as saying", "he overheard
     # Metaxa describing them as ``stupid''": the one quoted is the object, not the subject.
@@ -1397,55 +1397,59 @@ _SPEAKING_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _NOT_SPEAKING_TYPES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART"}
 
 
-def _name_taken_for_apposition(verb: Token) -> Token | None:
-    """ "Speaking after a meeting with Javier Solana and Wesley K. Clark, Holbrooke said ``…''",
-    "Dismissing the paper's disapproval of his achievement, Saramago, a known atheist, quipped
-    that …": the parser may hang the name before a verb that has no subject on a noun before it,
-    as an apposition or a conjunct; a name set off by a comma just before the verb (or before its
-    own apposition, just before the verb) is its subject."""
+def _lost_subject(verb: Token) -> Token | None:
+    """The subject the parser lost before a verb it left without one, having hung the name on a
+    noun before it (as an apposition or a conjunct):
+
+    - "Speaking after a meeting with Javier Solana and Wesley K. Clark, Holbrooke said ``…''":
+      the name right before the verb, its run of names set off by a comma;
+    - "In a front page comment, Sahar Baasiri, said ``…''", "At the mosque, the prayer leader,
+      Yousef Abu Sneineh, spoke out", "Price, acknowledging that …, said": a person's name set off
+      by commas (or opening the sentence) right before the verb, or before a participle's clause
+      that comes right before it;
+    - "Dismissing the paper's disapproval …, Saramago, a known atheist, quipped that …": a name
+      with its own apposition between it and the verb.
+
+    A participle's subject is elsewhere ("… against his attorney, Mark O'Mara, claiming …"),
+    unless the name opens the sentence ("Yeltsin, calling her ``my comrade,'' declared …").
+    """
     doc = verb.doc
     if verb.i < 2 or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
-    name = doc[verb.i - 1]
-    if name.text == "," and (described := _described_name_before(verb)) is not None:
-        return described
-    if name.text == ",":  # "Saramago, a known atheist, quipped"
-        last = doc[verb.i - 2]
-        chain = [last, *last.ancestors]
-        apposition = next((a for a in chain if a.dep_ == "appos" and a.head.pos_ == "PROPN"), None)
-        if apposition is None:
+    if doc[verb.i - 1].text != ",":
+        name = doc[verb.i - 1]
+        if (
+            name.pos_ != "PROPN"
+            or name.ent_type_ in _NOT_SPEAKING_TYPES
+            or name.dep_ not in {"appos", "conj"}
+            or name.head.i > name.i
+        ):
             return None
-        opening = min(t.i for t in apposition.subtree) - 1
-        if max(t.i for t in apposition.subtree) != verb.i - 2 or doc[opening].text != ",":
-            return None
-        name = apposition.head
-        if name.i != opening - 1:
-            return None
-    if (
-        name.pos_ != "PROPN"
-        or name.ent_type_ in _NOT_SPEAKING_TYPES
-        or name.dep_ not in {"appos", "conj"}
-        or name.head.i > name.i
-    ):
+        first = _names_before(doc, name.i + 1)
+        return name if first > 0 and doc[first - 1].text == "," else None
+    comma = verb.i - 1
+    for clause in verb.children:  # "Price, acknowledging that his polls showed a tight race, said"
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and max(t.i for t in clause.subtree) == comma - 1:
+            comma = clause.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    floor = verb.sent.start
+    first = _names_before(doc, comma, floor)
+    name = doc[comma - 1]
+    if first < comma and (first == floor or (doc[first - 1].text == "," and verb.tag_ != "VBG")):
+        return name if name.ent_type_ in {"PERSON", ""} else None
+    # "Saramago, a known atheist, quipped": the name before the apposition that ends at the comma
+    apposition = next((a for a in [name, *name.ancestors] if a.dep_ == "appos" and a.head.pos_ == "PROPN"), None)
+    if apposition is None:
+        return None
+    opening = min(t.i for t in apposition.subtree) - 1
+    if max(t.i for t in apposition.subtree) != comma - 1 or doc[opening].text != ",":
+        return None
+    name = apposition.head
+    if name.i != opening - 1 or name.ent_type_ in _NOT_SPEAKING_TYPES:
         return None
     first = _names_before(doc, name.i + 1)
     return name if first > 0 and doc[first - 1].text == "," else None
-
-
-def _described_name_before(verb: Token) -> Token | None:
-    """ "At the mosque, the prayer leader, Yousef Abu Sneineh, spoke out": a person's name set off
-    by commas as the apposition of a role noun, right before a verb with no subject (the parser
-    hangs the noun on a phrase before it), is the verb's subject."""
-    doc = verb.doc
-    last = doc[verb.i - 2]
-    if verb.tag_ not in {"VBD", "VBZ", "VBP"}:
-        return None  # "… against his attorney, Mark O'Mara, claiming …": a participle has its subject elsewhere
-    if last.ent_type_ != "PERSON" or last.dep_ != "appos" or not _is_role_noun(last.head):
-        return None
-    first = _names_before(doc, last.i + 1)
-    if first == 0 or doc[first - 1].text != "," or last.head.i != first - 2:
-        return None
-    return last
 
 
 def _names_before(doc: Doc, end: int, floor: int = 0) -> int:
@@ -2262,8 +2266,6 @@ class QuoteExtractor:
                         speaker = self.resolver.resolve_subject(subj, index)
                 if not subjects and self.resolver.char(cue) >= end:
                     speaker = self._named_after_quote(span, end, cue)
-                elif not subjects and speaker is None:
-                    speaker = self._named_before_verb(cue)
         elif according is not None:
             speaker = self.resolver.resolve_subject(according, index)
             attributed = _description(according, self.resolver.in_quote)
@@ -2343,24 +2345,6 @@ class QuoteExtractor:
             if (ent := self.resolver.entity_at(tok)) is not None:
                 return ent if ent.type == "PERSON" else None
         return None
-
-    def _named_before_verb(self, cue: Token) -> Entity | None:
-        """ "In a front page comment, Sahar Baasiri, said ``…''": a person's name set off by commas
-        before a reporting verb the parser gave no subject (it hung the name on the phrase before
-        it) is who speaks."""
-        doc = cue.doc
-        comma = cue.i - 1
-        # "Price, acknowledging that his polls showed a tight race, said: ``…''": a participle's
-        # clause set off between the name and the verb.
-        for clause in cue.children:
-            if clause.dep_ == "advcl" and clause.tag_ == "VBG" and max(t.i for t in clause.subtree) == comma - 1:
-                comma = clause.i - 1
-        if comma < 1 or doc[comma].text != ",":
-            return None
-        first = _names_before(doc, comma, cue.sent.start)
-        if first == comma or (first > cue.sent.start and doc[first - 1].text != ","):
-            return None
-        return self.resolver.person_at(doc[comma - 1])
 
     def _signed_by(self, para: Paragraph, q: QuoteSpan) -> tuple[Entity | None, int] | None:
         """The name a dash sets after the quote, as a signature ("“…” — Claire Danes, on her win",
