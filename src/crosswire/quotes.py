@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1740,8 +1741,7 @@ def _listed_after_naming_noun(para: Paragraph, q: QuoteSpan) -> bool:
         return re.fullmatch(r"[\s,]*(?:(?:and|or)\s*)?", para.text[first.outer_end : second.open_at]) is not None
 
     quotes = para.quotes
-    at = next(i for i, other in enumerate(quotes) if other.open_at == q.open_at)
-    first = last = at
+    first = last = quotes.index(q)
     while first > 0 and listed(quotes[first - 1], quotes[first]):
         first -= 1
     while last + 1 < len(quotes) and listed(quotes[last], quotes[last + 1]):
@@ -1943,7 +1943,9 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
     return min(outside, key=lambda t: min(abs(base + t.idx - q_start), abs(base + t.idx - q_end)))
 
 
-def _verb_after_quote(span: Span, inside: list[Token], q_end: int, base: int, quoted_word) -> Token | None:
+def _verb_after_quote(
+    span: Span, inside: list[Token], q_end: int, base: int, quoted_word: Callable[[Token], bool]
+) -> Token | None:
     """ "``…,'' sighed Henry Hyde, another tormenter of the president who also had to admit …",
     "``…?'' Silvan Shalom, the science minister, reportedly yelled at Netanyahu": a verb of
     speaking, of a raised voice or of a manner of speaking that follows a quote ending in a comma,
