@@ -1426,8 +1426,7 @@ def _lost_subject(verb: Token) -> Token | None:
             or name.head.i > name.i
         ):
             return None
-        first = _names_before(doc, name.i + 1)
-        return name if first > 0 and doc[first - 1].text == "," else None
+        return name if _run_set_off(name) else None
     comma = verb.i - 1
     for clause in verb.children:  # "Price, acknowledging that his polls showed a tight race, said"
         if clause.dep_ == "advcl" and clause.tag_ == "VBG" and max(t.i for t in clause.subtree) == comma - 1:
@@ -1449,8 +1448,13 @@ def _lost_subject(verb: Token) -> Token | None:
     name = apposition.head
     if name.i != opening - 1 or name.ent_type_ in _NOT_SPEAKING_TYPES:
         return None
-    first = _names_before(doc, name.i + 1)
-    return name if first > 0 and doc[first - 1].text == "," else None
+    return name if _run_set_off(name) else None
+
+
+def _run_set_off(name: Token) -> bool:
+    """Is the run of proper nouns that ends with ``name`` set off by a comma before it?"""
+    first = _names_before(name.doc, name.i + 1)
+    return first > 0 and name.doc[first - 1].text == ","
 
 
 def _names_before(doc: Doc, end: int, floor: int = 0) -> int:
@@ -1903,9 +1907,8 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
         for t in span
         if not (q_start <= base + t.idx < q_end) and is_reporting_verb(t) and not quoted_word(t) and not _hearsay(t)
     ]
-    after = _verb_after_quote(span, inside, q_end, base, quoted_word)
     if not outside:
-        return after
+        return _verb_after_quote(span, inside, q_end, base, quoted_word)
     # A cue verb that heads the quote, or that the quote's words hang from.
     inside_ids = {t.i for t in inside}
     for tok in inside:
@@ -1925,7 +1928,7 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
             return cue
         if cue.head.i in inside_ids:
             return cue
-    if after is not None:
+    if (after := _verb_after_quote(span, inside, q_end, base, quoted_word)) is not None:
         return after
     # Otherwise the nearest reporting verb; a raised voice only reports what hangs from it, or
     # what a colon after it opens ("Blix said as a passenger shouted ``Give …'' ``Service resumes
@@ -1959,7 +1962,7 @@ def _verb_after_quote(
     if verb is None or verb.tag_ == "VBG" or any(quoted_word(t) for t in after if t.i <= verb.i):
         return None
     low = verb.lower_
-    if not (low in MANNER_FORMS or low in RAISED_VOICE_FORMS or is_reporting_verb(verb)):
+    if not (low in MANNER_FORMS or is_reporting_verb(verb)):  # a raised voice is a reporting verb
         return None
     own = [c for c in verb.children if c.i > verb.i]
     if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and low not in _HEARER_VERBS) for c in own):
