@@ -1409,6 +1409,45 @@ def test_a_pull_quote_takes_the_speaker_of_its_attributed_repeat(analyze_text):
     ]
 
 
+# "As his uncle, R.W. Eaton, told The Denver Post, …" (held-out 24): a subordinate "as" clause
+# is no attribution set inside the clause it reports, and the one told is no speaker.
+_VIGIL = (
+    "Vigil\n\nThe town mourned Matt Reyes on Sunday. As his uncle, R.W. Austin, told The Boulder Post, Matt "
+    "was ``a small person with a big heart.'' Of his nephew's shattered body Austin said, ``It's like "
+    "something you might see in war.''"
+)
+SPEAKER_CASES["a subordinate attribution with a hearer keeps its subject"] = (_VIGIL, "small person", "R.W. Austin")
+# "Of his nephew's shattered body Eaton said, ``…''" (held-out 24): a phrase opening the sentence
+# with no comma, and the name after it that the parser hung on its noun (and typed as a place).
+SPEAKER_CASES["a name after a fronted phrase with no comma is the subject"] = (_VIGIL, "you might see", "R.W. Austin")
+# "Page says it's ``reassuring'' …", "Camp defended the release. ``…,'' he said": a surname that is
+# also a common word, tagged as a common noun at the start of a sentence.
+SPEAKER_CASES["a surname the model took for a common noun is its person"] = (
+    "Reissues\n\nThe guitarist Nora Page has remastered the band's albums. Page says it is ``reassuring'' "
+    "to hear the songs again after all this time.",
+    "reassuring",
+    "Nora Page",
+)
+# "The speaker was right to say this was ``…''" (held-out 24): the adjective's subject says it.
+SPEAKER_CASES["an adjective with to and a verb of saying has the copula's subject"] = (
+    "Senate vote\n\nSenator Mary Lowe spoke to the chamber on Tuesday. She was quick to add that the vote "
+    "``would not be the last word.''",
+    "last word",
+    "Mary Lowe",
+)
+
+
+def test_an_adjective_of_what_may_be_unsaid_reports_nothing(analyze_text):
+    """ "was quick to add that …" reports; "is unlikely to declare that …" does not."""
+    article = analyze_text(
+        "Talks\n\nMayor Ruth Dale met the union on Monday. Dale is unlikely to declare the talks have failed. "
+        "She was happy to announce that the buses would run on Friday."
+    )
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in article.quotes if q.kind == "indirect"] == [
+        ("announce", "Ruth Dale")
+    ]
+
+
 @pytest.mark.parametrize("case", list(SPEAKER_CASES))
 def test_speaker_rules(analyze_text, case):
     text, fragment, speaker = SPEAKER_CASES[case]
@@ -1457,6 +1496,20 @@ TITLE_CASES = {
         "streets for a new government. ``I write slowly,'' the book's author said.",
         ["Silence", "renovasi"],
         ["I write slowly"],
+    ),
+    # "said Ronald Chernow, the author of ``Titan,'' a biography of …" (held-out 24)
+    "a title after the author of it, or before a biography noun, is not a quote": (
+        "Oil\n\n``They are tired giants,'' said Ellen Park, the author of ``Harbor Kings,'' a history of the "
+        "port. Her friend wrote ``Iron Will,'' a biography of the founder. ``I write slowly,'' Park said.",
+        ["Harbor Kings", "Iron Will"],
+        ["tired giants", "I write slowly"],
+    ),
+    # "The commercials … end with a slogan: ``It's not about hate ... It's about hope.''"
+    "a slogan after a colon is not a quote": (
+        "Ads\n\nThe group paid for a new round of ads. The commercials end with a slogan: ``It's not about "
+        "fear ... It's about faith.'' ``We will run them all month,'' said Lee Harmon, its director.",
+        ["not about fear"],
+        ["run them all month"],
     ),
 }
 

@@ -435,6 +435,12 @@ def test_a_wire_pickup_note_at_the_end_is_removed_and_recorded():
     cleaned = clean_text(raw, find_title=False)
     assert cleaned.body[-1] == "The operator said the hull had cost more than expected."
     assert [(r.text, r.reason) for r in cleaned.removed] == [("In Lindholm, 4th graf pvs", "wire editing note")]
+    # The note's other forms: "pickup 4th pvs" (with the opening words of the paragraph picked up,
+    # a quotation mark among them) and "graf 5 pvs".
+    for note in ("``During the, pickup 4th pvs", "The building, graf 5 pvs"):
+        cleaned = clean_text(f"{raw.rsplit(' In ', 1)[0]} {note}", find_title=False)
+        assert cleaned.body[-1] == "The operator said the hull had cost more than expected."
+        assert [(r.text, r.reason) for r in cleaned.removed] == [(note, "wire editing note")]
     # A last sentence about a paragraph of a law is the article's own.
     law = "The court struck down the 3rd paragraph of the law."
     assert clean_text(f"Judges ruled on Monday.\n\n{law}", find_title=False).body[-1] == law

@@ -46,9 +46,12 @@ _TRAILING_CREDIT = re.compile(
     r"\s*\((?:(?:Additional\s+)?[Rr]eporting|Writing|Editing|Compiled|Translated)\b[^()]*\bby\b[^()]*\)\s*$"
 )
 # A wire story's pickup note for editors, cut into the end of the text: "… he said. In Berlin,
-# 7th graf pvs" ("the 7th paragraph of the previous version goes on from here").
+# 7th graf pvs" ("the 7th paragraph of the previous version goes on from here", which opens on
+# "In Berlin,"); also "The men, pickup 9th pvs" and "The building, graf 5 pvs".
 _PICKUP_NOTE = re.compile(
-    r"(?:^|(?<=[.!?'\"’”])\s+)[^.!?\n]{0,120}?\b\d+(?:st|nd|rd|th)\s+(?:graf|grafs|par|para|pgh)\b[^.!?]*$", re.I
+    r"(?:^|(?<=[.!?'\"’”])\s+)[^.!?\n]{0,120}?"
+    r"\b(?:\d+(?:st|nd|rd|th)\s+(?:graf|grafs|par|para|pgh|pvs)|(?:graf|grafs|par|para)\s+\d+\s+pvs)\b[^.!?]*$",
+    re.I,
 )
 # The reporters a story thanks at its end: "Associated Press writer Ana Brek in Velm contributed to
 # this report.", after "Lee reported from Velm." lines; on its own, "Lee reported from Velm."

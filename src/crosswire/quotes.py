@@ -279,7 +279,9 @@ class SpeakerResolver:
         # "Banks said …" where the model tagged this "Banks" as nothing (or as a plural noun).
         if subj.tag_ == "NNP" and (person := self.person_at(subj)) is not None:
             return person
-        if subj.is_title and subj.tag_ == "NNS":
+        # "Page says it's …": a surname the model took for a common noun, alone at a sentence's start.
+        bare = subj.tag_ == "NN" and not any(c.dep_ != "punct" for c in subj.children)
+        if subj.is_title and (subj.tag_ == "NNS" or bare):
             person = self.person_named.get(subj.text) or self.by_surname.get(subj.text)
             if person is not None:
                 return person
@@ -1235,9 +1237,25 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
                         found.extend(c for c in aside.children if c.dep_ in _SUBJECT_DEPS and not in_quote(c))
         if token.dep_ in _CLIMB_DEPS and token.head is not token:
             token = token.head
+        elif (
+            token.dep_ == "acomp"
+            and token.lower_ in _SAID_GLADLY
+            and verb.head.i == token.i
+            and verb.dep_ == "xcomp"
+            and _to_infinitive(verb)
+        ):
+            token = token.head  # "The speaker was right to say …", "she was quick to add …"
         else:
             break
     return [t for t in found if not in_quote(t)]
+
+
+#: Adjectives that, with "to" and a verb of saying, tell how someone did say it ("was quick to
+#: note", "is happy to announce"); not "likely", "able" or "willing", with which it may be unsaid.
+_SAID_GLADLY = frozenset(
+    {"quick", "careful", "right", "wrong", "happy", "glad", "pleased", "proud", "excited", "delighted"}
+    | {"thrilled", "eager", "keen", "sad", "sorry", "first", "fast", "swift", "honored", "honoured"}
+)
 
 
 def _closing_attribution(cue: Token, char, after: int) -> bool:
@@ -1307,7 +1325,9 @@ def _fronted_topic(verb: Token) -> tuple[Token, Token] | None:
     inside the clause it reports has its subject after it; the noun before the comma is the
     subject of the reported clause, though the parser may hang it on the verb as its subject
     (and the real subject as an object). Returns (the fronted noun, the inverted subject)."""
-    if not is_reporting_verb(verb):
+    # "As his uncle, R.W. Eaton, told The Denver Post, …": a subordinate clause has its subject
+    # before it, and the object of "told" is the one told
+    if not is_reporting_verb(verb) or any(c.dep_ == "mark" for c in verb.children):
         return None
     doc = verb.doc
     before = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
@@ -1315,7 +1335,10 @@ def _fronted_topic(verb: Token) -> tuple[Token, Token] | None:
         c
         for c in verb.children
         if c.i > verb.i
-        and (c.dep_ in _SUBJECT_DEPS or (c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}))
+        and (
+            c.dep_ in _SUBJECT_DEPS
+            or (c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and verb.lower_ not in _TELL_FORMS)
+        )
         and min(t.i for t in c.subtree) == verb.i + 1
         and max(t.i for t in c.subtree) + 1 < len(doc)
         and doc[max(t.i for t in c.subtree) + 1].text == ","
@@ -1419,12 +1442,11 @@ def _lost_subject(verb: Token) -> Token | None:
         return None
     if doc[verb.i - 1].text != ",":
         name = doc[verb.i - 1]
-        if (
-            name.pos_ != "PROPN"
-            or name.ent_type_ in _NOT_SPEAKING_TYPES
-            or name.dep_ not in {"appos", "conj"}
-            or name.head.i > name.i
-        ):
+        if name.pos_ != "PROPN" or name.dep_ not in {"appos", "conj"} or name.head.i > name.i:
+            return None
+        if _fronted_phrase_ends_in(name, verb):
+            return name
+        if name.ent_type_ in _NOT_SPEAKING_TYPES:
             return None
         return name if _run_set_off(name) else None
     comma = verb.i - 1
@@ -1449,6 +1471,23 @@ def _lost_subject(verb: Token) -> Token | None:
     if name.i != opening - 1 or name.ent_type_ in _NOT_SPEAKING_TYPES:
         return None
     return name if _run_set_off(name) else None
+
+
+def _fronted_phrase_ends_in(name: Token, verb: Token) -> bool:
+    """ "Of his nephew's shattered body Eaton said": a phrase opening the sentence with no comma
+    after it, whose noun the parser gave the name right after it as an apposition; the name is
+    a person's (the model may type a surname it does not know as a place) only when the phrase
+    hangs on the verb and the verb has no subject."""
+    noun = name.head
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head.i == verb.i
+        and prep.i == verb.sent.start
+        and max(t.i for t in name.subtree) == verb.i - 1
+        and not any(t.is_punct for t in verb.doc[prep.i : verb.i])
+    )
 
 
 def _run_set_off(name: Token) -> bool:
@@ -1717,7 +1756,27 @@ def _names_a_work(span: Span, open_at: int) -> bool:
     if not before:
         return False
     last = before[-1]
-    return (last.tag_ in {"NN", "NNS"} and last.is_lower) or last.tag_ == "POS" or _work_named_before(span, open_at)
+    return (
+        (last.tag_ in {"NN", "NNS"} and last.is_lower)
+        or last.tag_ == "POS"
+        or (last.lower_ == "of" and len(before) > 1 and before[-2].lower_ in _MAKER_NOUNS)
+        or _work_named_before(span, open_at)
+    )
+
+
+#: Who makes a work: "the author of ``Titan,''" names the book.
+_MAKER_NOUNS = frozenset({"author", "co-author", "writer", "director", "producer", "composer", "creator"})
+
+
+def _slogan_before(span: Span, open_at: int) -> bool:
+    """ "end with a slogan: ``It's not about hate ... It's about hope.''": marks opening right
+    after a colon that follows a noun for a slogan hold that slogan, which no one is reported to
+    say ("with the words: ``Let's roll''" is speech, so only slogan nouns count)."""
+    before = [t for t in span if t.idx < open_at and not t.is_space and not _is_quote_mark(t)]
+    return len(before) >= 2 and before[-1].text == ":" and before[-2].lower_ in _SLOGAN_NOUNS
+
+
+_SLOGAN_NOUNS = frozenset({"slogan", "slogans", "motto", "mottos", "mottoes", "catchphrase", "tagline", "jingle"})
 
 
 def _work_named_before(span: Span, open_at: int) -> bool:
@@ -1774,7 +1833,7 @@ def _names_a_programme(span: Span, open_at: int) -> bool:
 _NAMING_NOUNS = frozenset(
     {"book", "novel", "film", "movie", "documentary", "album", "song", "single", "play", "poem", "opera"}
     | {"musical", "show", "series", "sitcom", "painting", "title", "word", "term", "phrase", "slogan", "nickname"}
-    | {"motto", "catchphrase"}
+    | {"motto", "catchphrase", "biography", "autobiography", "memoir"}
 )
 
 
@@ -2210,6 +2269,7 @@ class QuoteExtractor:
                 and _named_in_apposition(span, para.start + q.outer_end, self.resolver.char)
             )
             or _listed_after_naming_noun(para, q)
+            or _slogan_before(span, q.open_at)
             or (
                 cue is None
                 and according is None
