@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosswire.analyze import Analyzer
+from crosswire.model import Entity
 
 
 def _quote(article, fragment, kinds=("direct", "partial", "indirect")):
@@ -1446,6 +1447,20 @@ def test_an_adjective_of_what_may_be_unsaid_reports_nothing(analyze_text):
     assert [(q.cue, q.speaker.name if q.speaker else None) for q in article.quotes if q.kind == "indirect"] == [
         ("announce", "Ruth Dale")
     ]
+
+
+def test_a_short_name_two_people_share_names_neither():
+    """The model tagged "Pasztor" for Amber and for Rene Pasztor: a bare "Pasztor" it took for a
+    common noun is neither (it went to whichever came last)."""
+    from crosswire.quotes import SpeakerResolver
+
+    amber = Entity(name="Amber Pasztor", type="PERSON", aliases=["Pasztor"])
+    rene = Entity(name="Rene Pasztor", type="PERSON", aliases=["Pasztor"])
+    frank = Entity(name="Frank Macomber", type="PERSON", aliases=["Macomber"])
+    resolver = SpeakerResolver([amber, rene, frank], [], [], {}, bytearray())
+    assert "Pasztor" not in resolver.person_named
+    assert resolver.person_named["Macomber"] is frank
+    assert resolver.person_named["Rene Pasztor"] is rene and resolver.person_named["Amber Pasztor"] is amber
 
 
 @pytest.mark.parametrize("case", list(SPEAKER_CASES))

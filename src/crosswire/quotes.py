@@ -68,9 +68,14 @@ class SpeakerResolver:
                     self.by_char[c] = ent
         self.gender: dict[str, str] = _genders(entities, sent_spans, self.entity_at, self.in_quote)
         self.joint: dict[str, Entity] = {}  # people speaking together, by their joint name
-        self.person_named = {
-            alias: ent for ent in entities if ent.type == "PERSON" for alias in (ent.name, *ent.aliases)
-        }
+        # A short name two people share ("Pasztor" for Amber and for Rene Pasztor) names neither.
+        people = [ent for ent in entities if ent.type == "PERSON"]
+        aliases: dict[str, list[Entity]] = {}
+        for ent in people:
+            for alias in dict.fromkeys(ent.aliases):
+                aliases.setdefault(alias, []).append(ent)
+        self.person_named = {alias: ents[0] for alias, ents in aliases.items() if len(ents) == 1}
+        self.person_named.update((ent.name, ent) for ent in people)
         surnames: dict[str, list[Entity]] = {}
         for ent in entities:
             if ent.type == "PERSON" and len(ent.name.split()) >= 2:
