@@ -1480,9 +1480,9 @@ def _lost_subject(verb: Token) -> Token | None:
 
 def _fronted_phrase_ends_in(name: Token, verb: Token) -> bool:
     """ "Of his nephew's shattered body Eaton said": a phrase opening the sentence with no comma
-    after it, whose noun the parser gave the name right after it as an apposition; the name is
-    a person's (the model may type a surname it does not know as a place) only when the phrase
-    hangs on the verb and the verb has no subject."""
+    after it, whose noun the parser gave the name right after it as an apposition, hangs on the
+    verb: the name is the verb's subject, whatever the model typed it as (a surname it does not
+    know may be a place). The caller has checked that the verb has no subject of its own."""
     noun = name.head
     prep = noun.head
     return (
@@ -1773,11 +1773,16 @@ def _names_a_work(span: Span, open_at: int) -> bool:
 _MAKER_NOUNS = frozenset({"author", "co-author", "writer", "director", "producer", "composer", "creator"})
 
 
+def _words_before(span: Span, open_at: int) -> list[Token]:
+    """The sentence's tokens before the marks that open at ``open_at``, spaces and marks left out."""
+    return [t for t in span if t.idx < open_at and not t.is_space and not _is_quote_mark(t)]
+
+
 def _slogan_before(span: Span, open_at: int) -> bool:
     """ "end with a slogan: ``It's not about hate ... It's about hope.''": marks opening right
     after a colon that follows a noun for a slogan hold that slogan, which no one is reported to
     say ("with the words: ``Let's roll''" is speech, so only slogan nouns count)."""
-    before = [t for t in span if t.idx < open_at and not t.is_space and not _is_quote_mark(t)]
+    before = _words_before(span, open_at)
     return len(before) >= 2 and before[-1].text == ":" and before[-2].lower_ in _SLOGAN_NOUNS
 
 
@@ -1787,7 +1792,7 @@ _SLOGAN_NOUNS = frozenset({"slogan", "slogans", "motto", "mottos", "mottoes", "c
 def _work_named_before(span: Span, open_at: int) -> bool:
     """ "wrote his breakthrough novel in 1982, ``Baltasar and Blimunda.''": marks set off by a
     comma after a noun for a work, with no verb between the noun and the comma, name that work."""
-    before = [t for t in span if t.idx < open_at and not t.is_space and not _is_quote_mark(t)]
+    before = _words_before(span, open_at)
     if len(before) < 2 or before[-1].text != ",":
         return False
     for tok in reversed(before[-8:-1]):
@@ -1830,7 +1835,7 @@ def _names_a_programme(span: Span, open_at: int) -> bool:
     """The marks (at ``open_at`` in the paragraph) open right after "on" ("said on “Fox News
     Sunday.”", "Appearing on “Meet the Press,”") or right after a verb of telling, whose object
     is the hearer ("told “60 Minutes” that …"): a title-cased span there names a programme."""
-    before = [t for t in span if t.idx < open_at and not t.is_space and not _is_quote_mark(t)]
+    before = _words_before(span, open_at)
     return bool(before) and before[-1].lower_ in _BROADCAST_LEADS
 
 
