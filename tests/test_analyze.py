@@ -1437,6 +1437,64 @@ SPEAKER_CASES["an adjective with to and a verb of saying has the copula's subjec
     "Mary Lowe",
 )
 
+# "said one of Anwar's lawyers, Pawancheek Marican" (held-out 25): the name the parser hangs on
+# the group names the one of them who speaks.
+SPEAKER_CASES["one of a group with a name in apposition is that person"] = (
+    "Appeal\n\nThe court heard the appeal of Tomas Reyne on Monday. ``We claim that his detention is illegal,'' "
+    "said one of Reyne's lawyers, Anika Sollberg. The judge did not rule.",
+    "detention is illegal",
+    "Anika Sollberg",
+)
+# "Sidek Baba, deputy rector …, was released. ``…,'' Sidek was quoted as saying" (held-out 25): a
+# person who goes by the first word of the name, which the model did not tag there.
+SPEAKER_CASES["the first word of a full name, alone as a subject, is that person"] = (
+    "Released\n\nYusof Baba, deputy rector of the National Islamic University, was released Wednesday after "
+    "16 days in jail. ``I may have been detained because I knew the minister,'' Yusof was quoted as saying by "
+    "The Star daily.",
+    "detained because",
+    "Yusof Baba",
+)
+# "Li … also ``is very willing to come back,'' the newspaper said" (held-out 25): the newspaper is
+# the one whose name says it is one, though the article introduced it only as "a newspaper".
+SPEAKER_CASES["the newspaper is the organisation whose name says it is one"] = (
+    "Squad\n\nThe national team may recall two players from abroad, an official newspaper reported Monday. "
+    "The coach wants them back, the Varna Sports Daily said. Ilse Moor, who plays in Austria, also ``is very "
+    "willing to come back,'' the newspaper said.",
+    "willing to come back",
+    "Varna Sports Daily",
+)
+# "Houghton also said that Yang … ``could become …,'' the newspaper reported." (held-out 25): the
+# parser hung the closing attribution on "said"; the words are the one the paper reports.
+SPEAKER_CASES["a partial quote in a report the paper relays is the reported speaker's"] = (
+    "Squad\n\nCoach Bram Pemberton picked the squad on Monday, the Varna Sports Daily said. Pemberton also "
+    "said that Wei, who plays in Frankfurt, ``very possibly could become an extremely important player in the "
+    "national team,'' the newspaper reported.",
+    "important player",
+    "Bram Pemberton",
+)
+# "Nobel's will says the prize should go to work ``in an ideal direction''" (held-out 25): the
+# tagger takes "will" for a modal, even as the subject.
+SPEAKER_CASES["a will that says something speaks for whose will it is"] = (
+    "Prize\n\nThe founder, Alfred Krupp, died in 1896. Arguments over the choices are inevitable. Krupp's "
+    "will says the prize should recognize literature that works ``in an ideal direction.''",
+    "ideal direction",
+    "Alfred Krupp",
+)
+# "a party manifesto that states, in part, ``Only by …''" (held-out 25)
+SPEAKER_CASES["a manifesto speaks for the party that wrote it"] = (
+    "Trial\n\nPolice arrested members of the Free Harbor Party on Monday. Its founder is charged with "
+    "helping draft a party manifesto that states, in part, ``Only an open vote can end this rule.''",
+    "open vote",
+    "Free Harbor Party",
+)
+# "a hideous scene that … Lennart Olin likened to a ``gas chamber''" (held-out 25)
+SPEAKER_CASES["what someone likens a thing to is their word"] = (
+    "Fire\n\nThe fire gutted the hall and left rescuers facing a scene that the rescue chief Maja Berg "
+    "likened to a ``furnace.'' The cause was not known.",
+    "furnace",
+    "Maja Berg",
+)
+
 
 def test_an_adjective_of_what_may_be_unsaid_reports_nothing(analyze_text):
     """ "was quick to add that …" reports; "is unlikely to declare that …" does not."""
@@ -1525,6 +1583,15 @@ TITLE_CASES = {
         "fear ... It's about faith.'' ``We will run them all month,'' said Lee Harmon, its director.",
         ["not about fear"],
         ["run them all month"],
+    ),
+    # "In ``Competing on Internet Time: …,'' the authors … write" (held-out 25), and "the musical
+    # ``Hamilton''", where the tagger takes "musical" for an adjective
+    "a title after in, or after a work noun tagged as an adjective, is not a quote": (
+        "Book\n\nIn ``Sailing on Harbor Time: Lessons from Velm and Its Fight with Norra,'' the authors, Ines "
+        "Dahl and Piet Loor, argue that the firm moved too fast. Dahl likened the two founders to the brothers "
+        "made famous by the musical ``Tidewater.'' ``We wrote it in a year,'' Dahl said.",
+        ["Sailing on Harbor", "Tidewater"],
+        ["wrote it in a year"],
     ),
 }
 

@@ -717,15 +717,41 @@ def _surname_mentions(
     """Later bare surnames the model missed ("Turecki disagrees") of people it named in full.
 
     The tagger may take a rare surname for a plural common noun ("Caceres said", NNS); a
-    capitalised word inside a sentence that is exactly such a surname is still the name."""
-    surnames = _surnames(m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2)
+    capitalised word inside a sentence that is exactly such a surname is still the name. A
+    name's first word standing alone as a proper noun and as a verb's subject after the full
+    name ("Sidek Baba" … "Sidek was quoted as saying"), where a person goes by a given name or
+    the family name comes first, is that person too when only that person's name begins with it
+    and it is no one's surname."""
+    full_names = [m.text for m in mentions if m.type == "PERSON" and len(m.text.split()) >= 2]
+    surnames = _surnames(full_names)
+    first_words: dict[str, set[str]] = {}
+    for name in full_names:
+        first_words.setdefault(name.split()[0], set()).add(name)
+    # a word that begins a place or organisation ("Wolfram", "Broward") names that, not a person
+    other_names = {m.text.split()[0] for m in mentions if m.type != "PERSON"}
+    given = {
+        word: min(m.start for m in mentions if m.text in names)
+        for word, names in first_words.items()
+        if len(names) == 1
+        and word not in surnames | other_names
+        and word[:1].isupper()
+        and word.isalpha()
+        and not word.isupper()
+    }
     covered = {c for m in mentions for c in range(m.start, m.end)}
     extra = []
     for para in paragraphs:
         for tok in para.doc:
             mid_sentence = tok.i > tok.sent.start and tok.nbor(-1).text not in _OPENING_MARKS
             tagged = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and mid_sentence)
-            if tok.text not in surnames or not tagged or para.start + tok.idx in covered:
+            alone = (
+                tok.pos_ == "PROPN"
+                and tok.dep_ in {"nsubj", "nsubjpass"}
+                and not any(c.dep_ in {"compound", "flat"} for c in tok.children)
+                and tok.text in given
+                and given[tok.text] < para.start + tok.idx
+            )
+            if para.start + tok.idx in covered or not ((tok.text in surnames and tagged) or alone):
                 continue
             first = tok.i - 2 if tok.i >= 2 and _joined_particle(para.doc, tok.i - 2, tok.i + 1) else tok.i
             span = Span(para.doc, first, tok.i + 1, label="PERSON")

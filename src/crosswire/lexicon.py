@@ -108,6 +108,7 @@ _EXTRA_QUOTE_VERBS = {
         "label": ("", "s", "ed", "led"),
         "term": ("", "s", "ed"),
         "hail": ("", "s", "ed"),
+        "liken": ("", "s", "ed", "ing"),  # "a scene he likened to a ``gas chamber''"
         "praise": ("", "s", "d"),
         "condemn": ("", "s", "ed"),
         "express": ("", "es", "ed", "ing"),

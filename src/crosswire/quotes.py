@@ -266,6 +266,7 @@ class SpeakerResolver:
                     )
                     or _appositive_across_of(tok, subj)
                     or _apposition_parsed_as_conjunct(tok, subj, ent)
+                    or (ent.type == "PERSON" and _one_of_them_named(tok, subj))
                 )
                 if tok.i == subj.i and ent.type == "NORP" and _indefinite(subj):
                     return None  # "another Republican said": one member of a group, unnamed
@@ -299,7 +300,9 @@ class SpeakerResolver:
             return self.resolve_they(subj, sentence)
         if low in _PRONOUNS:
             return self.resolve_pronoun(subj, sentence)
-        if low in _DOCUMENT_NOUNS | _PRESS_PIECES and subj.tag_ == "NN":
+        # "Nobel's will says": the tagger may take "will" for a modal, even as a subject
+        noun_tag = subj.tag_ == "NN" or (subj.tag_ == "MD" and subj.dep_ in _SUBJECT_DEPS)
+        if low in _DOCUMENT_NOUNS | _PRESS_PIECES and noun_tag:
             return self._document_author(subj, sentence)
         if low in _WORDING_NOUNS and (document := _document_worded(subj)) is not None:
             return self._document_author(document, sentence)  # "the terms of Nobel's will"
@@ -766,8 +769,19 @@ class SpeakerResolver:
                     and _indefinite(tok)
                     and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
                     and self._identified_person(tok) is None
+                    and not self._named_between(tok, noun)
                 )
         return False
+
+    def _named_between(self, first: Token, noun: Token) -> bool:
+        """ "an official newspaper reported …. The coach wants them back, the Varna Sports Daily
+        said. … the newspaper said": an organisation whose name says it is what the noun is,
+        named between the indefinite noun and the definite one, was the one first met unnamed."""
+        start, end = self.char(first), self.char(noun)
+        return any(
+            ent.type == "ORG" and self._fits_name(ent, noun) and any(start < m.start < end for m in ent.mentions)
+            for ent in self.entities
+        )
 
     def _other_organisation_since(self, org: Entity, noun: Token, before: int) -> bool:
         """Did another organisation speak (the subject of a reporting verb) after ``org``'s last
@@ -795,6 +809,8 @@ class SpeakerResolver:
         if noun.pos_ == "PROPN":
             return any(noun.lower_ in words for words in names)
         wanted = _noun_or_stand_ins(noun)
+        if noun.lower_ in _PAPER_NOUNS:
+            wanted |= _MASTHEAD_WORDS  # "the newspaper said": the China Sports Daily, The Denver Post
         return any(
             words and (wanted & set(words) or any(words[-1] in {w + "s", w + "es"} for w in wanted)) for words in names
         )
@@ -861,6 +877,7 @@ _DOCUMENT_NOUNS = {
     "citation",
     "will",
     "testament",
+    "manifesto",
 }
 _ISSUED = {"issued", "released", "published", "posted", "sent"}
 #: Nouns for a broadcaster that carry its name ("Moscow's NTV station said"); not organisation
@@ -919,6 +936,10 @@ def _noun_or_stand_ins(noun: Token) -> set[str]:
 _NAME_ABBREVIATIONS = {"corp": "corporation", "inc": "corporation", "co": "company", "ltd": "company", "plc": "company"}
 # Nouns for an organisation, which an article may introduce one with.
 _ORGANISATION_WORDS = ORGANISATION_KINDS | ORGANISATION_NOUNS | {w for ws in _STANDS_FOR.values() for w in ws}
+# Nouns for a newspaper, and the words of newspapers' names that say they are one; these
+# name words are kept out of _ORGANISATION_WORDS, since "post" and "times" are common nouns too.
+_PAPER_NOUNS = {"newspaper", "paper", "daily"}
+_MASTHEAD_WORDS = {"daily", "times", "post", "journal", "herald", "gazette", "tribune", "newspaper"}
 # Pieces of a publication, which speak for it: "an editorial in the daily Eleftherotypia".
 _PRESS_PIECES = {"editorial", "commentary", "column"}
 #: What someone says in reply, whose owner is the topic a pronoun goes on with.
@@ -995,6 +1016,22 @@ def _apposition_parsed_as_conjunct(name: Token, subj: Token, ent: Entity) -> boo
         return False
     first = min(t.i for t in name.subtree)
     return subj.doc[first - 1].text == "," and not any(c.dep_ == "cc" for c in subj.children)
+
+
+def _one_of_them_named(name: Token, subj: Token) -> bool:
+    """ "said one of Anwar's lawyers, Pawancheek Marican": the parser hangs the name on the plural
+    noun, but one name in apposition to "one of" a group names the one, not the group (a list of
+    names, "two of his aides, X and Y", names no one speaker)."""
+    group = name.head
+    return (
+        name.dep_ == "appos"
+        and subj.lower_ in {"one", "another"}
+        and group.dep_ == "pobj"
+        and group.tag_ == "NNS"
+        and group.head.lower_ == "of"
+        and group.head.head.i == subj.i
+        and not any(c.dep_ == "conj" for c in name.children)
+    )
 
 
 _APPOSITION_PREPOSITIONS = {"to", "for", "of", "at", "with"}
@@ -1266,11 +1303,12 @@ _SAID_GLADLY = frozenset(
 def _closing_attribution(cue: Token, char, after: int) -> bool:
     """Is ``cue`` the verb of an attribution closing its sentence after the offset ``after``
     (", SAPA and SABC said.", ", the ministry said in a separate statement."): set off by a
-    comma, with no verb between the comma and it, and nothing it reports after it?"""
+    comma, with no verb between the comma and it, and nothing it reports after it? The comma
+    may be the last character before ``after`` (newswire's comma inside the closing mark)."""
     if char(cue) < after or any(c.dep_ in {"ccomp", "xcomp"} and c.i > cue.i for c in cue.children):
         return False
     comma = next((t for t in reversed(cue.doc[cue.sent.start : cue.i]) if t.text == ","), None)
-    if comma is None or char(comma) < after:
+    if comma is None or char(comma) < after - 1:
         return False
     return not any(t.pos_ in {"VERB", "AUX"} for t in cue.doc[comma.i + 1 : cue.i])
 
@@ -1754,16 +1792,19 @@ def _is_headline_cased(text: str, mid_sentence: bool = False) -> bool:
 
 
 def _names_a_work(span: Span, open_at: int) -> bool:
-    """The marks (at ``open_at`` in the paragraph) open right after a common noun or a possessive
-    ("the album, “Murda Muzik,”", "single “Quiet Storm.”", "1996’s “Hell on Earth,”"): what they
-    hold names that thing."""
+    """The marks (at ``open_at`` in the paragraph) open right after a common noun, a possessive
+    or "in" ("the album, “Murda Muzik,”", "single “Quiet Storm.”", "1996’s “Hell on Earth,”",
+    "In ``Competing on Internet Time,'' the authors write"): what they hold names that thing."""
     before = [t for t in span if t.idx < open_at and t.text not in {",", "“", '"', "`", "``"}]
     if not before:
         return False
     last = before[-1]
     return (
         (last.tag_ in {"NN", "NNS"} and last.is_lower)
+        # "the musical ``Hamilton''": the tagger may take the noun for an adjective
+        or (last.lower_ in _NAMING_NOUNS and last.pos_ in {"NOUN", "ADJ"})
         or last.tag_ == "POS"
+        or last.lower_ == "in"  # "In ``Competing on Internet Time,'' the authors write"
         or (last.lower_ == "of" and len(before) > 1 and before[-2].lower_ in _MAKER_NOUNS)
         or _work_named_before(span, open_at)
     )
@@ -2384,6 +2425,7 @@ class QuoteExtractor:
                 and i.speaker is not None
             ]
             if not holders:
+                self._relayed_by_outer_verb(quote, cue)
                 continue
             inner = min(holders, key=lambda i: i.end - i.start)
             reported = self.cue_of.get(id(inner))
@@ -2391,6 +2433,19 @@ class QuoteExtractor:
             if reported is None or reported is cue or self.resolver.char(reported) >= quote.start:
                 continue
             quote.speaker, quote.cue, quote.attributed_to = inner.speaker, inner.cue, None
+
+    def _relayed_by_outer_verb(self, quote: Quote, cue: Token) -> None:
+        """ "Houghton also said that Yang … ``could become …,'' the newspaper reported": with no
+        report found around the quote, the parser may still hang the closing attribution on the
+        reporting verb before the quote; that verb's subject, where it names someone, spoke."""
+        outer = cue.head
+        if cue.dep_ != "ccomp" or outer.i == cue.i or not is_reporting_verb(outer):
+            return
+        if self.resolver.char(outer) >= quote.start or self.resolver.in_quote(outer):
+            return
+        subjects = [c for c in outer.children if c.dep_ == "nsubj" and not self.resolver.in_quote(c)]
+        if subjects and (speaker := self.resolver.resolve_subject(subjects[0], quote.sentence)) is not None:
+            quote.speaker, quote.cue, quote.attributed_to = self.resolver.speaker(speaker), outer.text, None
 
     def _resolve_subject(self, subj: Token, quoted: Token | None, sentence: int) -> Entity | None:
         """The speaker a reporting verb's subject names; when it is the ``quoted`` one of "X quoted
