@@ -70,7 +70,9 @@ articles, one from each of 16 clusters of an eleventh round; blind for its first
 development set since) and
 ``bench/data/duc2004_quotes_heldout25.jsonl`` (dataset ``duc2004_heldout25``: 23 more DUC 2004
 articles, one from each of 23 clusters of a twelfth round; blind for its first run (0.914), a
-development set since).
+development set since) and
+``bench/data/duc2004_quotes_heldout26.jsonl`` (dataset ``duc2004_heldout26``: 22 more DUC 2004
+articles, one from each of 22 clusters of a thirteenth round; blind, to be scored once).
 The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``duc2004_heldout3``,
 ``duc2004_heldout6``, ``multinews_heldout7``, ``multinews_heldout8``, ``multinews_heldout9``,
 ``duc2004_heldout11``, ``duc2004_heldout12``, ``duc2004_heldout13``, ``duc2004_heldout14``,
@@ -78,7 +80,7 @@ The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``
 ``duc2004_heldout22``, ``duc2004_heldout23``, ``duc2004_heldout24``, ``duc2004_heldout25``) all had
 their errors read and fixed: only
 ``duc2004_heldout4``, ``duc2004_heldout5``, ``duc2004_heldout10``, ``duc2004_heldout16``,
-``duc2004_heldout17`` and ``duc2004_heldout18`` measure how the rules generalise.
+``duc2004_heldout17``, ``duc2004_heldout18`` and ``duc2004_heldout26`` measure how the rules generalise.
 Both systems see the same words: the article as crosswire cleans it (title, then body). textacy
 runs on a spaCy Doc of that text made with crosswire's own pipeline, so the model is the same.
 
@@ -504,6 +506,10 @@ DATASETS = {
         "duc2004_quotes_heldout25.jsonl",
         "twenty-fifth held-out set: 23 more DUC 2004 articles, blind for its first run (0.914), now development",
     ),
+    "duc2004_heldout26": (
+        "duc2004_quotes_heldout26.jsonl",
+        "twenty-sixth, blind held-out set: 22 more DUC 2004 articles, annotated without crosswire's output",
+    ),
 }
 
 # blind sets, to be scored once: left out unless named with --dataset
@@ -514,6 +520,7 @@ BLIND = {
     "duc2004_heldout16",
     "duc2004_heldout17",
     "duc2004_heldout18",
+    "duc2004_heldout26",
 }
 
 
