@@ -1495,6 +1495,31 @@ SPEAKER_CASES["what someone likens a thing to is their word"] = (
     "Maja Berg",
 )
 
+# "The Justice Department, Warden told the judge, was ``trying to …''" (held-out 26): the name
+# before the verb speaks; the subject before the comma is what the report is about.
+SPEAKER_CASES["an attribution inside the clause it reports has the name as speaker"] = (
+    "Trial\n\nAt the same time, Paul Dresner, the company's lawyer, argued that the new claims had no place "
+    "in the case. The Trade Commission, Dresner told the judge, was ``trying to turn this into a much bigger "
+    "case than it is.''",
+    "much bigger case",
+    "Paul Dresner",
+)
+# "``…,'' said Geir Lundestad, the committee's secretary, said on Sunday" (held-out 26)
+SPEAKER_CASES["a second said with nothing to report leaves the name to the first"] = (
+    "Prize\n\n``The committee wanted to give the prize to all three,'' said Ola Brekke, the current "
+    "committee's nonvoting secretary, said on Sunday. The rules did not allow it.",
+    "all three",
+    "Ola Brekke",
+)
+# "``…,'' a statement by the 15 EU countries said" (held-out 26)
+SPEAKER_CASES["a statement by an organisation's members is the organisation's"] = (
+    "BRUSSELS (AP) - The European Union on Friday voiced concern over the arrest of Tomas Reyne. ``The EU "
+    "urges the authorities to treat him correctly while in custody,'' a statement by the 15 EU countries "
+    "said.",
+    "treat him correctly",
+    "European Union",
+)
+
 
 def test_an_adjective_of_what_may_be_unsaid_reports_nothing(analyze_text):
     """ "was quick to add that …" reports; "is unlikely to declare that …" does not."""

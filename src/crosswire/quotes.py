@@ -425,8 +425,18 @@ class SpeakerResolver:
             elif author.lower_ == "its":
                 ent = self.resolve_pronoun(author, sentence)
             else:
-                ent = self.resolve_subject(author, sentence)
+                ent = self.resolve_subject(author, sentence) or self._members_body(author)
             if ent is not None and ent.type in {"PERSON", "ORG"}:
+                return ent
+        return None
+
+    def _members_body(self, noun: Token) -> Entity | None:
+        """ "a statement by the 15 EU countries": members an organisation's name qualifies, as the
+        authors of one document, write as that organisation."""
+        if noun.tag_ != "NNS":
+            return None
+        for child in noun.children:
+            if child.dep_ == "compound" and (ent := self.entity_at(child)) is not None and ent.type == "ORG":
                 return ent
         return None
 
@@ -1324,17 +1334,35 @@ def _co_subjects(a: Token, b: Token) -> bool:
 
 
 def _pronoun_subject_first(verb: Token) -> list[Token]:
-    """The verb's children, with a pronoun subject first when the parse gives the verb a second
-    subject set off by commas before it: "With his fiancee, Rhonda Rouer, he complained" is an
-    apposition taken for a subject, and "he" is the one who complains."""
+    """The verb's children, with its nearest subject first when the parse gives the verb a second
+    subject set off by a comma before it: "With his fiancee, Rhonda Rouer, he complained" is an
+    apposition taken for a subject, and "he" is the one who complains; "The Justice Department,
+    Warden told the judge, was ``…''" is an attribution set inside the clause it reports, whose
+    subject, before the comma, is what the report is about. A name goes first only in that case:
+    with a clause the verb runs on to after a comma."""
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i]
-    if len(subjects) < 2 or subjects[-1].lower_ not in _MALE | _FEMALE:
+    if len(subjects) < 2:
         return children
-    pronoun = subjects[-1]
-    if not any(t.text == "," for t in verb.doc[subjects[-2].i : pronoun.i]):
+    nearest = subjects[-1]
+    if not any(t.text == "," for t in verb.doc[subjects[-2].i : nearest.i]):
         return children
-    return [pronoun, *(c for c in children if c.i != pronoun.i)]
+    if nearest.lower_ not in _MALE | _FEMALE and not (nearest.pos_ == "PROPN" and _runs_on_to_clause(verb)):
+        return children
+    return [nearest, *(c for c in children if c.i != nearest.i)]
+
+
+def _runs_on_to_clause(verb: Token) -> bool:
+    """Does a verb with no subject of its own follow the verb after a comma, as its conjunct or
+    complement ("…, Warden told the judge, was ``…''")?"""
+    return any(
+        c.dep_ in {"conj", "ccomp"}
+        and c.pos_ in {"VERB", "AUX"}
+        and verb.doc[c.i - 1].text == ","
+        and not any(g.dep_ in _SUBJECT_DEPS for g in c.children)
+        for c in verb.children
+        if c.i > verb.i
+    )
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
@@ -1406,6 +1434,12 @@ def _recalled_speech(cue: Token, in_quote) -> Token:
     return cue
 
 
+def _reports_nothing(verb: Token) -> bool:
+    """ "``…,'' said Geir Lundestad, the secretary, said on Sunday": a second reporting verb with
+    nothing it reports is the writer's slip, and the name between is the first verb's subject."""
+    return is_reporting_verb(verb) and not any(c.dep_ in {"ccomp", "xcomp", "dobj", "parataxis"} for c in verb.children)
+
+
 def _inverted_subject(verb: Token) -> list[Token]:
     """ "Said Hunter, ``…''" / "… , said Abe Harumasa, editor": a name right after the verb,
     or behind a title ("… exclaimed Pakistani medical officer Yousef Baig")."""
@@ -1425,6 +1459,7 @@ def _inverted_subject(verb: Token) -> list[Token]:
             and clause.head.i == verb.i
             and _finite_clause(clause)
             and (mark is None or doc[mark.i - 1].text != ",")
+            and not _reports_nothing(clause)
         )
         return [] if reported else [doc[end]]
     if nxt is not None and nxt.lower_ in {"the", "a", "an"} and nxt.head.i > verb.i:
