@@ -1263,7 +1263,7 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
             inverted = _fronted_topic(token)
             if inverted is not None:
                 found.append(inverted[1])
-            for child in _pronoun_subject_first(token):
+            for child in _nearest_subject_first(token):
                 if inverted is not None and child.i in {inverted[0].i, inverted[1].i}:
                     continue
                 if child.dep_ == "nsubjpass" and step == 0 and token.lower_ not in _SPEAKER_PASSIVES:
@@ -1333,7 +1333,7 @@ def _co_subjects(a: Token, b: Token) -> bool:
     return a.doc is b.doc and a.head.i == b.head.i and a.dep_ in _SUBJECT_DEPS and b.dep_ in _SUBJECT_DEPS
 
 
-def _pronoun_subject_first(verb: Token) -> list[Token]:
+def _nearest_subject_first(verb: Token) -> list[Token]:
     """The verb's children, with its nearest subject first when the parse gives the verb a second
     subject set off by a comma before it: "With his fiancee, Rhonda Rouer, he complained" is an
     apposition taken for a subject, and "he" is the one who complains; "The Justice Department,
@@ -2446,7 +2446,8 @@ class QuoteExtractor:
         reported: "the commission said the movements were ``morally accountable'', the press
         agency said" (the commission's words); "X responded, suggesting that the ``extremists''
         …, the Interfax news agency reported" (X's). The innermost report holding the quote
-        tells, where it names its speaker."""
+        tells, where it names its speaker; with no report found around it, the reporting verb
+        the parser hung the closing attribution on (:meth:`_relayed_by_outer_verb`)."""
         for quote in marked:
             cue = self.cue_of.get(id(quote))
             if quote.kind != "partial" or cue is None or not _closing_attribution(cue, self.resolver.char, quote.end):
