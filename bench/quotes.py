@@ -75,7 +75,10 @@ development set since) and
 articles, one from each of 22 clusters of a thirteenth round; blind for its first run (0.919), a
 development set since) and
 ``bench/data/duc2004_quotes_heldout27.jsonl`` (dataset ``duc2004_heldout27``: 14 more DUC 2004
-articles, one from each of 14 clusters of a fourteenth round; **blind**, scored once).
+articles, one from each of 14 clusters of a fourteenth round; **blind**, scored once) and
+``bench/data/duc2004_quotes_heldout28.jsonl`` (dataset ``duc2004_heldout28``: 8 more DUC 2004
+articles, one from each of 8 clusters of a fifteenth round, the last the selection rule can make;
+**blind**, scored once).
 The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``duc2004_heldout3``,
 ``duc2004_heldout6``, ``multinews_heldout7``, ``multinews_heldout8``, ``multinews_heldout9``,
 ``duc2004_heldout11``, ``duc2004_heldout12``, ``duc2004_heldout13``, ``duc2004_heldout14``,
@@ -83,7 +86,8 @@ The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``
 ``duc2004_heldout22``, ``duc2004_heldout23``, ``duc2004_heldout24``, ``duc2004_heldout25``,
 ``duc2004_heldout26``) all had their errors read and fixed: only
 ``duc2004_heldout4``, ``duc2004_heldout5``, ``duc2004_heldout10``, ``duc2004_heldout16``,
-``duc2004_heldout17``, ``duc2004_heldout18`` and ``duc2004_heldout27`` measure how the rules generalise.
+``duc2004_heldout17``, ``duc2004_heldout18``, ``duc2004_heldout27`` and ``duc2004_heldout28``
+measure how the rules generalise.
 Both systems see the same words: the article as crosswire cleans it (title, then body). textacy
 runs on a spaCy Doc of that text made with crosswire's own pipeline, so the model is the same.
 
@@ -517,6 +521,10 @@ DATASETS = {
         "duc2004_quotes_heldout27.jsonl",
         "twenty-seventh held-out set: 14 more DUC 2004 articles (blind)",
     ),
+    "duc2004_heldout28": (
+        "duc2004_quotes_heldout28.jsonl",
+        "twenty-eighth held-out set: 8 more DUC 2004 articles (blind)",
+    ),
 }
 
 # blind sets, to be scored once: left out unless named with --dataset
@@ -528,6 +536,7 @@ BLIND = {
     "duc2004_heldout17",
     "duc2004_heldout18",
     "duc2004_heldout27",
+    "duc2004_heldout28",
 }
 
 
