@@ -1520,6 +1520,55 @@ SPEAKER_CASES["a statement by an organisation's members is the organisation's"] 
     "European Union",
 )
 
+# "Because of the research, ``we know today that …''" after "The citation by the Karolinska Institute
+# said ``…''" (held-out 27): the sentence's verbs are all inside the marks, so it is the next
+# sentence of the words before it.
+SPEAKER_CASES["a whole clause quoted after a lead-in phrase continues the quote before"] = (
+    "Prize\n\nTwo chemists won the prize on Monday. The citation by the Royal Academy said ``their work "
+    "opened a field that did not exist.'' Because of their research, ``we know today that cells talk to "
+    "each other with light.'' The winners share the money.",
+    "cells talk",
+    "Royal Academy",
+)
+# "He quoted More's words as an admonition for today: ``…''" (held-out 27): the words quoted are
+# the one whose words they are, and "More" the tagger takes for a comparative.
+SPEAKER_CASES["someone's words another quotes are that one's"] = (
+    "Debate\n\nRep. Ann Sawyer compared the president to Sir Thomas More, who was executed in 1535. She "
+    "quoted More's words as a warning for today: ``It is a long road you have opened.'' The vote was set for "
+    "Friday.",
+    "long road",
+    "Thomas More",
+)
+# "On Friday he quoted Teddy Roosevelt: ``…''" (a Multi-News story seen in the scratch check)
+SPEAKER_CASES["a name another quotes after a colon is the speaker"] = (
+    "Speech\n\nThe governor spoke to students on Friday. He quoted Abraham Lincoln: ``The best way to "
+    "predict your future is to create it.'' The students cheered.",
+    "predict your future",
+    "Abraham Lincoln",
+)
+# "… arrived for ``a visit of brotherhood and rest'' at the invitation of President Zine El Abidine
+# Ben Ali, an official statement said." (held-out 27): the parser makes the name the subject and
+# the statement its apposition; the statement names no author.
+SPEAKER_CASES["a statement the parser hangs on a name before it is no one's words"] = (
+    "Visit\n\nCol. Tarhouni, whose country is under a U.N. air embargo, arrived by land for ``a visit of "
+    "brotherhood and rest'' at the invitation of President Zine El Abidine Ben Salah, an official statement "
+    "said. He met several ministers.",
+    "brotherhood and rest",
+    None,
+)
+
+
+def test_a_title_cased_nickname_after_dubbed_is_not_a_quote(analyze_text):
+    """ "the man whom subordinates dubbed ``Prime Evil''" (held-out 27) is a nickname, not the words
+    of the one whose sentence it is in; so is a name after "known as"."""
+    article = analyze_text(
+        "Hearing\n\n``He was an ordinary man,'' Dan Reiss said about the colonel whom his men dubbed "
+        "``Iron Fist.'' Reiss called the killings ``a stain on us all.'' ``It was cruel,'' he said of his unit known as ``Night Watch.''"
+    )
+    texts = [q.text for q in article.quotes if q.kind != "indirect"]
+    assert not [t for t in texts if "Iron Fist" in t or "Night Watch" in t]
+    assert any("ordinary man" in t for t in texts) and any("stain on us" in t for t in texts)
+
 
 def test_an_adjective_of_what_may_be_unsaid_reports_nothing(analyze_text):
     """ "was quick to add that …" reports; "is unlikely to declare that …" does not."""

@@ -1271,7 +1271,7 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
                 if child.dep_ in _SUBJECT_DEPS and _how_often(child):
                     continue  # "he had several times told reporters": the parser's subject is an adverb
                 if child.dep_ in _SUBJECT_DEPS and not in_quote(child):
-                    found.append(child)
+                    found.append(_document_after_name(child) or child)
                 elif child.dep_ in _SUBJECT_DEPS:
                     # "``No police. No firemen,'' 17-year-old Omar Haddi, a disc jockey, said": the
                     # parser may take the quote's last noun for the subject and the speaker after
@@ -1300,6 +1300,24 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
         else:
             break
     return [t for t in found if not in_quote(t)]
+
+
+def _document_after_name(subj: Token) -> Token | None:
+    """ "… at the invitation of President Zine El Abidine Ben Ali, an official statement said":
+    the parser may end the clause before at the name, make it the subject, and set the document
+    after the comma in apposition to it. No one is a statement: the document says it."""
+    if subj.pos_ != "PROPN":
+        return None
+    for appos in subj.children:
+        if (
+            appos.dep_ == "appos"
+            and appos.i > subj.i
+            and appos.lower_ in _DOCUMENT_NOUNS
+            and appos.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in appos.children)
+        ):
+            return appos
+    return None
 
 
 #: Adjectives that, with "to" and a verb of saying, tell how someone did say it ("was quick to
@@ -1854,6 +1872,22 @@ def _words_before(span: Span, open_at: int) -> list[Token]:
     return [t for t in span if t.idx < open_at and not t.is_space and not _is_quote_mark(t)]
 
 
+#: Verbs that give a name ("the man whom subordinates dubbed ``Prime Evil''"); not "called" or
+#: "branded", which also report how someone judges a thing ("called it ``Totally Unacceptable''").
+_NAMING_VERBS = frozenset({"dubbed", "nicknamed", "christened", "named", "titled", "entitled", "renamed"})
+
+
+def _named_by_verb(span: Span, open_at: int) -> bool:
+    """The marks (at ``open_at`` in the paragraph) open right after a verb that gives a name, or
+    after its "as" ("known as", "billed as"): a title-cased span there is the name given."""
+    before = _words_before(span, open_at)
+    if before and before[-1].text == ",":
+        before = before[:-1]
+    if len(before) >= 2 and before[-1].lower_ == "as" and before[-2].lower_ in {"known", "billed"}:
+        return True
+    return bool(before) and before[-1].lower_ in _NAMING_VERBS and before[-1].pos_ == "VERB"
+
+
 def _slogan_before(span: Span, open_at: int) -> bool:
     """ "end with a slogan: ``It's not about hate ... It's about hope.''": marks opening right
     after a colon that follows a noun for a slogan hold that slogan, which no one is reported to
@@ -2017,6 +2051,48 @@ def _in_words_of(span: Span, opening: int, closing: int, char) -> Token | None:
         if all(t.is_punct for t in between):
             return name
     return None
+
+
+#: What one quotes of someone else's: "quoted More's words", "cited Lincoln's line".
+_WORDS_NOUNS = frozenset(
+    {"words", "line", "lines", "phrase", "remark", "remarks", "verse", "passage", "dictum", "maxim"}
+)
+
+
+def _words_quoted(before: list[Token]) -> Token | None:
+    """ "He quoted More's words as an admonition for today: ``What you have hunted me for …''":
+    marks opened by a colon or comma after "quoted" (or "cited") and someone's words hold that
+    one's words, not the quoting speaker's; the one named, a possessive or the object itself
+    ("quoted Lincoln:")."""
+    if len(before) < 3 or before[-1].text not in {":", ","}:
+        return None
+    for verb in reversed(before[-12:-1]):
+        if verb.lower_ not in _QUOTE_FORMS or verb.pos_ != "VERB":
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        if obj.pos_ == "PROPN":
+            return obj
+        if obj.lower_ in _WORDS_NOUNS:
+            # "More's words": the tagger may take a name for a word ("More" as a comparative)
+            return next((c for c in obj.children if c.dep_ == "poss" and c.text[:1].isupper()), None)
+        return None
+    return None
+
+
+def _whole_clause_quoted(span: Span, start: int, end: int, char) -> bool:
+    """ "Because of the research, ``we know today that nitric oxide acts as …''": the sentence's
+    verbs all stand inside the marks (at ``[start, end)``, article offsets), and the reporter
+    adds only a phrase before them, with no subject ("the Community of Christ ``affirms …''"
+    makes the words a description of the church). Such a quote is a sentence of the speaker's,
+    whose attribution, as for a quote standing alone, is the one before it."""
+    outside = [t for t in span if not start <= char(t) < end]
+    return (
+        start <= char(span.root) < end
+        and any(t.pos_ in {"VERB", "AUX"} for t in span)
+        and not any(t.pos_ in {"VERB", "AUX"} or t.dep_ in _SUBJECT_DEPS for t in outside)
+    )
 
 
 def _framed_by(span: Span) -> Token | None:
@@ -2348,7 +2424,11 @@ class QuoteExtractor:
             _is_name_like(inner)
             or (
                 _is_headline_cased(inner, True)
-                and (_names_a_work(span, q.open_at) or _names_a_programme(span, q.open_at))
+                and (
+                    _names_a_work(span, q.open_at)
+                    or _names_a_programme(span, q.open_at)
+                    or _named_by_verb(span, q.open_at)
+                )
             )
             or (
                 inner.rstrip().endswith(",")
@@ -2386,6 +2466,9 @@ class QuoteExtractor:
         ) is not None:
             speaker, cue, according = self.resolver.resolve_subject(words_of, index), None, None
             cue_text = "in the words of"
+        elif cue is None and (author := _words_quoted(before)) is not None:
+            # an untagged surname of someone named in full before ("More's words")
+            speaker = self.resolver.resolve_subject(author, index) or self.resolver.by_surname.get(author.text)
         elif cue is not None:
             # A subject inside quotation marks is the quoted speaker's word ("``Oh,'' exclaimed …").
             subjects = _subjects_of(cue, self.resolver.in_quote)
@@ -2426,6 +2509,8 @@ class QuoteExtractor:
             speaker = self._labelled_by(span, para.start + q.open_at) or self._floating_speaker(index, by_sentence)
         else:
             speaker = self._sentence_subject(span, index, start) or self._earlier_in_sentence(index, by_sentence)
+            if speaker is None and _whole_clause_quoted(span, start, end, self.resolver.char):
+                speaker = self._floating_speaker(index, by_sentence)
         quote = Quote(
             text=inner,
             kind=kind,
