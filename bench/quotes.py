@@ -79,16 +79,15 @@ articles, one from each of 14 clusters of a fourteenth round; blind for its firs
 development set since) and
 ``bench/data/duc2004_quotes_heldout28.jsonl`` (dataset ``duc2004_heldout28``: 8 more DUC 2004
 articles, one from each of 8 clusters of a fifteenth round, the last the selection rule can make;
-**blind**, scored once).
+blind for its first run (0.938), a development set since).
 The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``duc2004_heldout3``,
 ``duc2004_heldout6``, ``multinews_heldout7``, ``multinews_heldout8``, ``multinews_heldout9``,
 ``duc2004_heldout11``, ``duc2004_heldout12``, ``duc2004_heldout13``, ``duc2004_heldout14``,
 ``duc2004_heldout15``, ``duc2004_heldout19``, ``duc2004_heldout20``, ``duc2004_heldout21``,
 ``duc2004_heldout22``, ``duc2004_heldout23``, ``duc2004_heldout24``, ``duc2004_heldout25``,
-``duc2004_heldout26``, ``duc2004_heldout27``) all had their errors read and fixed: only
-``duc2004_heldout4``, ``duc2004_heldout5``, ``duc2004_heldout10``, ``duc2004_heldout16``,
-``duc2004_heldout17``, ``duc2004_heldout18`` and ``duc2004_heldout28`` measure how the rules
-generalise.
+``duc2004_heldout26``, ``duc2004_heldout27``, ``duc2004_heldout28``) all had their errors read and
+fixed: only ``duc2004_heldout4``, ``duc2004_heldout5``, ``duc2004_heldout10``, ``duc2004_heldout16``,
+``duc2004_heldout17`` and ``duc2004_heldout18`` measure how the rules generalise.
 Both systems see the same words: the article as crosswire cleans it (title, then body). textacy
 runs on a spaCy Doc of that text made with crosswire's own pipeline, so the model is the same.
 
@@ -524,7 +523,7 @@ DATASETS = {
     ),
     "duc2004_heldout28": (
         "duc2004_quotes_heldout28.jsonl",
-        "twenty-eighth held-out set: 8 more DUC 2004 articles (blind)",
+        "twenty-eighth held-out set: 8 more DUC 2004 articles, blind for its first run (0.938), now development",
     ),
 }
 
@@ -536,7 +535,6 @@ BLIND = {
     "duc2004_heldout16",
     "duc2004_heldout17",
     "duc2004_heldout18",
-    "duc2004_heldout28",
 }
 
 
