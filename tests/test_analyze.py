@@ -1557,6 +1557,15 @@ SPEAKER_CASES["a statement the parser hangs on a name before it is no one's word
     None,
 )
 
+# "South African Broadcasting Corp. radio said it had been leaked a ``preliminary document''"
+# (held-out 28): a broadcaster's name carried by "radio" or "television", as by "station".
+SPEAKER_CASES["a broadcaster's name before radio names who reports"] = (
+    "Report\n\nThe commission will hand its report to the president on Thursday. Varna Broadcasting Corp. "
+    "radio said it had been given a ``draft report'' which blames both sides.",
+    "draft report",
+    "Varna Broadcasting Corp.",
+)
+
 
 def test_a_title_cased_nickname_after_dubbed_is_not_a_quote(analyze_text):
     """ "the man whom subordinates dubbed ``Prime Evil''" (held-out 27) is a nickname, not the words
@@ -1666,6 +1675,13 @@ TITLE_CASES = {
         "made famous by the musical ``Tidewater.'' ``We wrote it in a year,'' Dahl said.",
         ["Sailing on Harbor", "Tidewater"],
         ["wrote it in a year"],
+    ),
+    # "signs reading ``Clinton go home'' were strung along the highway" (held-out 28)
+    "words on a sign or banner are not a quote": (
+        "Visit\n\nOn Thursday, signs reading ``Mayor go home'' were strung along the highway. Marchers carried "
+        "banners that said ``No more tolls.'' ``We will keep marching,'' said Ida Berg, who led them.",
+        ["go home", "No more tolls"],
+        ["keep marching"],
     ),
 }
 

@@ -892,7 +892,7 @@ _DOCUMENT_NOUNS = {
 _ISSUED = {"issued", "released", "published", "posted", "sent"}
 #: Nouns for a broadcaster that carry its name ("Moscow's NTV station said"); not organisation
 #: nouns for the entity rules, since a railway or space station is a place.
-_BROADCAST_NOUNS = {"station", "channel"}
+_BROADCAST_NOUNS = {"station", "channel", "radio", "television"}
 #: Nouns for the words of a document ("the text of the resolution", "the terms of his will").
 _WORDING_NOUNS = {"terms", "text", "wording", "language"}
 
@@ -1897,6 +1897,24 @@ def _slogan_before(span: Span, open_at: int) -> bool:
 
 
 _SLOGAN_NOUNS = frozenset({"slogan", "slogans", "motto", "mottos", "mottoes", "catchphrase", "tagline", "jingle"})
+#: What carries words for all to read: the words on it are its slogan, no one's speech.
+_SIGN_NOUNS = frozenset(
+    {"sign", "signs", "banner", "banners", "placard", "placards", "poster", "posters", "billboard", "billboards"}
+    | {"sticker", "stickers", "t-shirt", "t-shirts", "graffiti", "plaque", "plaques"}
+)
+
+_SIGN_VERBS = frozenset({"read", "reads", "reading", "say", "says", "said", "saying", "proclaiming", "declaring"})
+
+
+def _written_on_a_sign(span: Span, open_at: int) -> bool:
+    """ "signs reading ``Clinton go home'' were strung along the highway", "banners that said
+    ``…''": marks right after a verb of reading or saying whose noun is a sign or banner hold
+    what is written on it."""
+    before = [t for t in _words_before(span, open_at) if t.text not in {",", ":"}]
+    if not before:
+        return False
+    verb = before[-1]
+    return verb.lower_ in _SIGN_VERBS and verb.dep_ in {"acl", "relcl"} and verb.head.lower_ in _SIGN_NOUNS
 
 
 def _work_named_before(span: Span, open_at: int) -> bool:
@@ -2436,6 +2454,7 @@ class QuoteExtractor:
             )
             or _listed_after_naming_noun(para, q)
             or _slogan_before(span, q.open_at)
+            or _written_on_a_sign(span, q.open_at)
             or (
                 cue is None
                 and according is None
