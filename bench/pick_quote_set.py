@@ -88,7 +88,8 @@ class Pool:
         return doc in self._plain and all(jaccard(self.shingles[doc], s) <= MAX_JACCARD for s in self.taken)
 
     def pick(self, seed: int, marks: int) -> tuple[list[str], list[str]]:
-        """A round: the picked articles, and the clusters reached that had none left."""
+        """A round: the picked articles, and the clusters reached that had none left. The picks
+        then count as taken: one pool makes one round."""
         order = list(self.clusters)
         random.Random(seed).shuffle(order)
         picks, empty, total = [], [], 0

@@ -1572,7 +1572,8 @@ def test_a_title_cased_nickname_after_dubbed_is_not_a_quote(analyze_text):
     of the one whose sentence it is in; so is a name after "known as"."""
     article = analyze_text(
         "Hearing\n\n``He was an ordinary man,'' Dan Reiss said about the colonel whom his men dubbed "
-        "``Iron Fist.'' Reiss called the killings ``a stain on us all.'' ``It was cruel,'' he said of his unit known as ``Night Watch.''"
+        "``Iron Fist.'' Reiss called the killings ``a stain on us all.'' ``It was cruel,'' he said of his unit "
+        "known as ``Night Watch.''"
     )
     texts = [q.text for q in article.quotes if q.kind != "indirect"]
     assert not [t for t in texts if "Iron Fist" in t or "Night Watch" in t]

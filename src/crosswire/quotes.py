@@ -1304,8 +1304,8 @@ def _subjects_of(verb: Token, in_quote=lambda tok: False) -> list[Token]:
 
 def _document_after_name(subj: Token) -> Token | None:
     """ "… at the invitation of President Zine El Abidine Ben Ali, an official statement said":
-    the parser may end the clause before at the name, make it the subject, and set the document
-    after the comma in apposition to it. No one is a statement: the document says it."""
+    the parser may take the name that ends the clause before for the subject, and the document
+    after the comma for its apposition. No one is a statement: the document says it."""
     if subj.pos_ != "PROPN":
         return None
     for appos in subj.children:
@@ -1902,7 +1902,8 @@ _SIGN_NOUNS = frozenset(
     {"sign", "signs", "banner", "banners", "placard", "placards", "poster", "posters", "billboard", "billboards"}
     | {"sticker", "stickers", "t-shirt", "t-shirts", "graffiti", "plaque", "plaques"}
 )
-
+#: How an article says what a sign bears ("signs reading", "banners that said"); lower-cased forms,
+#: as the pipeline has no lemmatiser.
 _SIGN_VERBS = frozenset({"read", "reads", "reading", "say", "says", "said", "saying", "proclaiming", "declaring"})
 
 
