@@ -64,6 +64,7 @@ class Pool:
                 doc = f"{cluster}/{path.name}"
                 self.bodies[doc] = duc_body(path.read_text(encoding="ascii"))
                 clusters_of[path.name].add(cluster)
+        self.docs = sorted(self.bodies)
         self.clusters = sorted({doc.split("/")[0] for doc in self.bodies} - SEEN_CLUSTERS)
         copies: dict[str, int] = defaultdict(int)
         for body in self.bodies.values():
@@ -96,11 +97,11 @@ class Pool:
         for cluster in order:
             if total >= marks:
                 break
-            candidates = [d for d in sorted(self.bodies) if d.startswith(cluster + "/") and self.eligible(d)]
+            candidates = [d for d in self.docs if d.startswith(cluster + "/") and self.eligible(d)]
             if not candidates:
                 empty.append(cluster)
                 continue
-            best = max(candidates, key=lambda d: (self.marks(d), -sorted(self.bodies).index(d)))
+            best = max(candidates, key=self.marks)  # max keeps the first of a tie: the first DOCNO
             picks.append(best)
             self.taken.append(self.shingles[best])
             total += self.marks(best)
@@ -108,7 +109,7 @@ class Pool:
 
     def left(self) -> list[str]:
         """Every article some sequence of rounds could still pick (each against the gold only)."""
-        return [d for d in sorted(self.bodies) if d.split("/")[0] in self.clusters and self.eligible(d)]
+        return [d for d in self.docs if d.split("/")[0] in self.clusters and self.eligible(d)]
 
 
 def annotated_docs(without: set[str]) -> set[str]:
