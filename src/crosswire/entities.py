@@ -402,12 +402,17 @@ def _titled_names(doc) -> list[Span]:
     word, or, with no title word, an untagged given name before a one-word place or
     organisation; either only where the chain speaks or is set off by a role."""
     found = []
+    sent_start = [0] * len(doc)  # Token.sent finds the sentence anew on every call
+    for sent in doc.sents:
+        sent_start[sent.start : sent.end] = [sent.start] * len(sent)
     for tok in doc:
         if tok.dep_ in {"compound", "flat"} or not _capitalised_name_word(tok) or _role_word(tok):
             continue
         start = tok.i
         while (
-            start > tok.sent.start and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].head.i > start - 1
+            start > sent_start[tok.i]
+            and doc[start - 1].dep_ in {"compound", "flat"}
+            and doc[start - 1].head.i > start - 1
         ):
             if not doc[start - 1].text[:1].isupper():
                 break
@@ -742,6 +747,8 @@ def _surname_mentions(
     extra = []
     for para in paragraphs:
         for tok in para.doc:
+            if tok.text not in surnames and tok.text not in given:
+                continue  # most words: spared the sentence look-up below, the costly part
             mid_sentence = tok.i > tok.sent.start and tok.nbor(-1).text not in _OPENING_MARKS
             tagged = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and mid_sentence)
             alone = (

@@ -216,7 +216,10 @@ def build_paragraphs(text: str, docs: list[Doc]) -> list[Paragraph]:
     paragraphs = []
     offset = 0
     for index, doc in enumerate(docs):
-        start = text.index(doc.text, offset) if doc.text else offset
-        paragraphs.append(Paragraph(index, start, doc, find_quote_spans(doc.text)))
-        offset = start + len(doc.text)
+        para_text = doc.text  # Doc.text joins every token anew on each call
+        start = text.index(para_text, offset) if para_text else offset
+        paragraph = Paragraph(index, start, doc, find_quote_spans(para_text))
+        paragraph.text = para_text  # seeds the cached property
+        paragraphs.append(paragraph)
+        offset = start + len(para_text)
     return paragraphs
