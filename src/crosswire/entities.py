@@ -734,8 +734,11 @@ def _surname_mentions(
         first_words.setdefault(name.split()[0], set()).add(name)
     # a word that begins a place or organisation ("Wolfram", "Broward") names that, not a person
     other_names = {m.text.split()[0] for m in mentions if m.type != "PERSON"}
+    first_at: dict[str, int] = {}
+    for m in mentions:
+        first_at[m.text] = min(m.start, first_at.get(m.text, m.start))
     given = {
-        word: min(m.start for m in mentions if m.text in names)
+        word: min(first_at[name] for name in names)
         for word, names in first_words.items()
         if len(names) == 1
         and word not in surnames | other_names
