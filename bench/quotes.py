@@ -79,7 +79,10 @@ articles, one from each of 14 clusters of a fourteenth round; blind for its firs
 development set since) and
 ``bench/data/duc2004_quotes_heldout28.jsonl`` (dataset ``duc2004_heldout28``: 8 more DUC 2004
 articles, one from each of 8 clusters of a fifteenth round, the last the selection rule can make;
-blind for its first run (0.938), a development set since).
+blind for its first run (0.938), a development set since) and
+``bench/data/multinews_quotes_heldout29.jsonl`` (dataset ``multinews_heldout29``: 13 more quote-rich
+Multi-News web articles, from the next stories in the order of the seventh to ninth sets; blind,
+run only when named).
 The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``duc2004_heldout3``,
 ``duc2004_heldout6``, ``multinews_heldout7``, ``multinews_heldout8``, ``multinews_heldout9``,
 ``duc2004_heldout11``, ``duc2004_heldout12``, ``duc2004_heldout13``, ``duc2004_heldout14``,
@@ -525,6 +528,10 @@ DATASETS = {
         "duc2004_quotes_heldout28.jsonl",
         "twenty-eighth held-out set: 8 more DUC 2004 articles, blind for its first run (0.938), now development",
     ),
+    "multinews_heldout29": (
+        "multinews_quotes_heldout29.jsonl",
+        "twenty-ninth held-out set: 13 more Multi-News web articles, blind, scored once",
+    ),
 }
 
 # blind sets, to be scored once: left out unless named with --dataset
@@ -535,6 +542,7 @@ BLIND = {
     "duc2004_heldout16",
     "duc2004_heldout17",
     "duc2004_heldout18",
+    "multinews_heldout29",
 }
 
 
