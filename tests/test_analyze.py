@@ -1546,6 +1546,16 @@ SPEAKER_CASES["a name another quotes after a colon is the speaker"] = (
     "predict your future",
     "Abraham Lincoln",
 )
+# "Asked on Sunday to comment on his discovery, he quoted the ... scientist Claude Bernard: ``…''"
+# (Multi-News held-out 29): a reporting verb in the clause before "quoted" does not make the words
+# the quoting speaker's.
+SPEAKER_CASES["a name quoted after a colon wins over a reporting verb in an earlier clause"] = (
+    "Lecture\n\nDr. Maria Keller gave a lecture on the new valve. Asked by a student to comment on her "
+    "work, she quoted the Victorian engineer Isambard Brunel: ``Every machine is a question asked of "
+    "nature.'' The hall applauded.",
+    "question asked of nature",
+    "Isambard Brunel",
+)
 # "… arrived for ``a visit of brotherhood and rest'' at the invitation of President Zine El Abidine
 # Ben Ali, an official statement said." (held-out 27): the parser makes the name the subject and
 # the statement its apposition; the statement names no author.

@@ -2078,21 +2078,26 @@ _WORDS_NOUNS = frozenset(
 )
 
 
-def _words_quoted(before: list[Token]) -> Token | None:
+def _words_quoted(before: list[Token], cue: Token | None = None) -> Token | None:
     """ "He quoted More's words as an admonition for today: ``What you have hunted me for …''":
     marks opened by a colon or comma after "quoted" (or "cited") and someone's words hold that
     one's words, not the quoting speaker's; the one named, a possessive or the object itself
-    ("quoted Lincoln:")."""
+    ("quoted Lincoln:"). A reporting verb ``cue`` found before the quoting verb belongs to
+    another clause ("Asked to comment, he quoted Claude Bernard: ``…''") and does not stop it."""
     if len(before) < 3 or before[-1].text not in {":", ","}:
         return None
     for verb in reversed(before[-12:-1]):
         if verb.lower_ not in _QUOTE_FORMS or verb.pos_ != "VERB":
             continue
+        if cue is not None and cue.i > verb.i:
+            return None
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None:
             return None
         if obj.pos_ == "PROPN":
             return obj
+        if (named := next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)) is not None:
+            return named  # "quoted the Victorian engineer Isambard Brunel:"
         if obj.lower_ in _WORDS_NOUNS:
             # "More's words": the tagger may take a name for a word ("More" as a comparative)
             return next((c for c in obj.children if c.dep_ == "poss" and c.text[:1].isupper()), None)
@@ -2486,9 +2491,10 @@ class QuoteExtractor:
         ) is not None:
             speaker, cue, according = self.resolver.resolve_subject(words_of, index), None, None
             cue_text = "in the words of"
-        elif cue is None and (author := _words_quoted(before)) is not None:
+        elif (author := _words_quoted(before, cue)) is not None:
             # an untagged surname of someone named in full before ("More's words")
             speaker = self.resolver.resolve_subject(author, index) or self.resolver.by_surname.get(author.text)
+            cue = None  # a reporting verb before "quoted" reports something else
         elif cue is not None:
             # A subject inside quotation marks is the quoted speaker's word ("``Oh,'' exclaimed …").
             subjects = _subjects_of(cue, self.resolver.in_quote)
