@@ -82,7 +82,9 @@ articles, one from each of 8 clusters of a fifteenth round, the last the selecti
 blind for its first run (0.938), a development set since) and
 ``bench/data/multinews_quotes_heldout29.jsonl`` (dataset ``multinews_heldout29``: 13 more quote-rich
 Multi-News web articles, from the next stories in the order of the seventh to ninth sets; blind for
-its first run (0.856), a development set since).
+its first run (0.856), a development set since) and
+``bench/data/multinews_quotes_heldout30.jsonl`` (dataset ``multinews_heldout30``: 13 more, from the
+next stories in the same order; blind, run only when named).
 The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``duc2004_heldout3``,
 ``duc2004_heldout6``, ``multinews_heldout7``, ``multinews_heldout8``, ``multinews_heldout9``,
 ``duc2004_heldout11``, ``duc2004_heldout12``, ``duc2004_heldout13``, ``duc2004_heldout14``,
@@ -533,6 +535,10 @@ DATASETS = {
         "multinews_quotes_heldout29.jsonl",
         "twenty-ninth held-out set: 13 more Multi-News web articles, blind for its first run (0.856), now development",
     ),
+    "multinews_heldout30": (
+        "multinews_quotes_heldout30.jsonl",
+        "thirtieth held-out set: 13 more Multi-News web articles, blind, scored once",
+    ),
 }
 
 # blind sets, to be scored once: left out unless named with --dataset
@@ -543,6 +549,7 @@ BLIND = {
     "duc2004_heldout16",
     "duc2004_heldout17",
     "duc2004_heldout18",
+    "multinews_heldout30",
 }
 
 
