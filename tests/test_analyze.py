@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from crosswire.analyze import Analyzer
 from crosswire.model import Entity
+from crosswire.quotes import _titled_person_in
 
 
 def _quote(article, fragment, kinds=("direct", "partial", "indirect")):
@@ -2069,3 +2072,19 @@ def test_the_person_a_title_introduces_speaks_not_the_institution_before_it(anal
         "overwhelming,'' said University of Sao Paulo political scientist Eduardo Kugelmas."
     )
     assert _speakers(article) == ["Eduardo Kugelmas"]
+
+
+def test_a_full_stop_parsed_as_an_organisation_subject_costs_no_quotes():
+    """ "DeOrr Kunz Sr. says …" (a Multi-News article): cut at the dot of "Sr.", the parser made the
+    full stop the subject, inside an entity the model typed ORG, and the look-up for a person
+    introduced by a role inside an institution's name found no word to end on. That lost every
+    quote of the article (a warning said so); a subject with no word has no such person."""
+    words = ["Kunz", "Sr", ".", "says", "so"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 3, 3, 3, 3],
+        deps=["compound", "nsubj", "nsubj", "ROOT", "advmod"],
+        ents=["B-ORG", "I-ORG", "I-ORG", "O", "O"],
+    )
+    assert _titled_person_in(doc[2]) is None

@@ -248,3 +248,17 @@ def test_a_mistyped_possessive_of_a_full_name_is_that_person(analyze_text):
         'Student found\n\nPeter Vells was found safe on Friday. "He is home," said Anna Vells, Peter Vell\'s mother.\n'
     )
     assert "Peter Vell" not in _people(article) and "Peter Vells" in _people(article)
+
+
+def test_a_senior_keeps_the_dot_of_sr(analyze_text):
+    """ "Briggs Sr.": spaCy's tokenizer keeps "Jr." whole but cuts "Sr." at its dot; the name is
+    written as the article writes it, and so is the speaker of the quote."""
+    article = analyze_text(
+        "Lost hiker found\n\nRescuers found a missing hiker on Sunday after a two-day search, his family "
+        "said.\n\nWalt Briggs Sr. says his son was last seen near the ridge trail on Friday.\n\n"
+        '"We never stopped believing," said Briggs Sr. "He is tired, but he is fine."'
+    )
+    names = {e.name for e in article.entities}
+    assert "Briggs Sr." in names and "Briggs Sr" not in names, names
+    quote = next(q for q in article.quotes if "never stopped" in q.text)
+    assert quote.speaker is not None and quote.speaker.name == "Briggs Sr."

@@ -622,7 +622,7 @@ def collect_mentions(
             span = _past_rank(_with_name_particles(span))
             if span is None:
                 continue
-            span = _with_possessor(span)
+            span = _with_suffix_dot(_with_possessor(span))
             if span.label_ in {"PERSON", "ORG"} and _is_quoted_title(para, span):
                 continue
             if _in_headline_case(span, in_people):
@@ -650,6 +650,15 @@ def collect_mentions(
             m.type = "ORG"
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _with_suffix_dot(span: Span) -> Span:
+    """ "DeOrr Kunz Sr.": spaCy's tokenizer keeps "Jr." whole but cuts "Sr." at its dot, so the
+    name would end without it."""
+    doc = span.doc
+    if span[-1].text != "Sr" or span[-1].whitespace_ or span.end >= len(doc) or doc[span.end].text != ".":
+        return span
+    return Span(doc, span.start, span.end + 1, label=span.label_)
 
 
 def _with_possessor(span: Span) -> Span:

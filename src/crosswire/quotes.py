@@ -1085,7 +1085,10 @@ def _titled_person_in(subj: Token) -> Token | None:
     if subj.ent_type_ not in {"ORG", "GPE", "NORP", "FAC"}:
         return None
     doc = subj.doc
-    end = max(t.i for t in subj.subtree if not t.is_punct)
+    # the parser may make a full stop the subject ("DeOrr Kunz Sr. says" cut at the dot)
+    end = max((t.i for t in subj.subtree if not t.is_punct), default=None)
+    if end is None:
+        return None
     for tok in subj.subtree:
         if tok.i > subj.i and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and _is_role_noun(doc[tok.i - 1]):
             last = tok
@@ -1636,7 +1639,7 @@ def _absolute_subject(verb: Token) -> Token | None:
         if word.lower_ != "with" or word.head.pos_ not in {"VERB", "AUX"} or doc[word.i - 1].text != ",":
             continue
         for obj in word.children:
-            if obj.dep_ == "pobj" and max(t.i for t in obj.subtree if not t.is_punct) == before:
+            if obj.dep_ == "pobj" and max((t.i for t in obj.subtree if not t.is_punct), default=-1) == before:
                 return obj
     return None
 
