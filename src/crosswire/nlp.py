@@ -93,16 +93,18 @@ def _keep_site_names_whole(nlp: Language) -> None:
 _CURLY_APOSTROPHE = "’"
 
 
+def _straight(word: str) -> str:
+    return word.replace(_CURLY_APOSTROPHE, "'")
+
+
 @Language.component("crosswire_apostrophe_features")
 def apostrophe_features(doc):
     """Give each word with a curly apostrophe the model features of its straight twin."""
     strings = doc.vocab.strings
     for orth in numpy.unique(doc.to_array(ORTH)):
         word = strings[int(orth)]
-        if _CURLY_APOSTROPHE not in word:
-            continue
-        lex, twin = doc.vocab[word], doc.vocab[word.replace(_CURLY_APOSTROPHE, "'")]
-        if lex.shape != twin.shape or lex.norm != twin.norm:
+        if _CURLY_APOSTROPHE in word:
+            lex, twin = doc.vocab[word], doc.vocab[_straight(word)]
             lex.norm, lex.prefix, lex.suffix, lex.shape = twin.norm, twin.prefix, twin.suffix, twin.shape
     return doc
 
@@ -256,7 +258,7 @@ class AttributeTable:
             if seen is None:
                 if len(self.words) > 100_000:
                     self.words.clear()
-                straight = word.replace(_CURLY_APOSTROPHE, "'")  # "’re" as "'re", as the model reads it
+                straight = _straight(word)  # "’re" as "'re", as the model reads it
                 seen = straight if straight in named or any(r.search(straight) for r in regexes) else _OTHER
                 self.words[word] = seen
             key[at] = seen
