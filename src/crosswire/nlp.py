@@ -297,8 +297,11 @@ class AttributeTable:
             yield self(doc)
 
 
+# No annotations: spaCy checks a factory's arguments against them with pydantic, and the
+# confection releases that spaCy 3.8.6 allows cannot resolve this module's postponed (string)
+# annotations.
 @Language.factory("crosswire_attribute_table")
-def _make_attribute_table(nlp: Language, name: str) -> AttributeTable:
+def _make_attribute_table(nlp, name):
     return AttributeTable(name)
 
 
