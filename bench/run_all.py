@@ -24,6 +24,7 @@ SCRIPTS = [
     "cleaning.py",
     "throughput.py",
     "matmul.py",
+    "components.py",
     "summaries.py",
     "origins.py",
     "offstory.py",
