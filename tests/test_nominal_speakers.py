@@ -170,3 +170,31 @@ def test_the_group_is_a_guess_when_another_organisation_spoke_since(analyze_text
     assert _speaker(article, "reach the wounded") is None
     article = analyze_text(first + "The Velm Interior Ministry said its convoy was blocked at the border. " + said)
     assert _speaker(article, "reach the wounded") == "Tarsa Peace Committee"
+
+
+def test_the_congressman_is_the_representative_named_before(analyze_text):
+    # "Rep." makes its holder a representative, whom American news calls "the congressman"; the
+    # pronoun after the description goes on him.
+    article = analyze_text(
+        'Rep. Dale Whitcombe, R-Ohio, spoke on the House floor on Tuesday. "The ruling was a disgrace," '
+        "Whitcombe said. The congressman ended his remarks with a request for a new hearing. "
+        '"As a father, I want a system that protects children," he continued.'
+    )
+    assert _speaker(article, "As a father") == "Dale Whitcombe"
+
+
+def test_an_organisations_board_speaks_for_the_organisation(analyze_text):
+    article = analyze_text(
+        "The Royal Society of Chemists backed the plan on Monday. The proposal "
+        '"rests on sound evidence," wrote the RSC board of directors. Shares of Brightwell Corp. fell '
+        'sharply. "We remain confident in our strategy," Brightwell\'s board said in a statement.'
+    )
+    assert _speaker(article, "rests on sound evidence") == "Royal Society of Chemists"
+    assert _speaker(article, "We remain confident") == "Brightwell Corp."
+
+
+def test_a_board_with_no_organisation_named_is_no_speaker(analyze_text):
+    article = analyze_text(
+        'The plan was approved on Monday. "We see no reason for delay," the board said in a statement.'
+    )
+    assert _speaker(article, "We see no reason") is None

@@ -634,6 +634,9 @@ ROLE_SYNONYMS = {
     "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
     "writer": {"writer", "author"},
     "author": {"author", "writer"},
+    # "Rep. Ted Poe … the congressman": a US representative is called a congressman
+    "congressman": {"congressman", "representative"},
+    "congresswoman": {"congresswoman", "representative"},
 }
 
 

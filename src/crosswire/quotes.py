@@ -253,7 +253,7 @@ class SpeakerResolver:
                 # "the Nezavisimaya Gazeta newspaper said": a name the organisation noun carries
                 carried = (
                     ent.type == "ORG"
-                    and subj.lower_ in ORGANISATION_NOUNS | _BROADCAST_NOUNS
+                    and subj.lower_ in ORGANISATION_NOUNS | _BROADCAST_NOUNS | _GOVERNING_BODIES
                     and not any(c.dep_ == "appos" for c in subj.children)  # "the Vatican newspaper, X,"
                 )
                 linked = (
@@ -264,6 +264,7 @@ class SpeakerResolver:
                             or (tok.dep_ in {"compound", "flat"} and (subj.pos_ == "PROPN" or carried))
                         )
                     )
+                    or (carried and tok.dep_ == "poss" and subj.lower_ in _GOVERNING_BODIES)
                     or _appositive_across_of(tok, subj)
                     or _apposition_parsed_as_conjunct(tok, subj, ent)
                     or (ent.type == "PERSON" and _one_of_them_named(tok, subj))
@@ -893,6 +894,9 @@ _ISSUED = {"issued", "released", "published", "posted", "sent"}
 #: Nouns for a broadcaster that carry its name ("Moscow's NTV station said"); not organisation
 #: nouns for the entity rules, since a railway or space station is a place.
 _BROADCAST_NOUNS = {"station", "channel", "radio", "television"}
+#: The body that speaks for an organisation it is named with ("the AAAS board of directors
+#: wrote", "Brightwell's board said"): the organisation is the speaker.
+_GOVERNING_BODIES = {"board"}
 #: Nouns for the words of a document ("the text of the resolution", "the terms of his will").
 _WORDING_NOUNS = {"terms", "text", "wording", "language"}
 
