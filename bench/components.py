@@ -32,11 +32,6 @@ from _common import duc_paths, table, versions, write_results
 from throughput import read_and_clean
 
 
-def load_articles(limit: int):
-    """The articles as ``bench/throughput.py`` reads and cleans them."""
-    return read_and_clean(duc_paths()[:limit])
-
-
 def batches(items: list, size: int):
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -88,7 +83,7 @@ def main() -> None:
 
     from crosswire.analyze import Analyzer
 
-    articles = load_articles(args.limit)
+    articles = read_and_clean(duc_paths()[: args.limit])  # as bench/throughput.py reads them
     analyzer = Analyzer(n_process=1)
     analyzer.analyze(copy.deepcopy(articles[0]))  # cold start excluded
     with threadpool_limits(limits=1, user_api="blas"):

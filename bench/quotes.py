@@ -94,9 +94,8 @@ The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``
 ``duc2004_heldout22``, ``duc2004_heldout23``, ``duc2004_heldout24``, ``duc2004_heldout25``,
 ``duc2004_heldout26``, ``duc2004_heldout27``, ``duc2004_heldout28``, ``multinews_heldout29``,
 ``multinews_heldout30``, ``multinews_heldout31``) all had their errors read and fixed: only
-``duc2004_heldout4``, ``duc2004_heldout5``,
-``duc2004_heldout10``, ``duc2004_heldout16``, ``duc2004_heldout17`` and ``duc2004_heldout18``
-measure how the rules generalise.
+``duc2004_heldout4``, ``duc2004_heldout5``, ``duc2004_heldout10``, ``duc2004_heldout16``,
+``duc2004_heldout17`` and ``duc2004_heldout18`` measure how the rules generalise.
 Both systems see the same words: the article as crosswire cleans it (title, then body). textacy
 runs on a spaCy Doc of that text made with crosswire's own pipeline, so the model is the same.
 

@@ -402,9 +402,7 @@ def _titled_names(doc) -> list[Span]:
     word, or, with no title word, an untagged given name before a one-word place or
     organisation; either only where the chain speaks or is set off by a role."""
     found = []
-    sent_start = [0] * len(doc)  # Token.sent finds the sentence anew on every call
-    for sent in doc.sents:
-        sent_start[sent.start : sent.end] = [sent.start] * len(sent)
+    sent_start = _sentence_starts(doc)
     for tok in doc:
         if tok.dep_ in {"compound", "flat"} or not _capitalised_name_word(tok) or _role_word(tok):
             continue
@@ -652,6 +650,15 @@ def collect_mentions(
     return mentions
 
 
+def _sentence_starts(doc) -> list[int]:
+    """The start of each token's sentence, in one pass: ``Token.sent`` finds the sentence anew on
+    every call, which costs more than the rules that ask for it."""
+    starts = [0] * len(doc)
+    for sent in doc.sents:
+        starts[sent.start : sent.end] = [sent.start] * len(sent)
+    return starts
+
+
 def _with_suffix_dot(span: Span) -> Span:
     """ "DeOrr Kunz Sr.": spaCy's tokenizer keeps "Jr." whole but cuts "Sr." at its dot, so the
     name would end without it."""
@@ -758,10 +765,11 @@ def _surname_mentions(
     covered = {c for m in mentions for c in range(m.start, m.end)}
     extra = []
     for para in paragraphs:
+        sent_start = _sentence_starts(para.doc)
         for tok in para.doc:
             if tok.text not in surnames and tok.text not in given:
-                continue  # most words: spared the sentence look-up below, the costly part
-            mid_sentence = tok.i > tok.sent.start and tok.nbor(-1).text not in _OPENING_MARKS
+                continue
+            mid_sentence = tok.i > sent_start[tok.i] and tok.nbor(-1).text not in _OPENING_MARKS
             tagged = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and mid_sentence)
             alone = (
                 tok.pos_ == "PROPN"
