@@ -262,3 +262,52 @@ def test_a_senior_keeps_the_dot_of_sr(analyze_text):
     assert "Briggs Sr." in names and "Briggs Sr" not in names, names
     quote = next(q for q in article.quotes if "never stopped" in q.text)
     assert quote.speaker is not None and quote.speaker.name == "Briggs Sr."
+
+
+def _organisations(article) -> dict:
+    return {e.name: e for e in article.entities if e.type == "ORG"}
+
+
+def _speaker_of(article, words: str) -> str | None:
+    quote = next(q for q in article.quotes if words in q.text)
+    return quote.speaker.name if quote.speaker else None
+
+
+def test_an_organisation_is_not_a_part_of_it_named_after_it(analyze_text):
+    """ "Google … Google Books": a longer name that starts with an organisation's name and is given
+    after it names a part or a product of it, and "Google said" is Google's. Before, every
+    one-word organisation name joined the longer name that starts with it."""
+    article = analyze_text(
+        "Search changes\n\nGoogle changed how its search results look on Monday. Pages from Google Books "
+        "will show up first. Google said the change would help readers."
+    )
+    assert {"Google", "Google Books"} <= set(_organisations(article))
+    assert _speaker_of(article, "help readers") == "Google"
+
+
+def test_a_chamber_is_not_its_committee(analyze_text):
+    for body, part in (("House", "House Judiciary Committee"), ("U.N.", "U.N. Security Council")):
+        article = analyze_text(
+            f"Vote next week\n\nThe {body} will vote next week. The {part} approved the plan on Friday. "
+            f'"This is a sad day," the {body} said in a statement.'
+        )
+        assert {body, part} <= set(_organisations(article)), body
+        assert _speaker_of(article, "sad day") == body
+
+
+def test_a_short_name_is_the_full_name_given_before_it_or_a_company_s_without_its_form(analyze_text):
+    """ "The Halvard Policy Institute … Halvard said": a short name refers back to the full one.
+    "Velmont … Velmont Systems Corp.": a full name that adds only what kind of body it is (a
+    company's legal form, "University", "Party") is the same organisation, named first or not."""
+    article = analyze_text(
+        "Pay dispute\n\nThe Halvard Policy Institute published a survey of 2,000 workers on Monday. Most "
+        'said their pay had not kept up with prices. "Wages are falling behind," Halvard said in its report.'
+    )
+    assert "Halvard" in _organisations(article)["Halvard Policy Institute"].aliases
+    assert _speaker_of(article, "falling behind") == "Halvard Policy Institute"
+    article = analyze_text(
+        "Velmont cuts jobs\n\nVelmont said on Monday it would cut 400 jobs. Velmont Systems Corp. makes "
+        'sensors for cars. "We expect a better year," the company said.'
+    )
+    assert "Velmont" in _organisations(article)["Velmont Systems Corp."].aliases
+    assert _speaker_of(article, "better year") == "Velmont Systems Corp."

@@ -1235,8 +1235,12 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
                 continue
             if short_form_of(name, oname) or (
                 (len(name.split()) >= 2 and oname.endswith(" " + name))
-                # "InfoCision" for "InfoCision Management Corp."
-                or (kind == "ORG" and " " not in name and oname.split()[0] == name)
+                # "InfoCision" for "InfoCision Management Corp.", "Labor" for "Labor Party"
+                or (
+                    kind == "ORG"
+                    and " " not in name
+                    and _short_name_of(name, oname, named_first=_first_start(groups[other]) < _first_start(groups[key]))
+                )
             ):
                 groups[other].extend(groups.pop(key))
                 break
@@ -1260,6 +1264,91 @@ def merge_mentions(mentions: list[RawMention]) -> list[Entity]:
         )
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
+
+
+# Last words of an organisation's full name that say only what kind of body it is, and that its
+# short name leaves out: "Exxon Corp.", "Northwestern University", "the Labor Party".
+_KIND_OF_BODY = {
+    "inc",
+    "corp",
+    "co",
+    "company",
+    "corporation",
+    "incorporated",
+    "ltd",
+    "limited",
+    "llc",
+    "lp",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "group",
+    "holdings",
+    "industries",
+    "international",
+    "airlines",
+    "airways",
+    "motors",
+    "studios",
+    "pictures",
+    "productions",
+    "media",
+    "university",
+    "college",
+    "party",
+    "department",
+    "ministry",
+    "agency",
+    "press",
+    "representatives",
+    "delegates",
+    "commons",
+}
+
+
+# Last words of a longer name that make it a part of the organisation its first word names: the
+# "U.N. Security Council" is not the U.N., nor the "House Judiciary Committee" the House.
+_PART_OF_BODY = {
+    "council",
+    "committee",
+    "subcommittee",
+    "commission",
+    "fund",
+    "forum",
+    "forums",
+    "awards",
+    "program",
+    "programme",
+    "caucus",
+    "force",
+    "division",
+    "bureau",
+    "office",
+    "channel",
+    "network",
+    "list",
+}
+
+
+def _first_start(mentions: list[RawMention]) -> int:
+    return min(m.start for m in mentions)
+
+
+def _short_name_of(name: str, full: str, named_first: bool) -> bool:
+    """Is the one-word organisation name ``name`` the short name of ``full``, which starts with
+    it? When ``full`` ends in a word that says only what kind of body it is ("InfoCision" for
+    "InfoCision Management Corp.", "Labor" for "the Labor Party"); or when ``full`` was named
+    first (``named_first``), as a short name refers back to a full one ("Pew Research Center …
+    Pew said"), and does not end in a word for a part of the organisation ("U.N. Security
+    Council"). A longer name named only after the short one, ending otherwise, is a part or a
+    product of it: "Apple … the Apple Support Forums", "Google … Google Books"."""
+    words = full.split()
+    if words[0] != name:
+        return False
+    last = words[-1].lower().rstrip(".")
+    return last in _KIND_OF_BODY or (named_first and last not in _PART_OF_BODY)
 
 
 def _one_type_per_name(groups: dict[tuple[str, str], list[RawMention]], order: list[tuple[str, str]]) -> None:
