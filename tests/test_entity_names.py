@@ -311,3 +311,23 @@ def test_a_short_name_is_the_full_name_given_before_it_or_a_company_s_without_it
     )
     assert "Velmont" in _organisations(article)["Velmont Systems Corp."].aliases
     assert _speaker_of(article, "better year") == "Velmont Systems Corp."
+
+
+def test_a_thing_named_only_with_an_article_is_no_person(analyze_text):
+    """ "an Amber Alert", "a September Amber Alert": the model may take the alert for a woman,
+    and a pronoun after it would then go to her. A person's name takes no article."""
+    article = analyze_text(
+        "Mother charged\n\nPolice found two children safe on Monday, hours after an Amber Alert was issued. "
+        "Tessa Marlow, the mother at the center of a September Amber Alert, was charged with kidnapping. "
+        'She told the station she "didn\'t have the heart" to call police.'
+    )
+    assert set(_people(article)) == {"Tessa Marlow"}, list(_people(article))
+    assert _speaker_of(article, "have the heart") == "Tessa Marlow"
+
+
+def test_a_person_described_after_an_article_stays_a_person(analyze_text):
+    article = analyze_text(
+        "Memorial\n\nHundreds gathered on Sunday. He hired the late Bob Warrick, one of the first sports "
+        "agents. The Rev. Anne Kittering led the prayers, and the 21-year-old Matt Dorsey read a poem."
+    )
+    assert {"Bob Warrick", "Anne Kittering", "Matt Dorsey"} <= set(_people(article)), list(_people(article))

@@ -1721,7 +1721,53 @@ def extract_entities(
     # ("NATO Supreme Allied Commander Europe"), but "NATO" alone stays an organisation.
     kept = [m for m in mentions if m.type == "PERSON" or not _inside(m, covered) or not any(map(_role_word, m.span))]
     text = "\n".join(p.text for p in paragraphs)
-    return [e for e in merge_mentions(kept) if not _common_word_as_person(e, kept, text)]
+    return [
+        e
+        for e in merge_mentions(kept)
+        if not _common_word_as_person(e, kept, text) and not _thing_named_like_person(e, kept)
+    ]
+
+
+def _thing_named_like_person(entity: Entity, mentions: list[RawMention]) -> bool:
+    """Is a "person" a thing with a name, as "an Amber Alert", "a September Amber Alert", "the Amber
+    Alert"? A person's name takes no article of its own; a name the article gives only right after
+    one (or after one and a month), never with a role (not "the Prophet Mohammed") and never as
+    the subject of a reporting verb, is the model's mistake. Words between would make it a person
+    described ("the late Mary Kennedy", "the Rev. Anne Kitch", "the erratic Andy Pettitte")."""
+    if entity.type != "PERSON" or entity.roles:
+        return False
+    spans = {(m.start, m.end) for m in entity.mentions}
+    own = [m for m in mentions if (m.start, m.end) in spans]
+    return bool(own) and all(
+        _after_article(m.span) and not _speaks_or_titled(m) and not any(map(_role_word, m.span)) for m in own
+    )
+
+
+def _after_article(span: Span) -> bool:
+    """Does an article the name's head governs stand right before the name, or before it and a
+    month or day or a word of the name the model left out ("an Amber Alert" tagged "Alert")?"""
+    doc = span.doc
+    root = span.root
+
+    def name_or_date(tok: Token) -> bool:
+        if tok.ent_type_ in {"DATE", "TIME"} and tok.is_title:
+            return True  # "a September Amber Alert"; not an age ("the 21-year-old Matt")
+        return (
+            tok.head.i == root.i
+            and tok.dep_ == "compound"
+            and tok.text[:1].isupper()
+            and not tok.text.endswith(".")  # "the Rev. Anne Kitch", "the Gen. …": a title
+            and tok.lower_ not in HONORIFICS
+            and not _role_word(tok)
+        )
+
+    return root.tag_ == "NNP" and any(
+        c.dep_ == "det"
+        and c.lower_ in {"a", "an", "the"}
+        and c.i < span.start
+        and all(name_or_date(t) for t in doc[c.i + 1 : span.start])
+        for c in root.children
+    )
 
 
 def _common_word_as_person(entity: Entity, mentions: list[RawMention], text: str) -> bool:

@@ -265,6 +265,7 @@ ROLE_HEADS = frozenset(
         "bishop",
         "rabbi",
         "imam",
+        "prophet",
         "sheikh",
         "emir",
         "sultan",
