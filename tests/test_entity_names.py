@@ -331,3 +331,17 @@ def test_a_person_described_after_an_article_stays_a_person(analyze_text):
         "agents. The Rev. Anne Kittering led the prayers, and the 21-year-old Matt Dorsey read a poem."
     )
     assert {"Bob Warrick", "Anne Kittering", "Matt Dorsey"} <= set(_people(article)), list(_people(article))
+
+
+def test_the_head_of_an_of_name_given_before_is_that_organisation(analyze_text):
+    """ "The National Academy of Pediatrics … the Academy said": the head noun of an "X of Y" name,
+    capitalised on its own, refers back to it; and "the academy's new position paper" is a
+    document whose words are the academy's (a paper that is no newspaper)."""
+    article = analyze_text(
+        "Study drugs\n\nThe National Academy of Pediatrics published guidance on Monday. Prescribing the pills "
+        'to healthy children is "not justifiable," according to the academy\'s new position paper. Prescribing '
+        'them is "inadvisable" in teenagers, the Academy said.'
+    )
+    assert "Academy" in _organisations(article)["National Academy of Pediatrics"].aliases
+    assert _speaker_of(article, "inadvisable") == "National Academy of Pediatrics"
+    assert _speaker_of(article, "not justifiable") == "National Academy of Pediatrics"

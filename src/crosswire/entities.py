@@ -1337,16 +1337,19 @@ def _first_start(mentions: list[RawMention]) -> int:
 
 
 def _short_name_of(name: str, full: str, named_first: bool) -> bool:
-    """Is the one-word organisation name ``name`` the short name of ``full``, which starts with
-    it? When ``full`` ends in a word that says only what kind of body it is ("InfoCision" for
+    """Is the one-word organisation name ``name`` the short name of ``full``? When ``full`` starts
+    with it and ends in a word that says only what kind of body it is ("InfoCision" for
     "InfoCision Management Corp.", "Labor" for "the Labor Party"); or when ``full`` was named
-    first (``named_first``), as a short name refers back to a full one ("Pew Research Center …
-    Pew said"), and does not end in a word for a part of the organisation ("U.N. Security
-    Council"). A longer name named only after the short one, ending otherwise, is a part or a
-    product of it: "Apple … the Apple Support Forums", "Google … Google Books"."""
+    first (``named_first``), as a short name refers back to a full one, and either starts with it
+    and does not end in a word for a part of the organisation ("Pew Research Center … Pew said",
+    not "U.N. Security Council"), or has it as the head of an "X of Y" name ("the American
+    Academy of Neurology … the Academy said"). A longer name named only after the short one,
+    ending otherwise, is a part or a product of it: "Apple … the Apple Support Forums", "Google …
+    Google Books"."""
     words = full.split()
     if words[0] != name:
-        return False
+        # "the American Academy of Neurology … the Academy said": the head of an "X of Y" name
+        return named_first and any(w == name and after == "of" for w, after in itertools.pairwise(words[1:]))
     last = words[-1].lower().rstrip(".")
     return last in _KIND_OF_BODY or (named_first and last not in _PART_OF_BODY)
 

@@ -303,7 +303,7 @@ class SpeakerResolver:
             return self.resolve_pronoun(subj, sentence)
         # "Nobel's will says": the tagger may take "will" for a modal, even as a subject
         noun_tag = subj.tag_ == "NN" or (subj.tag_ == "MD" and subj.dep_ in _SUBJECT_DEPS)
-        if low in _DOCUMENT_NOUNS | _PRESS_PIECES and noun_tag:
+        if (low in _DOCUMENT_NOUNS | _PRESS_PIECES and noun_tag) or _paper_written(subj):
             return self._document_author(subj, sentence)
         if low in _WORDING_NOUNS and (document := _document_worded(subj)) is not None:
             return self._document_author(document, sentence)  # "the terms of Nobel's will"
@@ -891,6 +891,8 @@ _DOCUMENT_NOUNS = {
     "manifesto",
 }
 _ISSUED = {"issued", "released", "published", "posted", "sent"}
+#: Kinds of paper that are documents ("position paper", "white paper").
+_DOCUMENT_PAPER_KINDS = {"position", "white", "policy", "discussion", "working", "research", "consultation"}
 #: Nouns for a broadcaster that carry its name ("Moscow's NTV station said"); not organisation
 #: nouns for the entity rules, since a railway or space station is a place.
 _BROADCAST_NOUNS = {"station", "channel", "radio", "television"}
@@ -899,6 +901,14 @@ _BROADCAST_NOUNS = {"station", "channel", "radio", "television"}
 _GOVERNING_BODIES = {"board"}
 #: Nouns for the words of a document ("the text of the resolution", "the terms of his will").
 _WORDING_NOUNS = {"terms", "text", "wording", "language"}
+
+
+def _paper_written(noun: Token) -> bool:
+    """ "the academy's new position paper", "a white paper": a paper that is a document, not a
+    newspaper, which "the paper said" usually is."""
+    return noun.lower_ in {"paper", "papers"} and any(
+        c.dep_ in {"compound", "amod"} and c.lower_ in _DOCUMENT_PAPER_KINDS for c in noun.children
+    )
 
 
 def _document_worded(noun: Token) -> Token | None:
