@@ -1593,6 +1593,19 @@ def test_a_title_cased_nickname_after_dubbed_is_not_a_quote(analyze_text):
     assert any("ordinary man" in t for t in texts) and any("stain on us" in t for t in texts)
 
 
+def test_a_title_cased_name_after_called_with_no_object_is_not_a_quote(analyze_text):
+    """ "his device, called the ``Safe Wander,''" (held-out 32) names the device; "called it ``…''"
+    still reports how someone judges a thing."""
+    article = analyze_text(
+        "Sensor sock\n\nKenji Arata fitted his device, called the ``Night Guard,'' to his grandfather's sock. "
+        "The mayor called it ``A Small Miracle,'' Arata said. A podcast called ``The Morning Brief'' "
+        "interviewed him on Monday."
+    )
+    texts = [q.text for q in article.quotes if q.kind != "indirect"]
+    assert not [t for t in texts if "Night Guard" in t or "Morning Brief" in t], texts
+    assert any("Small Miracle" in t for t in texts), texts
+
+
 def test_an_adjective_of_what_may_be_unsaid_reports_nothing(analyze_text):
     """ "was quick to add that …" reports; "is unlikely to declare that …" does not."""
     article = analyze_text(

@@ -1895,14 +1895,24 @@ _NAMING_VERBS = frozenset({"dubbed", "nicknamed", "christened", "named", "titled
 
 
 def _named_by_verb(span: Span, open_at: int) -> bool:
-    """The marks (at ``open_at`` in the paragraph) open right after a verb that gives a name, or
-    after its "as" ("known as", "billed as"): a title-cased span there is the name given."""
+    """The marks (at ``open_at`` in the paragraph) open right after a verb that gives a name, after
+    its "as" ("known as", "billed as"), or after its "the" ("the man dubbed the ``Prime Evil''");
+    a title-cased span there is the name given. "called" gives one as a participle, with no subject
+    or object ("his device, called the ``Safe Wander,''"), not in "she called it ``…''"."""
     before = _words_before(span, open_at)
     if before and before[-1].text == ",":
         before = before[:-1]
+    if len(before) >= 2 and before[-1].lower_ == "the":
+        before = before[:-1]
     if len(before) >= 2 and before[-1].lower_ == "as" and before[-2].lower_ in {"known", "billed"}:
         return True
-    return bool(before) and before[-1].lower_ in _NAMING_VERBS and before[-1].pos_ == "VERB"
+    if not before or before[-1].pos_ != "VERB":
+        return False
+    verb = before[-1]
+    # "a device called ``Safe Wander''": "called" with no subject or object of its own gives a name
+    return verb.lower_ in _NAMING_VERBS or (
+        verb.lower_ == "called" and not any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _slogan_before(span: Span, open_at: int) -> bool:
