@@ -88,7 +88,9 @@ next stories in the same order; blind for its first run (0.808), a development s
 ``bench/data/multinews_quotes_heldout31.jsonl`` (dataset ``multinews_heldout31``: 11 more, from the
 next stories in the same order; blind for its first run (0.857), a development set since) and
 ``bench/data/multinews_quotes_heldout32.jsonl`` (dataset ``multinews_heldout32``: 12 more, from the
-next stories in the same order; blind for its first run (0.900), a development set since).
+next stories in the same order; blind for its first run (0.900), a development set since) and
+``bench/data/multinews_quotes_heldout33.jsonl`` (dataset ``multinews_heldout33``: 11 more, from the
+next stories in the same order; blind, to be scored once, only when named with ``--dataset``).
 The development sets (``duc2004``, ``duc2004_heldout``, ``duc2004_heldout2``, ``duc2004_heldout3``,
 ``duc2004_heldout6``, ``multinews_heldout7``, ``multinews_heldout8``, ``multinews_heldout9``,
 ``duc2004_heldout11``, ``duc2004_heldout12``, ``duc2004_heldout13``, ``duc2004_heldout14``,
@@ -551,6 +553,10 @@ DATASETS = {
         "multinews_quotes_heldout32.jsonl",
         "thirty-second held-out set: 12 more Multi-News web articles, blind for its first run (0.900), now development",
     ),
+    "multinews_heldout33": (
+        "multinews_quotes_heldout33.jsonl",
+        "thirty-third held-out set: 11 more Multi-News web articles, blind (score it once)",
+    ),
 }
 
 # blind sets, to be scored once: left out unless named with --dataset
@@ -561,6 +567,7 @@ BLIND = {
     "duc2004_heldout16",
     "duc2004_heldout17",
     "duc2004_heldout18",
+    "multinews_heldout33",
 }
 
 
