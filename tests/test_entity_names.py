@@ -167,6 +167,10 @@ def test_a_name_the_model_ran_into_the_sentence_is_cut_back(analyzer):
     assert trimmed("Coach Pryor hired Velm University staff.", "Pryor hired Velm University", "ORG") == "Pryor"
     assert trimmed("The National Assembly on Friday voted.", "National Assembly on", "ORG") == "National Assembly"
     assert trimmed("Members of Focus on the Family met.", "Focus on the Family", "ORG") == "Focus on the Family"
+    # a widget's links run into the name: "Donald Trump Donald John Trump Jr. …" (held-out 33)
+    assert trimmed("Donald Trump Donald John said it.", "Donald Trump Donald", "PERSON") == "Donald Trump"
+    assert trimmed("Boutros Boutros Ghali said it.", "Boutros Boutros Ghali", "PERSON") == "Boutros Boutros Ghali"
+    assert trimmed("Ziyad Abu Ziyad said it.", "Ziyad Abu Ziyad", "PERSON") == "Ziyad Abu Ziyad"
 
 
 def test_no_name_is_cut_out_of_a_run_of_headline_case_words(analyze_text):

@@ -152,6 +152,17 @@ def _trim(span: Span) -> Span | None:
     end = next((i + 1 for i in range(start, end - 1) if _ends_in_dash(doc[i].text)), end)
     # "Stephen kicks off", "McLaren hired University of …": a name holds no lower-case verb
     end = next((i for i in range(start + 1, end) if doc[i].is_lower and doc[i].pos_ in {"VERB", "AUX"}), end)
+    # "Donald Trump Donald John …": a person's name does not start again inside itself (but
+    # "Ziyad Abu Ziyad": a name after a patronymic particle)
+    if span.label_ == "PERSON":
+        end = next(
+            (
+                i
+                for i in range(start + 2, end)
+                if doc[i].text == doc[start].text and doc[i - 1].lower_ not in _PATRONYMIC_PARTICLES
+            ),
+            end,
+        )
     # "National Assembly on", "Defense Department or": the model ran on into the sentence
     while end > start and (
         doc[end - 1].text in _POSSESSIVE
@@ -167,6 +178,8 @@ def _trim(span: Span) -> Span | None:
 
 
 _TRAILING_FUNCTION_WORDS = {"ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART", "ADV"}
+# Words before a father's or forebear's name inside a person's name ("Ziyad Abu Ziyad").
+_PATRONYMIC_PARTICLES = {"abu", "bin", "ibn", "ben", "bint", "ould", "bar", "ap"}
 
 
 def _capitalised_in_a_name(span: Span, token: Token) -> bool:
