@@ -198,3 +198,16 @@ def test_a_board_with_no_organisation_named_is_no_speaker(analyze_text):
         'The plan was approved on Monday. "We see no reason for delay," the board said in a statement.'
     )
     assert _speaker(article, "We see no reason") is None
+
+
+def test_a_pull_quote_credited_to_a_name_after_it_is_that_person_s(analyze_text):
+    """ "“… in America.” Senator Ted Cruz" (held-out 33): a paragraph of one quote and, after it,
+    a name with no verb credits the quote to that name, not to the speaker of the quote before."""
+    article = analyze_text(
+        "Bridge vote\n\n"
+        '"The bridge will pay for itself within ten years," said Councillor Piet Amsel, who backs the plan.\n\n'
+        '"We cannot spend money we do not have on a bridge nobody asked for." Mayor Lena Ostrova\n\n'
+        'Ostrova has opposed the bridge since March. "We cannot spend money we do not have," she said.'
+    )
+    assert _speaker(article, "nobody asked for") == "Lena Ostrova"
+    assert _speaker(article, "pay for itself") == "Piet Amsel"

@@ -2559,7 +2559,11 @@ class QuoteExtractor:
         elif (framed := _framed_by(span)) is not None and (person := self.resolver.person_at(framed)) is not None:
             speaker = person
         elif kind == "direct":
-            speaker = self._labelled_by(span, para.start + q.open_at) or self._floating_speaker(index, by_sentence)
+            speaker = (
+                self._labelled_by(span, para.start + q.open_at)
+                or self._credited_after(para, q)
+                or self._floating_speaker(index, by_sentence)
+            )
         else:
             speaker = self._sentence_subject(span, index, start) or self._earlier_in_sentence(index, by_sentence)
             if speaker is None and _whole_clause_quoted(span, start, end, self.resolver.char):
@@ -2681,6 +2685,18 @@ class QuoteExtractor:
         entities = (self.resolver.entity_at(t) for t in label)
         named = {id(e): e for e in entities if e is not None and e.type in {"PERSON", "ORG"}}
         return next(iter(named.values())) if len(named) == 1 else None
+
+    def _credited_after(self, para: Paragraph, q: QuoteSpan) -> Entity | None:
+        """ "“… in America.” Senator Ted Cruz": a pull quote whose paragraph holds nothing but the
+        quote and, after it, a credit: one person's name, with a title or a dash before it and no
+        verb."""
+        if para.text[: q.open_at].strip() or q.close_at is None:
+            return None
+        credit = [t for t in para.doc if t.idx >= q.outer_end and not t.is_space]
+        if not credit or len(credit) > 8 or any(t.pos_ in {"VERB", "AUX"} or t.is_lower for t in credit):
+            return None
+        people = {id(e): e for t in credit if (e := self.resolver.person_at(t)) is not None}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _floating_speaker(self, index: int, by_sentence: dict[int, list[Quote]]) -> Entity | None:
         """Who speaks a quote that stands alone, with no reporting verb of its own.
