@@ -16,6 +16,13 @@ SHARED = Path(os.environ.get("CROSSWIRE_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"
 
 
+def speaker_of(article: Article, fragment: str) -> str | None:
+    """The speaker's name of the shortest quote holding ``fragment``; fails when no quote holds it."""
+    matches = sorted((q for q in article.quotes if fragment in q.text), key=lambda q: len(q.text))
+    assert matches, f"no quote containing {fragment!r}: {[q.text for q in article.quotes]}"
+    return matches[0].speaker.name if matches[0].speaker else None
+
+
 @pytest.fixture(scope="session")
 def analyzer() -> Analyzer:
     return Analyzer()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import string
 
+from .conftest import speaker_of
+
 
 def _people(article) -> dict:
     return {e.name: e for e in article.entities if e.type == "PERSON"}
@@ -272,11 +274,6 @@ def _organisations(article) -> dict:
     return {e.name: e for e in article.entities if e.type == "ORG"}
 
 
-def _speaker_of(article, words: str) -> str | None:
-    quote = next(q for q in article.quotes if words in q.text)
-    return quote.speaker.name if quote.speaker else None
-
-
 def test_an_organisation_is_not_a_part_of_it_named_after_it(analyze_text):
     """ "Google … Google Books": a longer name that starts with an organisation's name and is given
     after it names a part or a product of it, and "Google said" is Google's. Before, every
@@ -286,7 +283,7 @@ def test_an_organisation_is_not_a_part_of_it_named_after_it(analyze_text):
         "will show up first. Google said the change would help readers."
     )
     assert {"Google", "Google Books"} <= set(_organisations(article))
-    assert _speaker_of(article, "help readers") == "Google"
+    assert speaker_of(article, "help readers") == "Google"
 
 
 def test_a_chamber_is_not_its_committee(analyze_text):
@@ -296,7 +293,7 @@ def test_a_chamber_is_not_its_committee(analyze_text):
             f'"This is a sad day," the {body} said in a statement.'
         )
         assert {body, part} <= set(_organisations(article)), body
-        assert _speaker_of(article, "sad day") == body
+        assert speaker_of(article, "sad day") == body
 
 
 def test_a_short_name_is_the_full_name_given_before_it_or_a_company_s_without_its_form(analyze_text):
@@ -308,13 +305,13 @@ def test_a_short_name_is_the_full_name_given_before_it_or_a_company_s_without_it
         'said their pay had not kept up with prices. "Wages are falling behind," Halvard said in its report.'
     )
     assert "Halvard" in _organisations(article)["Halvard Policy Institute"].aliases
-    assert _speaker_of(article, "falling behind") == "Halvard Policy Institute"
+    assert speaker_of(article, "falling behind") == "Halvard Policy Institute"
     article = analyze_text(
         "Velmont cuts jobs\n\nVelmont said on Monday it would cut 400 jobs. Velmont Systems Corp. makes "
         'sensors for cars. "We expect a better year," the company said.'
     )
     assert "Velmont" in _organisations(article)["Velmont Systems Corp."].aliases
-    assert _speaker_of(article, "better year") == "Velmont Systems Corp."
+    assert speaker_of(article, "better year") == "Velmont Systems Corp."
 
 
 def test_a_thing_named_only_with_an_article_is_no_person(analyze_text):
@@ -326,7 +323,7 @@ def test_a_thing_named_only_with_an_article_is_no_person(analyze_text):
         'She told the station she "didn\'t have the heart" to call police.'
     )
     assert set(_people(article)) == {"Tessa Marlow"}, list(_people(article))
-    assert _speaker_of(article, "have the heart") == "Tessa Marlow"
+    assert speaker_of(article, "have the heart") == "Tessa Marlow"
 
 
 def test_a_person_described_after_an_article_stays_a_person(analyze_text):
@@ -347,5 +344,5 @@ def test_the_head_of_an_of_name_given_before_is_that_organisation(analyze_text):
         'them is "inadvisable" in teenagers, the Academy said.'
     )
     assert "Academy" in _organisations(article)["National Academy of Pediatrics"].aliases
-    assert _speaker_of(article, "inadvisable") == "National Academy of Pediatrics"
-    assert _speaker_of(article, "not justifiable") == "National Academy of Pediatrics"
+    assert speaker_of(article, "inadvisable") == "National Academy of Pediatrics"
+    assert speaker_of(article, "not justifiable") == "National Academy of Pediatrics"

@@ -3,11 +3,7 @@ person the noun fits, or no speaker, never the name mentioned nearest."""
 
 from __future__ import annotations
 
-
-def _speaker(article, fragment):
-    matches = sorted((q for q in article.quotes if fragment in q.text), key=lambda q: len(q.text))
-    assert matches, f"no quote containing {fragment!r}: {[q.text for q in article.quotes]}"
-    return matches[0].speaker.name if matches[0].speaker else None
+from .conftest import speaker_of
 
 
 def test_the_network_is_the_organisation_introduced_as_a_network(analyze_text):
@@ -16,7 +12,7 @@ def test_the_network_is_the_organisation_introduced_as_a_network(analyze_text):
         'of opposition activists. "Reports said gunmen seized the women among them," the network said in a '
         "statement."
     )
-    assert _speaker(article, "gunmen seized the women") == "Kelvar Relief Committees"
+    assert speaker_of(article, "gunmen seized the women") == "Kelvar Relief Committees"
 
 
 def test_the_group_is_the_one_introduced_as_an_organization_not_the_body_named_since(analyze_text):
@@ -25,7 +21,7 @@ def test_the_group_is_the_one_introduced_as_an_organization_not_the_body_named_s
         "shootings. The Harlow County Board approved a new budget on Monday. The deal will put 40 "
         '"interrupters," as the group calls them, on the streets of the west side.'
     )
-    assert _speaker(article, "interrupters") == "SafeStreets"
+    assert speaker_of(article, "interrupters") == "SafeStreets"
 
 
 def test_the_company_is_the_one_introduced_as_a_firm(analyze_text):
@@ -34,7 +30,7 @@ def test_the_company_is_the_one_introduced_as_a_firm(analyze_text):
         'Commission has asked to see the scripts. "Every word in the script is approved by our clients," the '
         "company says."
     )
-    assert _speaker(article, "Every word in the script") == "Velmont Systems"
+    assert speaker_of(article, "Every word in the script") == "Velmont Systems"
 
 
 def test_the_agency_is_the_administration_its_name_says_it_is(analyze_text):
@@ -42,7 +38,7 @@ def test_the_agency_is_the_administration_its_name_says_it_is(analyze_text):
         "The Federal Aviation Administration grounded the new jets on Monday. Orlan Aircraft said its engineers "
         'were working on a fix. "Safety is our first concern and the jets stay on the ground," the agency said.'
     )
-    assert _speaker(article, "Safety is our first concern") == "Federal Aviation Administration"
+    assert speaker_of(article, "Safety is our first concern") == "Federal Aviation Administration"
 
 
 def test_a_noun_that_fits_no_organisation_named_leaves_the_speaker_unnamed(analyze_text):
@@ -53,8 +49,8 @@ def test_a_noun_that_fits_no_organisation_named_leaves_the_speaker_unnamed(analy
         '"The two parties call for a daily truce to reach the wounded," the foreign ministry said. '
         '"We will not leave our homes," the group said in a statement.'
     )
-    assert _speaker(article, "daily truce") is None
-    assert _speaker(article, "leave our homes") is None
+    assert speaker_of(article, "daily truce") is None
+    assert speaker_of(article, "leave our homes") is None
 
 
 def test_the_man_is_not_an_organisation_whose_name_holds_those_letters(analyze_text):
@@ -62,7 +58,7 @@ def test_the_man_is_not_an_organisation_whose_name_holds_those_letters(analyze_t
         "The Tarsa Council for Human Rights said forty people died in the raid. "
         '"We heard three strong explosions," said the man who spoke on condition of anonymity for fear of reprisal.'
     )
-    assert _speaker(article, "three strong explosions") is None
+    assert speaker_of(article, "three strong explosions") is None
 
 
 def test_the_company_a_name_only_qualifies_is_not_that_names(analyze_text):
@@ -72,7 +68,7 @@ def test_the_company_a_name_only_qualifies_is_not_that_names(analyze_text):
         "Engineers from Velda Airways parent company Korrin Industries designed the seats. Velda Airways "
         'fitted them last year. "The seats will last for ten years," the company said.'
     )
-    assert _speaker(article, "last for ten years") == "Korrin Industries"
+    assert speaker_of(article, "last for ten years") == "Korrin Industries"
 
 
 def test_an_agency_with_a_phrase_of_its_own_is_not_the_name_before_it(analyze_text):
@@ -81,7 +77,7 @@ def test_an_agency_with_a_phrase_of_its_own_is_not_the_name_before_it(analyze_te
         "The government is cutting its funding to the Keldar League agency for refugee health. "
         '"We refute this claim, as all of our work is voluntary," the agency said in a statement.'
     )
-    assert _speaker(article, "We refute this claim") is None
+    assert speaker_of(article, "We refute this claim") is None
 
 
 def test_a_newspaper_with_a_name_of_its_own_is_not_the_newspaper_named_before(analyze_text):
@@ -90,7 +86,7 @@ def test_a_newspaper_with_a_name_of_its_own_is_not_the_newspaper_named_before(an
         "Kalima newspaper, which often speaks for the government, called the appointment a disaster. The "
         'conservative Ad-Diyar newspaper said in a front-page comment: "The history of the general is known to all."'
     )
-    assert _speaker(article, "The history of the general") is None
+    assert speaker_of(article, "The history of the general") is None
 
 
 def test_a_firm_named_only_after_the_firm_spoke_is_not_who_spoke(analyze_text):
@@ -100,7 +96,7 @@ def test_a_firm_named_only_after_the_firm_spoke_is_not_who_spoke(analyze_text):
         '"The operation went smoothly and the patient is awake," the biomedical firm said in a statement. '
         "The heart's valves were supplied by Korrin Industries, a firm that builds pumps."
     )
-    assert _speaker(article, "The operation went smoothly") is None
+    assert speaker_of(article, "The operation went smoothly") is None
 
 
 def test_a_name_is_not_an_organisation_whose_name_holds_it_as_letters(analyze_text):
@@ -109,7 +105,7 @@ def test_a_name_is_not_an_organisation_whose_name_holds_it_as_letters(analyze_te
         'Bank Korsakova froze the accounts on Monday. Interfax quoted Ban as saying that he was "deeply '
         'concerned" by the situation.'
     )
-    assert _speaker(article, "deeply concerned") is None
+    assert speaker_of(article, "deeply concerned") is None
 
 
 def test_the_company_is_the_corporation_its_abbreviated_name_says_it_is(analyze_text):
@@ -117,7 +113,7 @@ def test_the_company_is_the_corporation_its_abbreviated_name_says_it_is(analyze_
         "The calls are placed by Velmont Systems Corp. of Akron. The Tarsa Trade Commission has asked to see "
         'the scripts. "Every word in the script is approved by our clients," the company says.'
     )
-    assert _speaker(article, "Every word in the script") == "Velmont Systems Corp."
+    assert speaker_of(article, "Every word in the script") == "Velmont Systems Corp."
 
 
 def test_the_airline_is_the_one_whose_name_ends_in_airlines(analyze_text):
@@ -125,7 +121,7 @@ def test_the_airline_is_the_one_whose_name_ends_in_airlines(analyze_text):
         "Orlan Airlines cancelled forty flights on Monday. The Tarsa Trade Commission said it would look into "
         'the delays. "Our passengers will be rebooked for free," the airline said.'
     )
-    assert _speaker(article, "rebooked for free") == "Orlan Airlines"
+    assert speaker_of(article, "rebooked for free") == "Orlan Airlines"
 
 
 def test_the_company_is_one_whose_name_ends_in_inc_or_ltd(analyze_text):
@@ -133,7 +129,7 @@ def test_the_company_is_one_whose_name_ends_in_inc_or_ltd(analyze_text):
     said = '"We are working with regulators to find the cause," the company said in a statement.'
     for name in ("Brightline Foods Inc.", "Brightline Foods Ltd."):
         article = analyze_text(f"Shares of {name} fell 4% on Monday after a recall. {said}")
-        assert _speaker(article, "working with regulators") == name
+        assert speaker_of(article, "working with regulators") == name
 
 
 def test_the_un_agency_is_the_agency_introduced_under_the_un_not_the_un(analyze_text):
@@ -143,13 +139,13 @@ def test_the_un_agency_is_the_agency_introduced_under_the_un_not_the_un(analyze_
         "UNICEF, the U.N. children's agency, said on Monday that 300 schools had closed. The United Nations "
         'will hold talks in Geneva. "Children are paying the highest price," the U.N. agency said.'
     )
-    assert _speaker(article, "highest price") == "UNICEF"
+    assert speaker_of(article, "highest price") == "UNICEF"
     article = analyze_text(
         "More than 20,000 people fled across the border last week, the United Nations refugee agency UNHCR "
         "said on Monday. The United Nations Security Council will meet on Friday. "
         '"The camps are full and more people arrive every hour," the U.N. agency said.'
     )
-    assert _speaker(article, "camps are full") == "UNHCR"
+    assert speaker_of(article, "camps are full") == "UNHCR"
 
 
 def test_a_newspaper_that_carries_its_own_name_is_that_newspaper(analyze_text):
@@ -158,7 +154,7 @@ def test_a_newspaper_that_carries_its_own_name_is_that_newspaper(analyze_text):
         "The Velmsky Vestnik newspaper said the minister was ill. But the Tarsa Gazeta newspaper said in an "
         'editorial that his absence "amounts to a state catastrophe" for the country.'
     )
-    assert _speaker(article, "state catastrophe") == "Tarsa Gazeta"
+    assert speaker_of(article, "state catastrophe") == "Tarsa Gazeta"
 
 
 def test_the_group_is_a_guess_when_another_organisation_spoke_since(analyze_text):
@@ -167,9 +163,9 @@ def test_the_group_is_a_guess_when_another_organisation_spoke_since(analyze_text
     first = "The Tarsa Peace Committee, a group of local activists, said 30 people died in the shelling on Monday. "
     said = '"We could not reach the wounded," the group said.'
     article = analyze_text(first + "The Velm Red Crescent said its convoy was blocked at the border. " + said)
-    assert _speaker(article, "reach the wounded") is None
+    assert speaker_of(article, "reach the wounded") is None
     article = analyze_text(first + "The Velm Interior Ministry said its convoy was blocked at the border. " + said)
-    assert _speaker(article, "reach the wounded") == "Tarsa Peace Committee"
+    assert speaker_of(article, "reach the wounded") == "Tarsa Peace Committee"
 
 
 def test_the_congressman_is_the_representative_named_before(analyze_text):
@@ -180,7 +176,7 @@ def test_the_congressman_is_the_representative_named_before(analyze_text):
         "Whitcombe said. The congressman ended his remarks with a request for a new hearing. "
         '"As a father, I want a system that protects children," he continued.'
     )
-    assert _speaker(article, "As a father") == "Dale Whitcombe"
+    assert speaker_of(article, "As a father") == "Dale Whitcombe"
 
 
 def test_an_organisations_board_speaks_for_the_organisation(analyze_text):
@@ -189,15 +185,15 @@ def test_an_organisations_board_speaks_for_the_organisation(analyze_text):
         '"rests on sound evidence," wrote the RSC board of directors. Shares of Brightwell Corp. fell '
         'sharply. "We remain confident in our strategy," Brightwell\'s board said in a statement.'
     )
-    assert _speaker(article, "rests on sound evidence") == "Royal Society of Chemists"
-    assert _speaker(article, "We remain confident") == "Brightwell Corp."
+    assert speaker_of(article, "rests on sound evidence") == "Royal Society of Chemists"
+    assert speaker_of(article, "We remain confident") == "Brightwell Corp."
 
 
 def test_a_board_with_no_organisation_named_is_no_speaker(analyze_text):
     article = analyze_text(
         'The plan was approved on Monday. "We see no reason for delay," the board said in a statement.'
     )
-    assert _speaker(article, "We see no reason") is None
+    assert speaker_of(article, "We see no reason") is None
 
 
 def test_a_pull_quote_credited_to_a_name_after_it_is_that_person_s(analyze_text):
@@ -209,5 +205,5 @@ def test_a_pull_quote_credited_to_a_name_after_it_is_that_person_s(analyze_text)
         '"We cannot spend money we do not have on a bridge nobody asked for." Mayor Lena Ostrova\n\n'
         'Ostrova has opposed the bridge since March. "We cannot spend money we do not have," she said.'
     )
-    assert _speaker(article, "nobody asked for") == "Lena Ostrova"
-    assert _speaker(article, "pay for itself") == "Piet Amsel"
+    assert speaker_of(article, "nobody asked for") == "Lena Ostrova"
+    assert speaker_of(article, "pay for itself") == "Piet Amsel"
