@@ -1375,6 +1375,20 @@ SPEAKER_CASES = {
         "No, no",
         None,
     ),
+    # "boasting" reports the quote that hangs from it; "long-promised" describes the wall
+    "a boast reports a quote, and a participle describing a noun does not": (
+        "Budget fight\n\nSenator Dana Whitcomb has raised her demand to $9 billion for her long-promised "
+        "canal and is not giving in, boasting on Friday that \u201cI am glad to own this fight.\u201d",
+        "own this fight",
+        "Dana Whitcomb",
+    ),
+    # "in a written release": the participle describes the release; "said" reports the words
+    "a past participle before a noun is not the reporting verb": (
+        "Found\n\nThe remains were identified on May 4. \u201cWe are thankful to know at last,\u201d her "
+        "father Peter Lindqvist said in a written release. \u201cShe was loved. She was kind.\u201d",
+        "She was loved",
+        "Peter Lindqvist",
+    ),
 }
 
 

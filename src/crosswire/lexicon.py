@@ -114,6 +114,8 @@ _EXTRA_QUOTE_VERBS = {
         "express": ("", "es", "ed", "ing"),
         "voice": ("", "s", "d"),
         "charge": ("", "s", "d"),
+        "boast": ("", "s", "ed", "ing"),
+        "brag": ("", "s", "ged", "ging"),
         # directives are speech acts too: "X directed Y to ``report …''"
         "direct": ("s", "ed"),
         "order": ("s", "ed"),

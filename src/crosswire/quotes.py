@@ -2215,6 +2215,11 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
     # describes a noun tells who reported or published the words, not who said them; the
     # nearest verb that is not one reports the quote.
     outside = [t for t in outside if not (t.tag_ == "VBN" and t.dep_ == "acl")] or outside
+    # "his long-promised wall", "a written release": a past participle that only describes a
+    # noun reports nothing.
+    outside = [t for t in outside if not (t.tag_ == "VBN" and t.dep_ == "amod")]
+    if not outside:
+        return None
     return min(outside, key=lambda t: min(abs(base + t.idx - q_start), abs(base + t.idx - q_end)))
 
 
