@@ -1389,6 +1389,13 @@ SPEAKER_CASES = {
         "She was loved",
         "Peter Lindqvist",
     ),
+    # the tagger reads a surname in "-ing" at a sentence's start as a verb
+    "a surname the tagger takes for a gerund still names the speaker": (
+        "Arrests made\n\nPolice arrested a woman on Monday, Lt. Chris Dowling said. She was charged on June 2. "
+        "Dowling described the woman as an \u201cassociated gang member.\u201d Charges were filed later.",
+        "associated gang member",
+        "Chris Dowling",
+    ),
 }
 
 

@@ -286,8 +286,9 @@ class SpeakerResolver:
         # "Banks said …" where the model tagged this "Banks" as nothing (or as a plural noun).
         if subj.tag_ == "NNP" and (person := self.person_at(subj)) is not None:
             return person
-        # "Page says it's …": a surname the model took for a common noun, alone at a sentence's start.
-        bare = subj.tag_ == "NN" and not any(c.dep_ != "punct" for c in subj.children)
+        # "Page says it's …", "Barling described …": a surname the model took for a common noun
+        # or, ending in "-ing", for a verb, alone at a sentence's start.
+        bare = subj.tag_ in {"NN", "VBG"} and not any(c.dep_ != "punct" for c in subj.children)
         if subj.is_title and (subj.tag_ == "NNS" or bare):
             person = self.person_named.get(subj.text) or self.by_surname.get(subj.text)
             if person is not None:
