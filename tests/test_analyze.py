@@ -1627,6 +1627,20 @@ def test_a_title_cased_name_after_called_with_no_object_is_not_a_quote(analyze_t
     assert any("Small Miracle" in t for t in texts), texts
 
 
+def test_a_title_before_a_noun_or_after_an_award_for_is_not_a_quote(analyze_text):
+    """ "the ``Made in America'' week" and "an award for ``Manchester by the Sea,''" (held-out 34)
+    name a thing and a work; the words someone says beside them are still quotes."""
+    article = analyze_text(
+        "Gala\n\nDirector Lena Voss spoke on Monday. Voss also took aim at the council's declaration of "
+        "``Built in Oslo'' week, noting that it cost too much. Voss, who "
+        "won a best screenplay award for ``Harbor of the North,'' said the gala was ``a gift to all of us.'' "
+        "``We waited long for this,'' Voss said."
+    )
+    texts = [q.text for q in article.quotes if q.kind != "indirect"]
+    assert not [t for t in texts if "Built in Oslo" in t or "Harbor of the North" in t], texts
+    assert any("gift to all" in t for t in texts) and any("waited long" in t for t in texts), texts
+
+
 def test_an_adjective_of_what_may_be_unsaid_reports_nothing(analyze_text):
     """ "was quick to add that …" reports; "is unlikely to declare that …" does not."""
     article = analyze_text(

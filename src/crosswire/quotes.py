@@ -1877,8 +1877,17 @@ def _names_a_work(span: Span, open_at: int) -> bool:
         or last.tag_ == "POS"
         or last.lower_ == "in"  # "In ``Competing on Internet Time,'' the authors write"
         or (last.lower_ == "of" and len(before) > 1 and before[-2].lower_ in _MAKER_NOUNS)
+        # "won a best screenplay award for ``Manchester by the Sea,''": the work honoured
+        or (last.lower_ == "for" and len(before) > 1 and before[-2].lower_ in _HONOURS)
         or _work_named_before(span, open_at)
     )
+
+
+#: Honours given for a work, and winning them: "an award for", "nominated for".
+_HONOURS = frozenset(
+    {"award", "awards", "prize", "prizes", "oscar", "oscars", "emmy", "emmys", "grammy", "grammys", "tony", "bafta"}
+    | {"nomination", "nominations", "nod", "nods", "trophy", "won", "wins", "win", "nominated"}
+)
 
 
 #: Who makes a work: "the author of ``Titan,''" names the book.
@@ -2002,6 +2011,13 @@ _NAMING_NOUNS = frozenset(
     | {"musical", "show", "series", "sitcom", "painting", "title", "word", "term", "phrase", "slogan", "nickname"}
     | {"motto", "catchphrase", "biography", "autobiography", "memoir"}
 )
+
+
+def _names_a_kind(span: Span, close_end: int, char) -> bool:
+    """ "the White House's ``Made in America'' week", "the ``Safe Wander'' device": title-cased
+    words in marks right before a common noun name what the noun is; no one says them."""
+    after = [t for t in span if char(t) >= close_end and not t.is_space]
+    return bool(after) and after[0].tag_ in {"NN", "NNS"} and after[0].is_lower
 
 
 def _named_in_apposition(span: Span, close_end: int, char) -> bool:
@@ -2491,6 +2507,7 @@ class QuoteExtractor:
                 inner.rstrip().endswith(",")
                 and _named_in_apposition(span, para.start + q.outer_end, self.resolver.char)
             )
+            or (_is_headline_cased(inner, True) and _names_a_kind(span, para.start + q.outer_end, self.resolver.char))
             or _listed_after_naming_noun(para, q)
             or _slogan_before(span, q.open_at)
             or _written_on_a_sign(span, q.open_at)
