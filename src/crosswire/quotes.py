@@ -2233,11 +2233,26 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
     # nearest verb that is not one reports the quote.
     outside = [t for t in outside if not (t.tag_ == "VBN" and t.dep_ == "acl")] or outside
     # "his long-promised wall", "a written release": a past participle that only describes a
-    # noun reports nothing.
-    outside = [t for t in outside if not (t.tag_ == "VBN" and t.dep_ == "amod")]
+    # noun reports nothing. The noun's determiner before it tells a real modifier from a verb
+    # the parser hung on a noun ("Lonergan, who won an award, joked backstage: ``…''").
+    outside = [t for t in outside if not _describes_noun(t)]
     if not outside:
         return None
     return min(outside, key=lambda t: min(abs(base + t.idx - q_start), abs(base + t.idx - q_end)))
+
+
+def _describes_noun(participle: Token) -> bool:
+    """Is this past participle a modifier inside a noun phrase ("his long-promised wall",
+    "so-called ``over-votes''", "previously released photos")?"""
+    if participle.tag_ != "VBN" or participle.dep_ != "amod" or participle.head.i < participle.i:
+        return False
+    doc = participle.doc
+    hyphenated = participle.i > 1 and doc[participle.i - 1].text == "-" and not doc[participle.i - 2].whitespace_
+    return (
+        hyphenated
+        or any(c.dep_ == "advmod" and c.i < participle.i for c in participle.children)
+        or any(c.dep_ in {"det", "poss"} and c.i < participle.i for c in participle.head.children)
+    )
 
 
 def _verb_after_quote(
