@@ -157,3 +157,30 @@ def test_split_rank_keeps_offices_named_general_and_ranks_of_two_words():
     assert split_rank("IOC director general") == ["IOC director general"]
     assert split_rank("U.S. Solicitor General") == ["U.S. Solicitor General"]
     assert split_rank("Air Force Lt. Col.") == ["Air Force Lt. Col."]  # no post before the rank
+
+
+def test_an_occupation_before_a_name_is_a_role_not_part_of_the_name(analyze_text):
+    """ "Filmmaker Kenneth Lonergan" (held-out 34): the occupation is his role; "the rapper said"
+    then goes to the rapper named before."""
+    article = analyze_text(
+        "Premiere\n\nFilmmaker Kenneth Lorimer, who won an award for his last film, spoke to reporters on "
+        "Friday. Rapper Dex Marlow arrived late. The rapper said he had been stuck in traffic."
+    )
+    assert _roles(article) == {"Kenneth Lorimer": ["Filmmaker"], "Dex Marlow": ["Rapper"]}
+    (quote,) = article.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Dex Marlow"
+
+
+def test_a_title_comes_off_a_person_the_model_typed_as_an_organisation(analyze_text):
+    """ "Actress America Ferrera" is an organisation to the model; once the rules make her a person,
+    her title is no part of her name."""
+    article = analyze_text(
+        "Premiere\n\nActress America Ferrano poses for photographers on the red carpet. Actress America "
+        "Ferrano, center, listens to questions during a press conference. Ferrano said the film was a joy."
+    )
+    assert _roles(article) == {"America Ferrano": ["Actress"]}
+
+
+def test_a_credit_line_dash_is_not_part_of_the_role(analyze_text):
+    article = analyze_text("Credits\n\nSupervising Producer - Alex Redge\n\nThe show airs on Monday.")
+    assert _roles(article) == {"Alex Redge": ["Producer"]}

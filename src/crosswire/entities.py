@@ -32,6 +32,7 @@ from crosswire.lexicon import (
     INFLECTED_SPEECH_FORMS,
     INSTITUTION_BODIES,
     INSTITUTION_PLACES,
+    OCCUPATIONS,
     ORGANISATION_KINDS,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
@@ -50,6 +51,8 @@ TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "
 MISSPELT_SURNAME = 6
 """A surname alone this long, one letter off the surname of the article's one such person, is that
 person's misspelt ("Jendrzejczck" for "Mike Jendrzejczyk")."""
+#: Words that head a person's title or role: offices and occupations ("Filmmaker Kenneth Lonergan").
+_TITLE_HEADS = ROLE_HEADS | OCCUPATIONS
 
 GPE_ALIASES = {
     "us": "United States",
@@ -132,7 +135,7 @@ def _trim(span: Span) -> Span | None:
             or doc[start].pos_ in {"VERB", "AUX", "PRON", "PUNCT"}
             or (doc[start].pos_ == "ADP" and not _capitalised_in_a_name(span, doc[start]))
             or doc[start].is_lower
-            or (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in ROLE_HEADS | HONORIFICS)
+            or (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in _TITLE_HEADS | HONORIFICS)
             or (span.label_ == "PERSON" and doc[start].pos_ in {"ADV", "SCONJ", "CCONJ", "DET", "INTJ"})
         )
     ):
@@ -591,7 +594,7 @@ def _person_noun_before(doc, cue: int) -> int | None:
         word = doc[k]
         if word.lower_ in {"who", ","}:
             continue
-        if word.pos_ == "NOUN" and (word.lower_ in PERSON_NOUNS or word.lower_ in ROLE_HEADS):
+        if word.pos_ == "NOUN" and (word.lower_ in PERSON_NOUNS or word.lower_ in _TITLE_HEADS):
             return k
         return None
     return None
@@ -650,6 +653,8 @@ def collect_mentions(
         )
     _retype_organisations(mentions)
     _retype_people(mentions)
+    for m in mentions:
+        _drop_leading_title(m)
     _kin_family_names(mentions)
     mentions.extend(_surname_mentions(paragraphs, sent_of, mentions))
     mentions = _without_named_things(mentions, paragraphs)
@@ -661,6 +666,21 @@ def collect_mentions(
             m.type = "ORG"
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _drop_leading_title(m: RawMention) -> None:
+    """ "Actress America Ferrera", typed an organisation by the model and a person by the rules
+    above, starts with her title, which :func:`_trim` takes off the people the model finds. A
+    title before one word may be the whole name of a character or a work ("King Kong")."""
+    span = m.span
+    if m.type != "PERSON" or len(span) < 3 or span[0].lower_.rstrip(".") not in _TITLE_HEADS:
+        return
+    if not m.text.startswith(span[0].text) or not span[1].text[:1].isupper():
+        return
+    rest = span.doc[span.start + 1 : span.end]
+    rest.label_ = "PERSON"
+    cut = span[1].idx - span[0].idx
+    m.text, m.start, m.span = m.text[cut:], m.start + cut, rest
 
 
 def _sentence_starts(doc) -> list[int]:
@@ -909,7 +929,7 @@ def _with_age(m: RawMention) -> bool:
 
 
 # What only a person is, set off after a name: "Lena, a member of the council".
-_PERSON_APPOSITIONS = ROLE_HEADS | {
+_PERSON_APPOSITIONS = _TITLE_HEADS | {
     "member",
     "activist",
     "resident",
@@ -1466,7 +1486,7 @@ def _before_possessive(span: Span) -> bool:
 def _merge_roles(roles: list[str]) -> list[str]:
     unique: list[str] = []
     for role in roles:
-        role = re.sub(r"\s+", " ", role).strip(" ,")
+        role = re.sub(r"\s+", " ", role).strip(" ,").rstrip(" -–—")  # "Supervising Producer - Alex Edge"
         if role and role.lower() not in {r.lower() for r in unique}:
             unique.append(role)
     return [r for r in unique if not any(r != o and r.lower() in o.lower() for o in unique)]
@@ -1478,8 +1498,8 @@ def _merge_roles(roles: list[str]) -> list[str]:
 def _role_word(token: Token) -> bool:
     low = token.lower_.rstrip(".")
     return (
-        low in ROLE_HEADS
-        or low.split("-")[0] in ROLE_HEADS
+        low in _TITLE_HEADS
+        or low.split("-")[0] in _TITLE_HEADS
         or (token.text[:1].isupper() and low in TITLE_ABBREVIATIONS and _with_full_stop(token))
     )
 
@@ -1628,7 +1648,7 @@ def attach_roles(mentions: list[RawMention]) -> list[tuple[int, int]]:
             base = m.start - (m.span.start_char - title.start_char)
             covered.append((base, m.start))
         role = appositive_role(m.span) or predicate_role(m.span)
-        if role and any(w.lower().strip(".") in ROLE_HEADS for w in _tidy_appositive(role).split()):
+        if role and any(w.lower().strip(".") in _TITLE_HEADS for w in _tidy_appositive(role).split()):
             m.roles.append(_tidy_appositive(role))
     _job_roles(mentions)
     return covered
@@ -1717,7 +1737,7 @@ def _tidy_appositive(text: str) -> str:
 
 
 def _role_words(words: list[str]) -> bool:
-    return any(w.lower().strip(".,") in ROLE_HEADS for w in words)
+    return any(w.lower().strip(".,") in _TITLE_HEADS for w in words)
 
 
 def _strip_possessor(text: str) -> str:

@@ -325,6 +325,48 @@ ROLE_HEADS = frozenset(
     ]
 )
 
+#: Occupations written as a title before a name ("Filmmaker Kenneth Lonergan", "rapper Prodigy")
+#: or in an apposition ("Jose Saramago, the Portuguese novelist"): roles of the person named.
+#: Unlike :data:`ROLE_HEADS`, a bare "the actress said" is no new, unnamed person: it is an
+#: epithet for someone already named, so the quote rules do not read them as titles.
+OCCUPATIONS = frozenset(
+    [
+        "filmmaker",
+        "producer",
+        "screenwriter",
+        "playwright",
+        "novelist",
+        "poet",
+        "actor",
+        "actress",
+        "comedian",
+        "singer",
+        "songwriter",
+        "singer-songwriter",
+        "rapper",
+        "musician",
+        "guitarist",
+        "drummer",
+        "dancer",
+        "designer",
+        "photographer",
+        "artist",
+        "painter",
+        "sculptor",
+        "chef",
+        "astronaut",
+        "journalist",
+        "reporter",
+        "columnist",
+        "historian",
+        "entrepreneur",
+        "billionaire",
+        "philanthropist",
+        "businessman",
+        "businesswoman",
+    ]
+)
+
 #: Common nouns for a person who is not named by a title ("a young man", "a pilot", "one resident").
 PERSON_NOUNS = frozenset(
     [
