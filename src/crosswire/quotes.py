@@ -2233,8 +2233,8 @@ def _cue_for(span: Span, q_start: int, q_end: int, base: int, quoted: bytearray 
     # nearest verb that is not one reports the quote.
     outside = [t for t in outside if not (t.tag_ == "VBN" and t.dep_ == "acl")] or outside
     # "his long-promised wall", "a written release": a past participle that only describes a
-    # noun reports nothing. The noun's determiner before it tells a real modifier from a verb
-    # the parser hung on a noun ("Lonergan, who won an award, joked backstage: ``…''").
+    # noun reports nothing. The noun phrase around it (see _describes_noun) tells such a modifier
+    # from a verb the parser hung on a noun ("Lonergan, who won an award, joked backstage: ``…''").
     outside = [t for t in outside if not _describes_noun(t)]
     if not outside:
         return None
