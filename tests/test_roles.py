@@ -184,3 +184,12 @@ def test_a_title_comes_off_a_person_the_model_typed_as_an_organisation(analyze_t
 def test_a_credit_line_dash_is_not_part_of_the_role(analyze_text):
     article = analyze_text("Credits\n\nSupervising Producer - Alex Redge\n\nThe show airs on Monday.")
     assert _roles(article) == {"Alex Redge": ["Producer"]}
+
+
+def test_pm_is_a_prime_minister_but_not_after_a_time(analyze_text):
+    article = analyze_text(
+        "Search\n\n24 March: Based on new data, Malaysian PM says the plane is lost. Japanese PM Taro Sugimo "
+        "spoke on Monday. The show airs at 11:35 PM ET/10:35 PM CT on Friday."
+    )
+    assert _roles(article) == {"Taro Sugimo": ["Japanese PM"]}
+    assert all(q.speaker is None for q in article.quotes)

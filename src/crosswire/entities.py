@@ -1497,6 +1497,8 @@ def _merge_roles(roles: list[str]) -> list[str]:
 
 def _role_word(token: Token) -> bool:
     low = token.lower_.rstrip(".")
+    if low == "pm" and (token.text != "PM" or (token.i > 0 and any(c.isdigit() for c in token.doc[token.i - 1].text))):
+        return False  # "10:35 PM CT": a time of day, not a prime minister
     return (
         low in _TITLE_HEADS
         or low.split("-")[0] in _TITLE_HEADS

@@ -304,6 +304,7 @@ ROLE_HEADS = frozenset(
         "lawmaker",
         "legislator",
         "mp",
+        "pm",  # "Malaysian PM says": a prime minister, never a name
         "congressman",
         "congresswoman",
         "delegate",
@@ -671,6 +672,7 @@ FEMALE_WORDS = frozenset(
 
 #: What a reporter may call someone instead of their title ("the NATO chief").
 ROLE_SYNONYMS = {
+    "pm": {"pm", "prime minister", "premier"},
     "chief": {"chief", "head", "leader", "secretary general", "secretary-general", "director", "president", "chairman"},
     "head": {"chief", "head", "leader", "secretary general", "secretary-general", "director", "president"},
     "leader": {"leader", "chief", "head", "president", "prime minister", "premier", "chancellor"},
