@@ -10,16 +10,13 @@ from crosswire.analyze import Analyzer
 from crosswire.model import Entity
 from crosswire.quotes import _titled_person_in
 
+from .conftest import speaker_of
+
 
 def _quote(article, fragment, kinds=("direct", "partial", "indirect")):
     matches = sorted((q for q in article.quotes if fragment in q.text and q.kind in kinds), key=lambda q: len(q.text))
     assert matches, f"no quote containing {fragment!r}: {[q.text for q in article.quotes]}"
     return matches[0]
-
-
-def _speaker(article, fragment):
-    q = _quote(article, fragment)
-    return q.speaker.name if q.speaker else None
 
 
 # ---------------------------------------------------------------- sentences
@@ -101,14 +98,14 @@ def test_a_name_after_a_title_is_one_person_whatever_the_model_made_of_it(analyz
     houston = article.entity("Angus Houston")
     assert houston is not None and houston.type == "PERSON" and houston.roles[0] == "Air Chief Marshal"
     assert article.entity("Houston").name == "Angus Houston"
-    assert _speaker(article, "time to go underwater") == "Angus Houston"
-    assert _speaker(article, "air search would end") == "Angus Houston"
+    assert speaker_of(article, "time to go underwater") == "Angus Houston"
+    assert speaker_of(article, "air search would end") == "Angus Houston"
     assert article.entity("Heather Sculthorpe").type == "PERSON"
-    assert _speaker(article, "insult") == "Heather Sculthorpe"
-    assert _speaker(article, "the sentence is fair") == "Molly O’Neal"
+    assert speaker_of(article, "insult") == "Heather Sculthorpe"
+    assert speaker_of(article, "the sentence is fair") == "Molly O’Neal"
     assert article.entity("Santa Clara County").type == "GPE"
     assert article.entity("Per Dahl").roles == ["Councillor"]
-    assert _speaker(article, "pay for new books") == "Per Dahl"
+    assert speaker_of(article, "pay for new books") == "Per Dahl"
 
 
 def test_a_word_before_a_name_is_no_given_name_without_a_title_or_role(analyze_text):
@@ -119,7 +116,7 @@ def test_a_word_before_a_name_is_no_given_name_without_a_title_or_role(analyze_t
         "Alderman Christie said the council was not paying for it. "
         "Neighboring Ukraine also criticized the plan."
     )
-    assert _speaker(article, "not paying for it") == "Ron Christie"
+    assert speaker_of(article, "not paying for it") == "Ron Christie"
     assert article.entity("Alderman Christie") is None
     assert article.entity("Ukraine").type == "GPE"
 
@@ -131,9 +128,9 @@ def test_an_office_named_after_its_holder_speaks_as_the_office(analyze_text):
         "Search goes on\n\nThe Whitley County Sheriff’s Office said deputies searched the creek overnight. "
         "The U.S. Attorney’s Office said the two men caused thousands of dollars in damage."
     )
-    assert _speaker(article, "searched the creek") == "Whitley County Sheriff’s Office"
+    assert speaker_of(article, "searched the creek") == "Whitley County Sheriff’s Office"
     assert article.entity("Whitley County Sheriff’s Office").type == "ORG"
-    assert _speaker(article, "thousands of dollars") == "U.S. Attorney’s Office"
+    assert speaker_of(article, "thousands of dollars") == "U.S. Attorney’s Office"
     assert article.entity("Office") is None
 
 
@@ -147,9 +144,9 @@ def test_a_body_named_by_a_proper_noun_in_front_speaks_under_that_name(analyze_t
     )
     committee = article.entity("Nobel committee")
     assert committee is not None and committee.type == "ORG"
-    assert _speaker(article, "opened a new field") == "Nobel committee"
-    assert _speaker(article, "led to new drugs") == "Nobel committee"
-    assert _speaker(article, "first such discovery") == "Nobel committee"
+    assert speaker_of(article, "opened a new field") == "Nobel committee"
+    assert speaker_of(article, "led to new drugs") == "Nobel committee"
+    assert speaker_of(article, "first such discovery") == "Nobel committee"
 
 
 def test_roles_stated_as_predicates(sample, analyze_text):
@@ -159,7 +156,7 @@ def test_roles_stated_as_predicates(sample, analyze_text):
         "Budget fight\n\nMaria Lind became the new finance minister in March. She said taxes would not rise."
     )
     assert article.entity("Maria Lind").roles == ["finance minister"]
-    assert _speaker(article, "taxes would not rise") == "Maria Lind"
+    assert speaker_of(article, "taxes would not rise") == "Maria Lind"
 
 
 def test_acronyms_join_their_organisation(analyze_text):
@@ -179,7 +176,7 @@ def test_direct_quotes_with_curly_marks_and_named_speakers(seeds):
     q = _quote(voa, "President Biden has committed")
     assert q.kind == "direct" and q.speaker.name == "Antony Blinken" and q.cue == "told"
     assert q.speaker.role == "U.S. Secretary of State"
-    assert _speaker(voa, "These North Korean soldiers") == "Mark Rutte"
+    assert speaker_of(voa, "These North Korean soldiers") == "Mark Rutte"
 
 
 def test_pronoun_speakers_are_resolved(seeds, sample):
@@ -187,10 +184,10 @@ def test_pronoun_speakers_are_resolved(seeds, sample):
     q = _quote(voa, "air defenses it needs")
     assert q.cue == "added" and q.speaker.name == "Antony Blinken"
     anadolu = seeds["004"]
-    assert _speaker(anadolu, "Now we see North Koreans") == "Mark Rutte"  # "he said"
-    assert _speaker(anadolu, "present an extra threat") == "Mark Rutte"  # "he added"
-    assert _speaker(sample["01"], "keep every berth open") == "Elena Vask"  # "she said"
-    assert _speaker(sample["01"], "If the hiring pledge is broken") == "Tomas Okafor"  # "he added"
+    assert speaker_of(anadolu, "Now we see North Koreans") == "Mark Rutte"  # "he said"
+    assert speaker_of(anadolu, "present an extra threat") == "Mark Rutte"  # "he added"
+    assert speaker_of(sample["01"], "keep every berth open") == "Elena Vask"  # "she said"
+    assert speaker_of(sample["01"], "If the hiring pledge is broken") == "Tomas Okafor"  # "he added"
 
 
 def test_title_speakers_are_resolved(sample):
@@ -258,7 +255,7 @@ def test_reported_speech_before_its_attribution(analyze_text):
     )
     velk = _quote(article, "stay closed until Friday")
     assert velk.kind == "indirect" and velk.speaker.name == "Anna Velk" and velk.text.endswith("Friday")
-    assert _speaker(article, "Two cranes were damaged") == "Tomas Okafor"
+    assert speaker_of(article, "Two cranes were damaged") == "Tomas Okafor"
     assert _quote(article, "cranes will be repaired").speaker is None
     # the clause before the attribution is no statement when the verb reports another clause
     assert not any(q.text.startswith("When the storm") for q in article.quotes)
@@ -377,8 +374,8 @@ def test_words_reported_through_someone_else(analyze_text):
         'describing the rules as "stupid" for years. "For me there is only one purpose: winning," '
         "Brenner quoted Velanis as saying."
     )
-    assert _speaker(article, "stupid") == "Spyros Velanis"
-    assert _speaker(article, "only one purpose") == "Spyros Velanis"
+    assert speaker_of(article, "stupid") == "Spyros Velanis"
+    assert speaker_of(article, "only one purpose") == "Spyros Velanis"
 
 
 def test_the_object_of_an_ordinary_verb_is_not_the_speaker(analyze_text):
@@ -386,7 +383,7 @@ def test_the_object_of_an_ordinary_verb_is_not_the_speaker(analyze_text):
         "Leaders speak\n\nPresident Anna Kerr called Prime Minister Tomas Lind on Monday, saying "
         '"the border must stay open."'
     )
-    assert _speaker(article, "border must stay open") == "Anna Kerr"
+    assert speaker_of(article, "border must stay open") == "Anna Kerr"
 
 
 def test_descriptions_tied_to_a_name_in_their_noun_phrase(analyze_text):
@@ -398,10 +395,10 @@ def test_descriptions_tied_to_a_name_in_their_noun_phrase(analyze_text):
         '"The office is closed today," says a woman who answered the phone and identified herself as Dana. '
         '"Please call again on Monday."'
     )
-    assert _speaker(article, "network is in danger") == "Tomas Wendt"
-    assert _speaker(article, "We have to leave") == "Tomas Wendt"
-    assert _speaker(article, "office is closed today") == "Dana"
-    assert _speaker(article, "call again on Monday") == "Dana"
+    assert speaker_of(article, "network is in danger") == "Tomas Wendt"
+    assert speaker_of(article, "We have to leave") == "Tomas Wendt"
+    assert speaker_of(article, "office is closed today") == "Dana"
+    assert speaker_of(article, "call again on Monday") == "Dana"
 
 
 def test_an_unnamed_description_stays_unnamed(analyze_text):
@@ -409,8 +406,8 @@ def test_an_unnamed_description_stays_unnamed(analyze_text):
         "Flooding\n\nA woman who lives by the river, identified as Ines Roca, said the water rose fast. "
         '"We lost everything," another woman said.'
     )
-    assert _speaker(article, "water rose fast") == "Ines Roca"
-    assert _speaker(article, "lost everything") is None  # "another woman": not the one named
+    assert speaker_of(article, "water rose fast") == "Ines Roca"
+    assert speaker_of(article, "lost everything") is None  # "another woman": not the one named
 
 
 def test_a_description_means_the_subject_of_recent_sentences(analyze_text):
@@ -419,7 +416,7 @@ def test_a_description_means_the_subject_of_recent_sentences(analyze_text):
         "accused the rebels of bad faith. Duarte, in an interview, said the rebels believed they had the "
         'Evertsen administration on their side. "We will not give up land under fire," said the leader.'
     )
-    assert _speaker(article, "give up land") == "Ana Duarte"
+    assert speaker_of(article, "give up land") == "Ana Duarte"
 
 
 def test_as_someone_put_it(analyze_text):
@@ -437,8 +434,8 @@ def test_a_quote_fragment_continues_the_quote_before_it(analyze_text):
         'editor of the magazine Kaze. He has read her for years. "The choice could be seen as political," given '
         "the poet's links to the protest movement, \"but it's clear she's a wonderful poet.\" Others disagree."
     )
-    assert _speaker(article, "could be seen as political") == "Ken Abe"
-    assert _speaker(article, "a wonderful poet") == "Ken Abe"
+    assert speaker_of(article, "could be seen as political") == "Ken Abe"
+    assert speaker_of(article, "a wonderful poet") == "Ken Abe"
 
 
 def test_a_sentence_opening_with_a_quote_mark_inside_a_paragraph(analyze_text):
@@ -457,7 +454,7 @@ def test_a_misspelt_surname_joins_the_person(analyze_text):
         "Rights groups react\n\nMarek Wisniewski, director of a rights group, criticised the sentences. "
         '"That would get their attention," Wisniewsky said.'
     )
-    assert _speaker(article, "get their attention") == "Marek Wisniewski"
+    assert speaker_of(article, "get their attention") == "Marek Wisniewski"
     assert [e.name for e in article.entities if e.type == "PERSON"] == ["Marek Wisniewski"]
 
 
@@ -470,8 +467,8 @@ def test_a_relative_named_in_full_does_not_take_the_bare_surname(analyze_text):
         "He also wrote to his wife Lena Marrow in March. "
         '"Something happened inside of me that night," Marrow wrote.'
     )
-    assert _speaker(article, "three other men") == "Tom Marrow"
-    assert _speaker(article, "happened inside of me") == "Tom Marrow"
+    assert speaker_of(article, "three other men") == "Tom Marrow"
+    assert speaker_of(article, "happened inside of me") == "Tom Marrow"
 
 
 def test_a_name_set_off_before_he_is_not_the_speaker(analyze_text):
@@ -481,7 +478,7 @@ def test_a_name_set_off_before_he_is_not_the_speaker(analyze_text):
         "In the conversation with his fiancee, Mara Tull, he also complained about being in a room by himself, "
         'but added: "But I guess it would be better than being in a room with them."'
     )
-    assert _speaker(article, "better than being in a room") == "Tom Marrow"
+    assert speaker_of(article, "better than being in a room") == "Tom Marrow"
 
 
 def test_the_younger_and_the_elder_of_a_family(analyze_text):
@@ -491,9 +488,9 @@ def test_the_younger_and_the_elder_of_a_family(analyze_text):
         '"I just gave the maximum donation to the other side," the younger Vell wrote.\n\n'
         '"I think not," the elder Vell said at a hearing. "We will carry on," Vell said.'
     )
-    assert _speaker(article, "maximum donation") == "Jon Vell"
-    assert _speaker(article, "I think not") == "Bob Vell"
-    assert _speaker(article, "carry on") == "Bob Vell"
+    assert speaker_of(article, "maximum donation") == "Jon Vell"
+    assert speaker_of(article, "I think not") == "Bob Vell"
+    assert speaker_of(article, "carry on") == "Bob Vell"
 
 
 def test_an_attribution_after_a_quoted_question_stays_with_it(analyze_text):
@@ -501,7 +498,7 @@ def test_an_attribution_after_a_quoted_question_stays_with_it(analyze_text):
         'Talks stall\n\nTalks went on late into the night. "Are you willing to sign on that?" Mira Holt said. '
         'She left the room. "Why?" He did not answer.'
     )
-    assert _speaker(article, "willing to sign") == "Mira Holt"
+    assert speaker_of(article, "willing to sign") == "Mira Holt"
     assert [s.text for s in article.sentences][-2:] == ['"Why?"', "He did not answer."]
     # an adverb may stand between the speaker and the verb, not open a sentence of its own
     article = analyze_text(
@@ -519,7 +516,7 @@ def test_a_name_set_off_after_an_of_phrase_is_the_title_holder(analyze_text):
         "Hearing\n\nThe chairman of the 17-member panel, Archbishop Desmond Tutu, opened the hearing. "
         '"We owe the families the truth," he said in a statement.'
     )
-    assert _speaker(article, "owe the families").endswith("Desmond Tutu")
+    assert speaker_of(article, "owe the families").endswith("Desmond Tutu")
 
 
 def test_people_who_speak_together(analyze_text):
@@ -529,11 +526,11 @@ def test_people_who_speak_together(analyze_text):
         "On Saturday, his parents, Dennis and Judy Bram, released a statement thanking "
         '"the public for their kind words." "He is a trusting person," the Brams wrote.'
     )
-    assert _speaker(article, "plan was rushed") == "Jeffrey Lund and Stephen Marsh"
-    assert _speaker(article, "tired of being ignored") == "Jeffrey Lund and Stephen Marsh"
-    assert _speaker(article, "plan is sound") is None  # "they" after "Officials": a group, unnamed
-    assert _speaker(article, "kind words") == "Dennis and Judy Bram"
-    assert _speaker(article, "trusting person") == "Dennis and Judy Bram"
+    assert speaker_of(article, "plan was rushed") == "Jeffrey Lund and Stephen Marsh"
+    assert speaker_of(article, "tired of being ignored") == "Jeffrey Lund and Stephen Marsh"
+    assert speaker_of(article, "plan is sound") is None  # "they" after "Officials": a group, unnamed
+    assert speaker_of(article, "kind words") == "Dennis and Judy Bram"
+    assert speaker_of(article, "trusting person") == "Dennis and Judy Bram"
 
 
 # One case a rule: (article text, a fragment of the quote, its speaker).
@@ -1669,7 +1666,7 @@ def test_a_short_name_two_people_share_names_neither():
 @pytest.mark.parametrize("case", list(SPEAKER_CASES))
 def test_speaker_rules(analyze_text, case):
     text, fragment, speaker = SPEAKER_CASES[case]
-    assert _speaker(analyze_text(text), fragment) == speaker
+    assert speaker_of(analyze_text(text), fragment) == speaker
 
 
 TITLE_CASES = {
@@ -1755,7 +1752,7 @@ def test_titles_are_not_quotes(analyze_text, case):
     assert not [t for t in texts if any(title in t for title in titles)]
     assert all(any(words in t for t in texts) for words in speech)
     if "Good Books" in speech:
-        assert _speaker(analyze_text(text), "only write") == "Mara Quist"
+        assert speaker_of(analyze_text(text), "only write") == "Mara Quist"
 
 
 def test_storms_operations_and_named_rivers_are_not_people(analyze_text):
@@ -1778,7 +1775,7 @@ def test_family_names_with_particles_are_one_name(analyze_text):
     assert "Hans van den Broek" in people
     assert "Van den Broek" in people["Hans van den Broek"].aliases
     assert not any(e.name in {"Broek", "Hans van"} for e in article.entities)
-    assert _speaker(article, "strongest terms") == "Hans van den Broek"
+    assert speaker_of(article, "strongest terms") == "Hans van den Broek"
 
 
 def test_an_apostrophe_inside_a_transliterated_name_opens_no_quote(analyze_text):
@@ -1789,8 +1786,8 @@ def test_an_apostrophe_inside_a_transliterated_name_opens_no_quote(analyze_text)
         "little."
     )
     assert not any("rule permits" in q.text for q in article.quotes)
-    assert _speaker(article, "pretrial defendants") == "Michael Young"
-    assert _speaker(article, "punish them in advance") == "Michael Young"
+    assert speaker_of(article, "pretrial defendants") == "Michael Young"
+    assert speaker_of(article, "punish them in advance") == "Michael Young"
 
 
 def test_web_style_names_join_their_full_form(analyze_text):
@@ -1800,8 +1797,8 @@ def test_web_style_names_join_their_full_form(analyze_text):
         "Players at Brookfield University won the right to unionize on Wednesday. Brookfield said it will "
         "appeal. “Our athletes are students,” Brookfield said in a statement."
     )
-    assert _speaker(article, "cannot tell whether") == "Hamzah Rahman"
-    assert _speaker(article, "athletes are students") == "Brookfield University"
+    assert speaker_of(article, "cannot tell whether") == "Hamzah Rahman"
+    assert speaker_of(article, "athletes are students") == "Brookfield University"
     assert not any(e.name in {"Hamzah", "Brookfield"} for e in article.entities)
 
 
@@ -1819,7 +1816,7 @@ def test_the_place_of_an_office_is_not_the_speaker(analyze_text):
         "Stalking case\n\nTwo aides were indicted. Guam Del. Tessa Orlan (D) confirmed in a statement that she "
         "is the official, saying that “my privacy was invaded.”"
     )
-    assert _speaker(article, "privacy was invaded") == "Tessa Orlan"
+    assert speaker_of(article, "privacy was invaded") == "Tessa Orlan"
 
 
 def test_a_title_set_off_after_the_phrase_of_its_noun_is_not_a_quote(analyze_text):
@@ -1843,7 +1840,7 @@ def test_quotes_listed_after_a_plural_noun_for_words_are_mentions(analyze_text):
         "roll.'' ``I cannot see the upside to this.''"
     )
     assert not any("surreal" in q.text or "personal destruction" in q.text for q in article.quotes)
-    assert _speaker(article, "cannot see the upside") == "Dan Beamer"
+    assert speaker_of(article, "cannot see the upside") == "Dan Beamer"
 
 
 def test_a_title_after_the_noun_it_names_is_not_a_quote(analyze_text):

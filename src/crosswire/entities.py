@@ -53,6 +53,8 @@ MISSPELT_SURNAME = 6
 person's misspelt ("Jendrzejczck" for "Mike Jendrzejczyk")."""
 #: Words that head a person's title or role: offices and occupations ("Filmmaker Kenneth Lonergan").
 _TITLE_HEADS = ROLE_HEADS | OCCUPATIONS
+#: What :func:`_trim` takes off the start of a person's name: titles and honorifics.
+_TITLES_BEFORE_NAMES = _TITLE_HEADS | HONORIFICS
 
 GPE_ALIASES = {
     "us": "United States",
@@ -135,7 +137,7 @@ def _trim(span: Span) -> Span | None:
             or doc[start].pos_ in {"VERB", "AUX", "PRON", "PUNCT"}
             or (doc[start].pos_ == "ADP" and not _capitalised_in_a_name(span, doc[start]))
             or doc[start].is_lower
-            or (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in _TITLE_HEADS | HONORIFICS)
+            or (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in _TITLES_BEFORE_NAMES)
             or (span.label_ == "PERSON" and doc[start].pos_ in {"ADV", "SCONJ", "CCONJ", "DET", "INTJ"})
         )
     ):

@@ -2726,8 +2726,8 @@ class QuoteExtractor:
 
     def _credited_after(self, para: Paragraph, q: QuoteSpan) -> Entity | None:
         """ "“… in America.” Senator Ted Cruz": a pull quote whose paragraph holds nothing but the
-        quote and, after it, a credit: one person's name, with a title or a dash before it and no
-        verb."""
+        quote and, after it, a credit of at most eight capitalised words with no verb that name one
+        person (a credit after a dash is :meth:`_signed_by`'s)."""
         if para.text[: q.open_at].strip() or q.close_at is None:
             return None
         credit = [t for t in para.doc if t.idx >= q.outer_end and not t.is_space]
